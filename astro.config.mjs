@@ -1,0 +1,22 @@
+// Astro configuration: where the site is deployed and how Markdown is processed.
+// SITE_URL and BASE_PATH let the same repository deploy to any host or sub-folder.
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
+import rehypeDateline from './src/markdown/rehype-dateline.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://example.org',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      // Smartypants would turn Chinese quotation marks and ellipses into English ones.
+      smartypants: false,
+      remarkPlugins: [remarkCjkPunctuation],
+      rehypePlugins: [rehypeDateline],
+    }),
+  },
+  devToolbar: { enabled: false },
+});

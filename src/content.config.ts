@@ -1,0 +1,20 @@
+// Content collections: articles (content/YYYY/MM/DD/<slug>.md) and editions (content/YYYY/MM/DD/edition.yaml).
+// The schemas themselves live in src/lib/schema.ts so the scripts validate with exactly the same rules.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema, editionSchema } from './lib/schema.ts';
+
+/** Entry id = path under content/ without extension: `2022/04/19/nv-zi-chao-jin-dao`, `2022/04/19/edition`. */
+const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/[!_]*.md', base: './content', generateId: idFromPath }),
+  schema: articleSchema,
+});
+
+const editions = defineCollection({
+  loader: glob({ pattern: '**/edition.yaml', base: './content', generateId: idFromPath }),
+  schema: editionSchema,
+});
+
+export const collections = { articles, editions };

@@ -1,0 +1,152 @@
+// Edition assembly: groups articles into dated editions and their pages (版面), orders them,
+// and answers the questions pages ask (latest edition, previous/next article, listings).
+import type { Article, Edition } from './schema.ts';
+import { editionDateFromId, parseArticleId } from './routing.ts';
+
+/** The part of a content entry that assembly needs; Astro's CollectionEntry satisfies it. */
+export interface ArticleEntry {
+  id: string;
+  data: Article;
+  filePath?: string | undefined;
+}
+export interface EditionEntry {
+  id: string;
+  data: Edition;
+  filePath?: string | undefined;
+}
+
+export interface EditionPageView<A extends ArticleEntry> {
+  number: number;
+  name: string;
+  articles: A[];
+}
+
+export interface EditionView<A extends ArticleEntry> {
+  date: string;
+  issue?: number | undefined;
+  pages: EditionPageView<A>[];
+  /** All articles in reading order: page by page, each page in order. */
+  articles: A[];
+}
+
+/** A content problem that makes the site impossible to build, worded for the reporter who can fix it. */
+export class ContentError extends Error {
+  readonly file: string;
+  readonly field: string;
+  constructor(file: string, field: string, message: string) {
+    super(`${file}: ${field}: ${message}`);
+    this.name = 'ContentError';
+    this.file = file;
+    this.field = field;
+  }
+}
+
+function fileOf(entry: { id: string; filePath?: string | undefined }, ext: string): string {
+  return entry.filePath ?? `content/${entry.id}${ext}`;
+}
+
+/** Newest edition first; within a day by page, then position on the page. */
+export function compareArticles(a: ArticleEntry, b: ArticleEntry): number {
+  if (a.data.date !== b.data.date) return a.data.date < b.data.date ? 1 : -1;
+  if (a.data.page !== b.data.page) return a.data.page - b.data.page;
+  if (a.data.order !== b.data.order) return a.data.order - b.data.order;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Builds every edition, newest first. Throws a ContentError naming the file and field when an article's
+ * folder and date disagree, its page is not one of the edition's pages, two articles share a position,
+ * or an edition folder has no edition.yaml.
+ */
+export function assembleEditions<A extends ArticleEntry>(articles: readonly A[], editions: readonly EditionEntry[]): EditionView<A>[] {
+  const byDate = new Map<string, { edition: EditionEntry; articles: A[] }>();
+  for (const edition of editions) {
+    const folderDate = editionDateFromId(edition.id);
+    if (folderDate !== edition.data.date) {
+      throw new ContentError(fileOf(edition, '.yaml'), 'date', `日期 ${edition.data.date} 与所在文件夹 ${folderDate ?? edition.id} 不一致`);
+    }
+    byDate.set(edition.data.date, { edition, articles: [] });
+  }
+
+  for (const article of articles) {
+    const file = fileOf(article, '.md');
+    const parsed = parseArticleId(article.id);
+    if (!parsed) throw new ContentError(file, 'file', '稿件必须放在 content/年/月/日/ 文件夹中');
+    if (parsed.date !== article.data.date) {
+      throw new ContentError(file, 'date', `日期 ${article.data.date} 与所在版期文件夹 ${parsed.date} 不一致`);
+    }
+    const slot = byDate.get(parsed.date);
+    if (!slot) throw new ContentError(file, 'date', `${parsed.date} 这一期缺少 edition.yaml（版期信息）`);
+    if (!slot.edition.data.pages.some((p) => p.number === article.data.page)) {
+      const pages = slot.edition.data.pages.map((p) => p.number).join('、');
+      throw new ContentError(file, 'page', `第 ${article.data.page} 版不在本期版面中（本期版面：${pages}）`);
+    }
+    slot.articles.push(article);
+  }
+
+  const views: EditionView<A>[] = [];
+  for (const { edition, articles: list } of byDate.values()) {
+    list.sort(compareArticles);
+    for (let i = 1; i < list.length; i++) {
+      const [prev, cur] = [list[i - 1]!, list[i]!];
+      if (prev.data.page === cur.data.page && prev.data.order === cur.data.order) {
+        throw new ContentError(fileOf(cur, '.md'), 'order', `与 ${fileOf(prev, '.md')} 在第 ${cur.data.page} 版的位置（order: ${cur.data.order}）重复`);
+      }
+    }
+    const pages = edition.data.pages.map((page) => ({
+      number: page.number,
+      name: page.name,
+      articles: list.filter((a) => a.data.page === page.number),
+    }));
+    views.push({ date: edition.data.date, issue: edition.data.issue, pages, articles: pages.flatMap((p) => p.articles) });
+  }
+  return views.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+/** The article before and after `id` in the edition's reading order. */
+export function neighbours<A extends ArticleEntry>(edition: EditionView<A>, id: string): { prev?: A | undefined; next?: A | undefined } {
+  const index = edition.articles.findIndex((a) => a.id === id);
+  if (index < 0) return {};
+  return { prev: edition.articles[index - 1], next: edition.articles[index + 1] };
+}
+
+/** The lead story of an edition: first article of its first page that has any. */
+export function leadArticle<A extends ArticleEntry>(edition: EditionView<A>): A | undefined {
+  return edition.articles[0];
+}
+
+/** Groups articles by a key, each group sorted newest first; groups sorted by key. */
+export function groupArticles<A extends ArticleEntry>(articles: readonly A[], keys: (a: A) => readonly string[]): Map<string, A[]> {
+  const groups = new Map<string, A[]>();
+  for (const article of articles) {
+    for (const key of new Set(keys(article))) {
+      const list = groups.get(key);
+      if (list) list.push(article);
+      else groups.set(key, [article]);
+    }
+  }
+  for (const list of groups.values()) list.sort(compareArticles);
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Editions grouped by year and month for the archive calendar, newest first. */
+export function editionsByMonth(dates: readonly string[]): { year: number; month: number; dates: string[] }[] {
+  const months = new Map<string, string[]>();
+  for (const date of [...dates].sort().reverse()) {
+    const key = date.slice(0, 7);
+    months.set(key, [...(months.get(key) ?? []), date]);
+  }
+  return [...months].map(([key, list]) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)), dates: list.sort() }));
+}
+
+/** Calendar grid of a month, Monday first: weeks of 7 cells holding a day number or null. */
+export function monthGrid(year: number, month: number): (number | null)[][] {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const offset = (first.getUTCDay() + 6) % 7;
+  const cells: (number | null)[] = [...Array<null>(offset).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  while (cells.length % 7) cells.push(null);
+  const weeks: (number | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}

@@ -1,0 +1,56 @@
+// URLs of everything on the site, computed in one place. Paths are root-relative and end in a slash;
+// `withBase` adds the deployment base path (a site served from a sub-folder).
+import { getCategory } from './categories.ts';
+import { resolveCounty } from './gazetteer.ts';
+
+/** `2022-04-19` → `/2022/04/19/`. */
+export function editionPath(date: string): string {
+  return `/${date.replaceAll('-', '/')}/`;
+}
+
+/** Article entry id `2022/04/19/fa-yuan-yi-fa` → `/2022/04/19/fa-yuan-yi-fa/`. */
+export function articlePath(id: string): string {
+  return `/${id}/`;
+}
+
+/** Splits an article id into its edition date and slug. */
+export function parseArticleId(id: string): { date: string; slug: string } | undefined {
+  const match = /^(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)$/.exec(id);
+  if (!match) return undefined;
+  return { date: `${match[1]}-${match[2]}-${match[3]}`, slug: match[4]! };
+}
+
+/** Edition id `2022/04/19/edition` → `2022-04-19`. */
+export function editionDateFromId(id: string): string | undefined {
+  const match = /^(\d{4})\/(\d{2})\/(\d{2})\/edition$/.exec(id);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
+
+export function countyPath(countyValue: string): string {
+  const resolved = resolveCounty(countyValue);
+  if (!resolved.ok) throw new Error(`未知的县区「${countyValue}」`);
+  return `/county/${resolved.division.slug}/`;
+}
+
+export function categoryPath(categoryName: string): string {
+  const category = getCategory(categoryName);
+  if (!category) throw new Error(`未知的栏目「${categoryName}」`);
+  return `/category/${category.slug}/`;
+}
+
+export function bylinePath(slug: string): string {
+  return `/byline/${slug}/`;
+}
+
+/** Page n (1-based) of a paginated listing whose first page is at `path`. */
+export function listingPagePath(path: string, page: number): string {
+  return page <= 1 ? path : `${path}${page}/`;
+}
+
+export const archivePath = '/archive/';
+
+/** Prefixes a root-relative path with the base path: withBase('/a/', '/paper/') → '/paper/a/'. */
+export function withBase(path: string, base: string): string {
+  const trimmedBase = base.replace(/\/+$/, '');
+  return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
+}

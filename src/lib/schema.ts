@@ -1,0 +1,165 @@
+// Zod schemas for articles and editions: the one definition of the content model.
+// Imported by src/content.config.ts (the site) and by every script (checker, scaffolder, importer),
+// so the site and the tools can never disagree about what a valid file is.
+import { z } from 'astro/zod';
+import { categoryNames } from './categories.ts';
+import { resolveCounty } from './gazetteer.ts';
+
+/** Roles a byline name may carry, as printed: 记者 徐洋, 通讯员 刘爱军, 唐新花 摄 (摄影). */
+export const bylineRoles = ['记者', '特约记者', '见习记者', '实习生', '通讯员', '摄影', '编辑'] as const;
+export type BylineRole = (typeof bylineRoles)[number];
+
+/** An edition date: YYYY-MM-DD, a real calendar day. YAML turns an unquoted date into a Date; accept both. */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: '日期必须写成 YYYY-MM-DD，例如 2022-04-19' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期必须写成 YYYY-MM-DD，例如 2022-04-19' })
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, { error: '日期不存在（请检查月份和日）' }),
+);
+
+const personName = z
+  .string()
+  .trim()
+  .min(1, { error: '姓名不能为空' })
+  .max(20, { error: '姓名过长（最多 20 个字）' })
+  .refine((s) => !/[\s,,、;;]/.test(s), { error: '每个姓名单独写一项，不要用空格或逗号把几个人写在一起' });
+
+/**
+ * One name in the byline. Written either as a plain name (`徐洋`), as role and name separated by a space
+ * (`记者 徐洋`), or as an object (`{ name: 唐新花, role: 摄影 }`). Always normalised to `{ name, role? }`.
+ */
+export const bylineEntry = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const parts = value.trim().split(/\s+/);
+    if (parts.length === 2 && (bylineRoles as readonly string[]).includes(parts[0]!)) {
+      return { role: parts[0], name: parts[1] };
+    }
+    return { name: value };
+  },
+  z.strictObject({
+    /** The person's name, e.g. 徐洋. */
+    name: personName,
+    /** What they did: 记者, 通讯员, 摄影 … Omitted when the paper printed the name alone. */
+    role: z.enum(bylineRoles, { error: `身份只能是：${bylineRoles.join('、')}` }).optional(),
+  }),
+);
+export type BylineEntry = z.output<typeof bylineEntry>;
+
+/** Names of photographers as printed before 摄: `唐新花 熊海生 摄` is written `credit: [唐新花, 熊海生]`. */
+const credit = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(personName).min(1, { error: '摄影署名不能为空' }),
+);
+
+/** A photo of the article. The caption is kept even when the photo file itself is not (yet) in the repository. */
+export const imageSchema = z.strictObject({
+  /** Path of the image file, relative to the article file (e.g. `./hanyunpeng.jpg`). Optional: print exports often lack the photo. */
+  file: z.string().trim().min(1).optional(),
+  /** The caption as printed (图为…). */
+  caption: z.string().trim().min(1, { error: '图片说明不能为空' }),
+  /** Photographers, printed as “… 摄”. */
+  credit: credit.optional(),
+  /** Text alternative for readers who cannot see the photo; defaults to the caption. */
+  alt: z.string().trim().min(1).optional(),
+});
+export type ArticleImage = z.output<typeof imageSchema>;
+
+/** A correction appended to an article after publication (更正). */
+export const correctionSchema = z.strictObject({
+  date: isoDate,
+  text: z.string().trim().min(1, { error: '更正内容不能为空' }),
+});
+
+/** The county field: a Hebei division from the gazetteer, or a scope value (河北省 / 全国). */
+export const countyField = z
+  .string({ error: '必须填写县区（全省性的稿件写「河北省」，外省或全国性的稿件写「全国」）' })
+  .trim()
+  .superRefine((value, ctx) => {
+    const result = resolveCounty(value);
+    if (result.ok) return;
+    if (result.reason === 'ambiguous') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `县区「${value}」有重名，请写全称：${result.candidates.map((c) => `「${c}」`).join('、')}`,
+      });
+    } else {
+      const hint = result.suggestions.length > 0 ? `，是否为${result.suggestions.map((s) => `「${s}」`).join('或')}？` : '';
+      ctx.addIssue({ code: 'custom', message: `未知的县区「${value}」${hint}` });
+    }
+  });
+
+export const articleSchema = z.strictObject({
+  /** 主题: the headline. */
+  title: z.string({ error: '必须填写标题（title）' }).trim().min(1, { error: '标题不能为空' }).max(80, { error: '标题过长（最多 80 个字）' }),
+  /** 引题: the line printed above the headline. */
+  kicker: z.string().trim().min(1).max(80).optional(),
+  /** 副题: the line printed below the headline. */
+  subtitle: z.string().trim().min(1).max(80).optional(),
+  /**
+   * Who wrote it, in printed order. Names from the dateline (河北法制报讯 (徐洋 刘爱军)) and trailing
+   * bylines (席娟 郝雪) both go here; may be empty for agency copy that names no one.
+   */
+  byline: z.array(bylineEntry, { error: '署名（byline）必须是姓名列表，例如 [徐洋, 刘爱军]' }).default([]),
+  /** The edition date (YYYY-MM-DD); must match the edition folder. */
+  date: isoDate,
+  /** The most specific Hebei division the story is about (gazetteer name), or 河北省 / 全国. */
+  county: countyField,
+  /** One of the categories in src/lib/categories.ts. */
+  category: z.enum(categoryNames, { error: `栏目（category）只能是：${categoryNames.join('、')}` }),
+  /** 版次: the number of the printed page the article appeared on; must exist in the edition. */
+  page: z.int({ error: '版次（page）必须是正整数' }).positive({ error: '版次（page）必须是正整数' }),
+  /** Position on the page, 1 = lead story of the page. */
+  order: z.int({ error: '版内顺序（order）必须是正整数' }).positive({ error: '版内顺序（order）必须是正整数' }),
+  /** The source line the print text opens with: 本报讯, 河北法制报讯, 新华社 … */
+  source: z.string().trim().min(1).max(30).optional(),
+  /** The dateline after the source: 北京电 (printed as 新华社北京电). */
+  dateline: z.string().trim().min(1).max(30).optional(),
+  /** Photos with their captions and credits. */
+  images: z.array(imageSchema).default([]),
+  /** One or two sentences for lists, feeds and search results; defaults to the first paragraph. */
+  summary: z.string().trim().min(1).max(300).optional(),
+  /** The headline was written by the web desk because the printed item had none (图片新闻). */
+  editorHeadline: z.boolean().default(false),
+  /** The printed text breaks off mid-sentence (the page ran out); published as printed. */
+  truncated: z.boolean().default(false),
+  /** Drafts are previewed in `npm run dev` but never published. */
+  draft: z.boolean().default(false),
+  /** Corrections published after the article, newest last. */
+  corrections: z.array(correctionSchema).default([]),
+});
+export type Article = z.output<typeof articleSchema>;
+
+export const editionPageSchema = z.strictObject({
+  /** 版次: 1, 2, 3 … */
+  number: z.int().positive(),
+  /** 版名: 要闻, 政法动态 … */
+  name: z.string().trim().min(1).max(20),
+});
+export type EditionPage = z.output<typeof editionPageSchema>;
+
+export const editionSchema = z
+  .strictObject({
+    /** The edition date (YYYY-MM-DD); must match the folder. */
+    date: isoDate,
+    /** 期号: the running issue number printed in the masthead. */
+    issue: z.int().positive().optional(),
+    /** The pages (版面) of the edition, in order. */
+    pages: z.array(editionPageSchema).min(1, { error: '至少需要一个版面' }),
+    /** An editor's note about this edition (e.g. where the text came from). Not shown to readers. */
+    note: z.string().optional(),
+  })
+  .superRefine((edition, ctx) => {
+    const seen = new Set<number>();
+    edition.pages.forEach((page, i) => {
+      if (seen.has(page.number)) {
+        ctx.addIssue({ code: 'custom', path: ['pages', i, 'number'], message: `版次 ${page.number} 重复` });
+      }
+      seen.add(page.number);
+    });
+  });
+export type Edition = z.output<typeof editionSchema>;

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { articleSchema, editionSchema } from '../src/lib/schema.ts';
+import { fw } from './fullwidth.ts';
+
+const valid = {
+  title: '法院依法强制腾房 保障胜诉当事人权益',
+  byline: ['朱婧伟'],
+  date: '2022-04-19',
+  county: '裕华区',
+  category: '法院',
+  page: 1,
+  order: 13,
+  source: '河北法制报讯',
+};
+
+function messages(input: unknown): string[] {
+  const result = articleSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+describe('article schema', () => {
+  it('accepts a complete article and fills defaults', () => {
+    const article = articleSchema.parse(valid);
+    expect(article.byline).toEqual([{ name: '朱婧伟' }]);
+    expect(article.images).toEqual([]);
+    expect(article.draft).toBe(false);
+    expect(article.truncated).toBe(false);
+  });
+
+  it('turns a YAML date into YYYY-MM-DD', () => {
+    expect(articleSchema.parse({ ...valid, date: new Date('2022-04-19T00:00:00Z') }).date).toBe('2022-04-19');
+  });
+
+  it('rejects impossible and badly written dates', () => {
+    expect(messages({ ...valid, date: '2022-02-30' })).toEqual([`date: ${fw('日期不存在(请检查月份和日)')}`]);
+    expect(messages({ ...valid, date: '2022/4/19' })[0]).toContain('YYYY-MM-DD');
+  });
+
+  it('reads roles in bylines written as text or as objects', () => {
+    const article = articleSchema.parse({ ...valid, byline: ['记者 徐洋', { name: '唐新花', role: '摄影' }, '刘爱军'] });
+    expect(article.byline).toEqual([{ role: '记者', name: '徐洋' }, { name: '唐新花', role: '摄影' }, { name: '刘爱军' }]);
+  });
+
+  it('refuses several names written as one', () => {
+    expect(messages({ ...valid, byline: ['席娟 郝雪'] })[0]).toContain('每个姓名单独写一项');
+  });
+
+  it('suggests the county the reporter meant', () => {
+    expect(messages({ ...valid, county: '张家囗市' })).toEqual([`county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`]);
+  });
+
+  it('asks for the full name of an ambiguous county', () => {
+    const [message] = messages({ ...valid, county: '桥西区' });
+    expect(message).toContain('有重名');
+    expect(message).toContain('石家庄市桥西区');
+    expect(message).toContain('张家口市桥西区');
+  });
+
+  it('accepts the scope values for stories with no single Hebei county', () => {
+    expect(articleSchema.parse({ ...valid, county: '全国' }).county).toBe('全国');
+    expect(articleSchema.parse({ ...valid, county: '河北省' }).county).toBe('河北省');
+  });
+
+  it('accepts only categories from the list', () => {
+    expect(messages({ ...valid, category: '体育' })[0]).toContain(fw('栏目(category)只能是:要闻、'));
+  });
+
+  it('requires a positive page and order', () => {
+    expect(messages({ ...valid, page: 0 })[0]).toContain('版次');
+    expect(messages({ ...valid, order: 1.5 })[0]).toContain('版内顺序');
+  });
+
+  it('refuses unknown fields so typos do not pass silently', () => {
+    expect(messages({ ...valid, cuonty: '裕华区' })[0]).toContain('cuonty');
+  });
+
+  it('keeps captions with credits, with or without a photo file', () => {
+    const article = articleSchema.parse({ ...valid, images: [{ caption: '图为活动现场。', credit: '唐新花' }] });
+    expect(article.images).toEqual([{ caption: '图为活动现场。', credit: ['唐新花'] }]);
+  });
+});
+
+describe('edition schema', () => {
+  it('accepts an edition with pages', () => {
+    expect(editionSchema.parse({ date: '2022-04-19', issue: 5123, pages: [{ number: 1, name: '要闻' }] }).issue).toBe(5123);
+  });
+
+  it('rejects duplicate page numbers and empty editions', () => {
+    expect(editionSchema.safeParse({ date: '2022-04-19', pages: [{ number: 1, name: '要闻' }, { number: 1, name: '政法' }] }).success).toBe(false);
+    expect(editionSchema.safeParse({ date: '2022-04-19', pages: [] }).success).toBe(false);
+  });
+});
