@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
@@ -18,5 +19,6 @@ export default defineConfig({
       rehypePlugins: [rehypeDateline],
     }),
   },
+  integrations: [searchIndex()],
   devToolbar: { enabled: false },
 });

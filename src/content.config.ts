@@ -3,17 +3,18 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema, editionSchema } from './lib/schema.ts';
+import { CONTENT_DIR } from './lib/content-files.ts';
 
 /** Entry id = path under content/ without extension: `2022/04/19/nv-zi-chao-jin-dao`, `2022/04/19/edition`. */
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/[!_]*.md', base: './content', generateId: idFromPath }),
+  loader: glob({ pattern: '**/[!_]*.md', base: CONTENT_DIR, generateId: idFromPath }),
   schema: articleSchema,
 });
 
 const editions = defineCollection({
-  loader: glob({ pattern: '**/edition.yaml', base: './content', generateId: idFromPath }),
+  loader: glob({ pattern: '**/edition.yaml', base: CONTENT_DIR, generateId: idFromPath }),
   schema: editionSchema,
 });
 

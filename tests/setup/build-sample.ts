@@ -1,24 +1,33 @@
-// Builds the sample site once per test run (into tests/.tmp/sample) for every test that reads its HTML.
+// Builds, once per test run, the two sites the site tests read: the sample edition (tests/.tmp/sample)
+// and a small multi-edition fixture deployed under a base path (tests/.tmp/fixture, base /paper/).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
-export const SAMPLE_OUT = fileURLToPath(new URL('../.tmp/sample/', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
-export default function setup(project: TestProject) {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  rmSync(SAMPLE_OUT, { recursive: true, force: true });
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', SAMPLE_OUT], {
+function build(outDir: string, env: Record<string, string>) {
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org', ...env },
   });
-  project.provide('sampleOut', SAMPLE_OUT);
+}
+
+export default function setup(project: TestProject) {
+  const sample = `${root}tests/.tmp/sample/`;
+  const fixture = `${root}tests/.tmp/fixture/`;
+  build(sample, {});
+  build(fixture, { CONTENT_DIR: 'tests/fixtures/search-site', BASE_PATH: '/paper/' });
+  project.provide('sampleOut', sample);
+  project.provide('fixtureOut', fixture);
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     sampleOut: string;
+    fixtureOut: string;
   }
 }
