@@ -21,4 +21,6 @@ export default defineConfig({
   },
   integrations: [searchIndex()],
   devToolbar: { enabled: false },
+  // Test builds and benchmark archives are not sources: keep the dev server from watching them.
+  vite: { server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.out/**', '**/dist/**'] } } },
 });

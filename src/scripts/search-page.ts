@@ -1,23 +1,10 @@
 // The search page in the browser: reads the query from the URL, asks Pagefind (loaded only here, only
 // when needed), puts exact matches first, renders results and facet counts, and keeps the URL in step.
-import { encodeQuery, decodeIndexed } from '../lib/search/tokens.ts';
-import { exactFirst, highlightExcerpt, parseSearchParams, toSearchParams, type SearchState } from '../lib/search/results.ts';
+import { decodeIndexed } from '../lib/search/tokens.ts';
+import { highlightExcerpt, parseSearchParams, toSearchParams, type SearchState } from '../lib/search/results.ts';
+import { runSearch, type Pagefind, type PagefindResponse, type PagefindResult } from '../lib/search/client.ts';
 import { searchMessages } from '../lib/search/messages.ts';
 import { formatDateZh } from '../lib/format.ts';
-
-interface PagefindResult {
-  id: string;
-  data: () => Promise<{ url: string; content: string; meta: Record<string, string> }>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-  search: (query: string | null, o?: Record<string, unknown>) => Promise<PagefindResponse>;
-}
 
 const PAGE_SIZE = 10;
 
@@ -68,23 +55,12 @@ export function startSearchPage(): void {
     status.textContent = searchMessages.loading;
     try {
       const pf = await loadPagefind();
-      const terms = state.query.split(/\s+/).map(encodeQuery).filter((t) => t.words.length > 0);
-      const options = { filters: state.filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) };
-      const loose = await pf.search(terms.length > 0 ? terms.flatMap((t) => t.looseWords).join(' ') : null, options);
-      // Pagefind matches each word anywhere on the page; an exact phrase search over the longest term
-      // tells which results contain the reader's characters in a row, and those are shown first.
-      const longest = terms.reduce<(typeof terms)[number] | undefined>((a, t) => (a && a.needle.length >= t.needle.length ? a : t), undefined);
-      let exactIds = new Set(loose.results.map((r) => r.id));
-      if (longest && longest.words.length > 1) {
-        const others = terms.filter((t) => t !== longest).flatMap((t) => t.looseWords);
-        const exact = await pf.search([`"${longest.words.join(' ')}"`, ...others].join(' '), options);
-        exactIds = new Set(exact.results.map((r) => r.id));
-      }
+      const outcome = await runSearch(pf, state);
       if (current !== generation) return;
-      shown = exactFirst(loose.results, exactIds);
-      needles = terms.map((t) => t.needle);
-      updateCounts(loose.filters);
-      const exactCount = shown.filter((r) => exactIds.has(r.id)).length;
+      shown = outcome.results;
+      needles = outcome.needles;
+      updateCounts(outcome.filters);
+      const exactCount = outcome.exactIds.size;
       await renderMore();
       if (current !== generation) return;
       status.textContent = shown.length > 0 ? searchMessages.found(state.query, shown.length, exactCount) : searchMessages.none(state.query, filtered);

@@ -39,11 +39,12 @@ export function toSearchParams(state: SearchState): URLSearchParams {
 }
 
 /**
- * Results in display order: those that contain the query exactly first, then the rest, each group in
- * the order the index returned it (newest first or by relevance).
+ * Results in display order: every exact match first, then the broader search's results that are not
+ * exact matches, each group in the order the index returned it (newest first or by relevance).
  */
-export function exactFirst<T extends { id: string }>(all: readonly T[], exactIds: ReadonlySet<string>): T[] {
-  return [...all.filter((r) => exactIds.has(r.id)), ...all.filter((r) => !exactIds.has(r.id))];
+export function exactFirst<T extends { id: string }>(exact: readonly T[], broader: readonly T[]): T[] {
+  const exactIds = new Set(exact.map((r) => r.id));
+  return [...exact, ...broader.filter((r) => !exactIds.has(r.id))];
 }
 
 export interface ExcerptPart {
