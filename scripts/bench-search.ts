@@ -109,7 +109,7 @@ for (const kind of ['ours', 'baseline'] as const) {
     const urls: string[] = await page.evaluate(
       async ({ query, kind }) => {
         const w = window as unknown as { pf?: unknown; searchClient: { runSearch: (pf: unknown, s: unknown) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> } };
-        const pf = (w.pf ??= await import('/pagefind/pagefind.js')) as { search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> };
+        const pf = (w.pf ??= await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`)) as { search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> };
         const found = kind === 'ours' ? await w.searchClient.runSearch(pf, { query, sort: 'relevance', filters: {} }) : await pf.search(query);
         return Promise.all(found.results.map(async (r) => (await r.data()).url));
       },

@@ -11,6 +11,7 @@ import { indexRecords } from '../lib/search/index-records.ts';
 type PagefindFiles = Map<string, Uint8Array>;
 
 async function buildIndex(root: string, base: string, includeDrafts: boolean, logger: AstroIntegrationLogger) {
+  logger.info('building the search index');
   const records = indexRecords(readContent(root), { base, includeDrafts });
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

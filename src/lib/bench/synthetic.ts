@@ -70,7 +70,11 @@ export function* syntheticArchive(vocab: readonly [string, number][], options: S
     for (let i = 0; i < words; i++) text += word() + (i > 0 && i < words - 1 && random() < 0.18 ? ',' : '');
     return `${text}。`;
   };
-  const person = () => pick([...SURNAMES]) + pick([...GIVEN]) + (random() < 0.6 ? pick([...GIVEN]) : '');
+  // A paper has a few hundred people who sign its articles: 60 staff reporters and 340 correspondents.
+  const newName = () => pick([...SURNAMES]) + pick([...GIVEN]) + (random() < 0.6 ? pick([...GIVEN]) : '');
+  const staff = [...new Set(Array.from({ length: 80 }, newName))].slice(0, 60);
+  const correspondents = [...new Set(Array.from({ length: 400 }, newName))].filter((n) => !staff.includes(n)).slice(0, 340);
+  const person = () => (random() < 0.4 ? `记者 ${pick(staff)}` : pick(correspondents));
   const perDay = options.perDay ?? 40;
   let day = new Date(`${options.start ?? '2015-01-01'}T00:00:00Z`);
   let made = 0;
@@ -99,7 +103,7 @@ export function* syntheticArchive(vocab: readonly [string, number][], options: S
         for (let s = 0; s < sentences; s++) paragraph += sentence(6 + Math.floor(random() * 14));
         paragraphs.push(paragraph);
       }
-      const byline = Array.from({ length: 1 + Math.floor(random() * 2) }, person);
+      const byline = [...new Set(Array.from({ length: 1 + Math.floor(random() * 2) }, person))];
       const frontmatter = {
         title,
         byline,

@@ -1,0 +1,45 @@
+// Splits a build's log into phases: each phase starts at the first log line that matches its pattern,
+// and ends where the next phase starts. Lines are timestamped by the benchmark as they arrive.
+
+export interface LogLine {
+  /** Milliseconds since the build started. */
+  at: number;
+  text: string;
+}
+
+export interface PhaseMarker {
+  name: string;
+  pattern: RegExp;
+}
+
+/** Phases of `astro build` for this project, in order. */
+export const projectPhases: PhaseMarker[] = [
+  { name: 'content sync', pattern: /\[content\] (Syncing|Loading) content/ },
+  { name: 'bundling', pattern: /Building static entrypoints/ },
+  { name: 'page rendering', pattern: /generating static routes/ },
+  { name: 'search index', pattern: /\[search-index\] building/ },
+  { name: 'downloads', pattern: /\[search-index\] indexed/ },
+  { name: 'finishing', pattern: /\[build\] \d+ page\(s\) built/ },
+];
+
+export interface Phase {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Phases found in the log, with `startup` before the first; the last phase ends at `end`. */
+export function splitPhases(lines: readonly LogLine[], markers: readonly PhaseMarker[], end: number): Phase[] {
+  const starts: { name: string; at: number }[] = [{ name: 'startup', at: 0 }];
+  let next = 0;
+  for (const line of lines) {
+    for (let i = next; i < markers.length; i++) {
+      if (markers[i]!.pattern.test(line.text)) {
+        starts.push({ name: markers[i]!.name, at: line.at });
+        next = i + 1;
+        break;
+      }
+    }
+  }
+  return starts.map((s, i) => ({ name: s.name, start: s.at, end: starts[i + 1]?.at ?? end }));
+}
