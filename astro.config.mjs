@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import offlineDownloads from './src/integrations/downloads.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
@@ -19,7 +20,8 @@ export default defineConfig({
       rehypePlugins: [rehypeDateline],
     }),
   },
-  integrations: [searchIndex()],
+  // Downloads last: the offline copies are made from the finished pages.
+  integrations: [searchIndex(), offlineDownloads()],
   devToolbar: { enabled: false },
   // Test builds and benchmark archives are not sources: keep the dev server from watching them.
   vite: { server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.out/**', '**/dist/**'] } } },

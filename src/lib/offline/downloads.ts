@@ -1,0 +1,43 @@
+// Where offline downloads live on the site, what they are called, and how their sizes reach the pages that link them.
+// Pages are rendered before the zips exist, so a download link carries an empty size placeholder
+// (`<span data-download-size="2022-04-19.zip"></span>`) that the downloads integration fills in once the zip is written.
+
+/** Folder of the site that holds every download. */
+export const DOWNLOADS_DIR = 'downloads';
+
+/** `2022-04-19` → `2022-04-19.zip`; `2022-04` (a month's bundle) → `2022-04.zip`. */
+export function archiveName(dateOrMonth: string): string {
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(dateOrMonth)) throw new Error(`not an edition date or month: ${dateOrMonth}`);
+  return `${dateOrMonth}.zip`;
+}
+
+/** Root-relative URL of a download (add the base path with `withBase`). */
+export function downloadPath(name: string): string {
+  return `/${DOWNLOADS_DIR}/${name}`;
+}
+
+/** Bytes as readers expect them: `980 B`, `123 KB`, `4.5 MB` (1 KB = 1024 bytes). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const PLACEHOLDER = /<span data-download-size="([^"]*)"[^>]*><\/span>/g;
+
+/** Does the page link any download whose size is still to be filled in? */
+export function hasSizePlaceholder(html: string): boolean {
+  return html.includes('<span data-download-size="');
+}
+
+/**
+ * Replaces each size placeholder with `，<size>` (so a link reads 下载本期（ZIP，123 KB）).
+ * Throws when a page links a download that was not built.
+ */
+export function fillDownloadSizes(html: string, sizes: ReadonlyMap<string, number>): string {
+  return html.replace(PLACEHOLDER, (_, name: string) => {
+    const size = sizes.get(name);
+    if (size === undefined) throw new Error(`links the download ${name}, which was not built`);
+    return `\uFF0C${formatSize(size)}`;
+  });
+}

@@ -1,0 +1,218 @@
+// An edition as a self-contained offline archive, made from the built site: index.html (the edition page with its
+// 版面导航 and an offline search box), articles/<slug>.html, every stylesheet and image they use, the Markdown
+// sources under content/, and SHA256SUMS. A month's bundle holds its editions' archives in dated folders.
+// Pure: files are read through the functions passed in, nothing is written.
+import type { Element, Root } from 'hast';
+import { formatEditionDate } from '../format.ts';
+import { archivePath, editionPath, withBase } from '../routing.ts';
+import { site as paper } from '../site.ts';
+import { CHECKSUMS_FILE, sha256sums } from './checksums.ts';
+import { archiveName, DOWNLOADS_DIR } from './downloads.ts';
+import { elements, fragment, hasClass, locate, offlineCss, offlineTree, serializePage, textOf, type UrlUse, type ZipResolver } from './page.ts';
+import { searchAssets, searchMarkup, type SearchEntry } from './search.ts';
+import { moveEntry, prepareEntry, writeZip, type PreparedEntry } from './zip.ts';
+
+export interface BuiltSite {
+  /** The live site's URL (Astro `site`): links to pages that are not in an archive point there. */
+  site: string;
+  /** The base path (Astro `base`), e.g. `/` or `/paper/`. */
+  base: string;
+  /** A file of the build by its path in the output folder (`_astro/x.css`, `2022/04/19/index.html`), if it exists. */
+  readBuild(path: string): Uint8Array | undefined;
+  /** A source file by its path in the content folder (`2022/04/19/x.md`), if it exists. */
+  readSource(path: string): Uint8Array | undefined;
+}
+
+export interface EditionArchive {
+  date: string;
+  /** Path in the archive → content, SHA256SUMS included. */
+  files: Map<string, Uint8Array>;
+  /** The articles in reading order, as the search box lists them. */
+  articles: SearchEntry[];
+  /** Things that will not work offline (files from other sites), for the build log. */
+  warnings: string[];
+}
+
+export interface ZippedArchive {
+  /** File name under downloads/, e.g. `2022-04-19.zip`. */
+  name: string;
+  /** The date every entry is stamped with. */
+  date: string;
+  files: Map<string, Uint8Array>;
+  entries: PreparedEntry[];
+  zip: Buffer;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const C = { comma: '\uFF0C', colon: '\uFF1A' };
+
+function basePath(base: string): string {
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+/** Text a reader can read of an article page: everything in its <article> except navigation. */
+function articleEntry(tree: Root, href: string, page: string): SearchEntry {
+  const all = [...elements(tree)];
+  const article = all.find((e) => e.tagName === 'article');
+  const h1 = all.find((e) => e.tagName === 'h1');
+  if (!article || !h1) throw new Error(`${page}: no <article> with an <h1> to index for the offline search`);
+  const skip = (e: Element) => e.tagName === 'nav' || hasClass(e, 'article__back');
+  const prune = (e: Element): Element => ({
+    ...e,
+    children: e.children.filter((c) => c.type !== 'element' || !skip(c)).map((c) => (c.type === 'element' ? prune(c) : c)),
+  });
+  return { title: textOf(h1), href, text: textOf(prune(article)) };
+}
+
+/** Builds the offline archive of the edition of `date` whose article pages are `slugs` (any order). */
+export function buildEditionArchive(date: string, slugs: readonly string[], built: BuiltSite): EditionArchive {
+  const base = basePath(built.base);
+  const siteUrl = new URL(built.site);
+  const editionDir = editionPath(date).slice(1);
+  const slugSet = new Set(slugs);
+  const files = new Map<string, Uint8Array>();
+  const warnings: string[] = [];
+  const live = (path: string) => new URL(`${base}${path}`, siteUrl);
+
+  /** Path in the build (without base) of a page in this archive → its path in the archive. */
+  const pageInArchive = (path: string): string | undefined => {
+    if (path === editionDir) return 'index.html';
+    if (!path.startsWith(editionDir)) return undefined;
+    const slug = path.slice(editionDir.length, -1);
+    return path.endsWith('/') && slugSet.has(slug) ? `articles/${slug}.html` : undefined;
+  };
+
+  const resolverFor = (page: string): ZipResolver => {
+    const resolve = (url: URL, use: UrlUse): string | undefined => {
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        pathname = url.pathname;
+      }
+      if (url.origin !== siteUrl.origin || !pathname.startsWith(base)) {
+        if (use === 'resource') warnings.push(`${page}: ${url.href} is loaded from elsewhere and will not show offline`);
+        return undefined;
+      }
+      const path = pathname.slice(base.length).replace(/(^|\/)index\.html$/, '$1');
+      const inArchive = pageInArchive(path);
+      if (inArchive) return inArchive;
+      // Another page of the site, or another download (never copied into this one).
+      if (path === '' || path.endsWith('/') || path.endsWith('.html') || path.startsWith(`${DOWNLOADS_DIR}/`)) return undefined;
+      if (files.has(path)) return path;
+      const bytes = built.readBuild(path);
+      if (!bytes) {
+        if (use === 'resource') throw new Error(`${page}: ${url.pathname} is not in the build`);
+        return undefined;
+      }
+      files.set(path, bytes);
+      if (path.endsWith('.css')) {
+        files.set(path, encoder.encode(offlineCss(decoder.decode(bytes), { url: live(path), zipPath: path }, resolverFor(path))));
+      }
+      return path;
+    };
+    return resolve;
+  };
+
+  const readPage = (path: string): string => {
+    const bytes = built.readBuild(`${path}index.html`);
+    if (!bytes) throw new Error(`${path}index.html is missing from the build`);
+    return decoder.decode(bytes);
+  };
+
+  const index = offlineTree(readPage(editionDir), { url: live(editionDir), zipPath: 'index.html' }, resolverFor(`${editionDir}index.html`));
+
+  // Reading order: the order the edition page first links its articles; any it does not link come last.
+  const linked = [...elements(index)]
+    .filter((e) => e.tagName === 'a' && typeof e.properties['href'] === 'string')
+    .map((e) => /^articles\/([^/#]+)\.html(#|$)/.exec(decodeURIComponent(String(e.properties['href'])))?.[1])
+    .filter((slug): slug is string => slug !== undefined && slugSet.has(slug));
+  const order = [...new Set([...linked, ...[...slugs].sort()])];
+
+  const articles: SearchEntry[] = [];
+  for (const slug of order) {
+    const path = `${editionDir}${slug}/`;
+    const zipPath = `articles/${slug}.html`;
+    const tree = offlineTree(readPage(path), { url: live(path), zipPath }, resolverFor(`${path}index.html`));
+    articles.push(articleEntry(tree, zipPath, `${path}index.html`));
+    files.set(zipPath, encoder.encode(serializePage(tree)));
+  }
+
+  const editionUrl = live(editionDir).href;
+  const note = `<p class="offline-note">本期离线版${C.comma}在线阅读${C.colon}<a href="${escapeHtml(editionUrl)}">${escapeHtml(editionUrl)}</a></p>`;
+  // The search box goes under the masthead, or at the top of <main>.
+  const searchBox = fragment(note + searchMarkup());
+  const masthead = locate(index, (e) => hasClass(e, 'masthead'));
+  const main = [...elements(index)].find((e) => e.tagName === 'main');
+  if (masthead) masthead.parent.children.splice(masthead.index + 1, 0, ...searchBox);
+  else if (main) main.children.unshift(...searchBox);
+  else throw new Error(`${editionDir}index.html: no <main> to put the offline search in`);
+  const body = [...elements(index)].find((e) => e.tagName === 'body')!;
+  body.children.push(...fragment(searchAssets(articles)));
+  files.set('index.html', encoder.encode(serializePage(index)));
+
+  // The sources, under content/ as in the repository, whichever folder the site was built from.
+  for (const source of [`${editionDir}edition.yaml`, ...order.map((slug) => `${editionDir}${slug}.md`)]) {
+    const bytes = built.readSource(source);
+    if (!bytes) throw new Error(`the source file ${source} of a published page is missing from the content folder`);
+    files.set(`content/${source}`, bytes);
+  }
+
+  files.set(CHECKSUMS_FILE, encoder.encode(sha256sums(files)));
+  return { date, files, articles, warnings };
+}
+
+/** Zips an edition's archive; every entry is dated with the edition. */
+export function zipEdition(archive: EditionArchive): ZippedArchive {
+  const entries = [...archive.files].map(([path, bytes]) => prepareEntry(path, bytes, archive.date));
+  return { name: archiveName(archive.date), date: archive.date, files: archive.files, entries, zip: writeZip(entries) };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The bundle's index.html: the month's editions, each a link into its folder. */
+export function monthIndexHtml(month: string, editions: readonly EditionArchive[], liveArchiveUrl: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  const heading = `${paper.name} · ${year}年${monthNumber}月`;
+  const items = editions
+    .map((e) => {
+      const lead = e.articles[0]?.title;
+      return `<li><a href="${e.date}/index.html">${formatEditionDate(e.date)}</a> · ${e.articles.length}篇${lead ? ` · ${escapeHtml(lead)}` : ''}</li>`;
+    })
+    .join('');
+  return (
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${heading} 离线合集</title>` +
+    `<style>body{font-family:system-ui,sans-serif;line-height:1.75;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fdfcf9}a{color:#a3141c}li{margin:.4rem 0}</style>` +
+    `</head><body><main><h1>${heading}</h1>` +
+    `<p>离线合集${C.comma}共${editions.length}期。打开各期的 index.html 阅读${C.comma}每期文件夹中有稿件原文${C.colon}content/${C.comma}校验文件${C.colon}SHA256SUMS。</p>` +
+    `<ol>${items}</ol>` +
+    `<p>往期报纸在线阅读${C.colon}<a href="${escapeHtml(liveArchiveUrl)}">${escapeHtml(liveArchiveUrl)}</a></p>` +
+    `</main></body></html>`
+  );
+}
+
+/**
+ * A month's bundle: each edition's archive in a folder named by its date (`2022-04-19/index.html` …), an index.html
+ * listing them, and a SHA256SUMS over every file. Reuses the editions' compressed entries.
+ */
+export function zipMonth(month: string, editions: readonly { archive: EditionArchive; zipped: ZippedArchive }[], built: BuiltSite): ZippedArchive {
+  if (editions.length === 0) throw new Error(`no editions in ${month}`);
+  const sorted = [...editions].sort((a, b) => (a.archive.date < b.archive.date ? -1 : 1));
+  const date = sorted.at(-1)!.archive.date;
+  const files = new Map<string, Uint8Array>();
+  const entries: PreparedEntry[] = [];
+  for (const { archive, zipped } of sorted) {
+    for (const [path, bytes] of archive.files) files.set(`${archive.date}/${path}`, bytes);
+    for (const entry of zipped.entries) entries.push(moveEntry(entry, `${archive.date}/${entry.path}`));
+  }
+  const archiveUrl = new URL(withBase(archivePath, built.base), built.site).href;
+  files.set('index.html', encoder.encode(monthIndexHtml(month, sorted.map((e) => e.archive), archiveUrl)));
+  const checksums = encoder.encode(sha256sums(files));
+  files.set(CHECKSUMS_FILE, checksums);
+  entries.push(prepareEntry('index.html', files.get('index.html')!, date), prepareEntry(CHECKSUMS_FILE, checksums, date));
+  return { name: archiveName(month), date, files, entries, zip: writeZip(entries) };
+}
