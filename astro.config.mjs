@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
+import rehypeSanitizeArticle from './src/markdown/rehype-sanitize-article.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import offlineDownloads from './src/integrations/downloads.ts';
 
@@ -17,11 +19,12 @@ export default defineConfig({
       // Smartypants would turn Chinese quotation marks and ellipses into English ones.
       smartypants: false,
       remarkPlugins: [remarkCjkPunctuation],
-      rehypePlugins: [rehypeDateline],
+      // Sanitizer first: it sees only what the Markdown produced; the trusted plugins after it add their own markup.
+      rehypePlugins: [rehypeSanitizeArticle, rehypeDateline],
     }),
   },
   // Downloads last: the offline copies are made from the finished pages.
-  integrations: [searchIndex(), offlineDownloads()],
+  integrations: [contentCheck(), searchIndex(), offlineDownloads()],
   devToolbar: { enabled: false },
   // Test builds and benchmark archives are not sources: keep the dev server from watching them.
   vite: { server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.out/**', '**/dist/**'] } } },

@@ -53,17 +53,29 @@ export function compareArticles(a: ArticleEntry, b: ArticleEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A reason the content cannot be assembled into editions, worded for the reporter who can fix it. */
+export interface EditionProblem {
+  /** Path of the file to fix, e.g. content/2022/04/19/foo.md. */
+  file: string;
+  /** The frontmatter field at fault (`date`, `page`, `order`), or `location` for a misplaced file. */
+  field: string;
+  message: string;
+}
+
 /**
- * Builds every edition, newest first. Throws a ContentError naming the file and field when an article's
- * folder and date disagree, its page is not one of the edition's pages, two articles share a position,
- * or an edition folder has no edition.yaml.
+ * Every edition rule the content breaks: an edition whose date disagrees with its folder; an article outside a
+ * dated folder, whose date disagrees with its folder, whose edition has no edition.yaml, whose page is not one of
+ * the edition's pages, or which shares its page and position with another. The build (assembleEditions) stops at
+ * the first; the checker (src/lib/check) reports them all with line and column.
  */
-export function assembleEditions<A extends ArticleEntry>(articles: readonly A[], editions: readonly EditionEntry[]): EditionView<A>[] {
-  const byDate = new Map<string, { edition: EditionEntry; articles: A[] }>();
+export function editionProblems(articles: readonly ArticleEntry[], editions: readonly EditionEntry[]): EditionProblem[] {
+  const problems: EditionProblem[] = [];
+  const byDate = new Map<string, { edition: EditionEntry; articles: ArticleEntry[] }>();
   for (const edition of editions) {
     const folderDate = editionDateFromId(edition.id);
     if (folderDate !== edition.data.date) {
-      throw new ContentError(fileOf(edition, '.yaml'), 'date', `日期 ${edition.data.date} 与所在文件夹 ${folderDate ?? edition.id} 不一致`);
+      problems.push({ file: fileOf(edition, '.yaml'), field: 'date', message: `日期 ${edition.data.date} 与所在文件夹 ${folderDate ?? edition.id} 不一致` });
+      continue;
     }
     byDate.set(edition.data.date, { edition, articles: [] });
   }
@@ -71,28 +83,58 @@ export function assembleEditions<A extends ArticleEntry>(articles: readonly A[],
   for (const article of articles) {
     const file = fileOf(article, '.md');
     const parsed = parseArticleId(article.id);
-    if (!parsed) throw new ContentError(file, 'file', '稿件必须放在 content/年/月/日/ 文件夹中');
+    if (!parsed) {
+      problems.push({ file, field: 'location', message: '稿件必须放在 content/年/月/日/ 文件夹中' });
+      continue;
+    }
     if (parsed.date !== article.data.date) {
-      throw new ContentError(file, 'date', `日期 ${article.data.date} 与所在版期文件夹 ${parsed.date} 不一致`);
+      problems.push({ file, field: 'date', message: `日期 ${article.data.date} 与所在版期文件夹 ${parsed.date} 不一致` });
+      continue;
     }
     const slot = byDate.get(parsed.date);
-    if (!slot) throw new ContentError(file, 'date', `${parsed.date} 这一期缺少 edition.yaml（版期信息）`);
+    if (!slot) {
+      problems.push({ file, field: 'date', message: `${parsed.date} 这一期缺少 edition.yaml（版期信息）` });
+      continue;
+    }
     if (!slot.edition.data.pages.some((p) => p.number === article.data.page)) {
       const pages = slot.edition.data.pages.map((p) => p.number).join('、');
-      throw new ContentError(file, 'page', `第 ${article.data.page} 版不在本期版面中（本期版面：${pages}）`);
+      problems.push({ file, field: 'page', message: `第 ${article.data.page} 版不在本期版面中（本期版面：${pages}）` });
     }
     slot.articles.push(article);
   }
 
+  for (const { articles: list } of byDate.values()) {
+    const sorted = [...list].sort(compareArticles);
+    for (let i = 1; i < sorted.length; i++) {
+      const [prev, cur] = [sorted[i - 1]!, sorted[i]!];
+      if (prev.data.page === cur.data.page && prev.data.order === cur.data.order) {
+        problems.push({
+          file: fileOf(cur, '.md'),
+          field: 'order',
+          message: `与 ${fileOf(prev, '.md')} 在第 ${cur.data.page} 版的位置（order: ${cur.data.order}）重复`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Builds every edition, newest first. Throws a ContentError naming the file and field of the first of
+ * editionProblems (folder and date disagree, page missing from the edition, two articles at one position,
+ * no edition.yaml).
+ */
+export function assembleEditions<A extends ArticleEntry>(articles: readonly A[], editions: readonly EditionEntry[]): EditionView<A>[] {
+  const [problem] = editionProblems(articles, editions);
+  if (problem) throw new ContentError(problem.file, problem.field, problem.message);
+
+  const byDate = new Map<string, { edition: EditionEntry; articles: A[] }>();
+  for (const edition of editions) byDate.set(edition.data.date, { edition, articles: [] });
+  for (const article of articles) byDate.get(article.data.date)!.articles.push(article);
+
   const views: EditionView<A>[] = [];
   for (const { edition, articles: list } of byDate.values()) {
     list.sort(compareArticles);
-    for (let i = 1; i < list.length; i++) {
-      const [prev, cur] = [list[i - 1]!, list[i]!];
-      if (prev.data.page === cur.data.page && prev.data.order === cur.data.order) {
-        throw new ContentError(fileOf(cur, '.md'), 'order', `与 ${fileOf(prev, '.md')} 在第 ${cur.data.page} 版的位置（order: ${cur.data.order}）重复`);
-      }
-    }
     const pages = edition.data.pages.map((page) => ({
       number: page.number,
       name: page.name,

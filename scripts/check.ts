@@ -1,0 +1,33 @@
+// `npm run check -- [--json] [paths…]`: checks articles and editions (default: content/) and prints one line per
+// problem, like a compiler, then a summary; exit 1 when there is any error. The rules live in src/lib/check/.
+import { parseArgs } from 'node:util';
+import { checkPaths } from '../src/lib/check/check.ts';
+import { formatProblem, formatSummary } from '../src/lib/check/problem.ts';
+import { CONTENT_DIR } from '../src/lib/content-files.ts';
+
+const usage = `用法\uFF1Anpm run check -- [--json] [文件或文件夹…]
+  检查稿件\uFF08.md\uFF09和版期信息\uFF08edition.yaml\uFF09\uFF1B不写路径时检查 content/ 整个文件夹。
+  --json   以 JSON 数组输出\uFF1A[{ file, line, column, rule, severity, message }]`;
+
+let args: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' }; help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>>;
+try {
+  args = parseArgs({ options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${usage}`);
+  process.exit(2);
+}
+if (args.values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const paths = args.positionals.length > 0 ? args.positionals : [CONTENT_DIR];
+const { files, problems } = checkPaths(paths, { cwd: process.cwd() });
+
+if (args.values.json) {
+  console.log(JSON.stringify(problems, null, 2));
+} else {
+  for (const problem of problems) console.log(formatProblem(problem));
+  console.log(formatSummary(problems, files));
+}
+process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

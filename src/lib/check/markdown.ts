@@ -1,0 +1,113 @@
+// Rules for an article's Markdown body, located in the file: raw HTML (which the build drops, with script,
+// iframe, event handlers and style named as such), link and image URLs the sanitizer strips, and the local
+// images the body shows (checked for existence by images.ts). Parsed like Astro parses it: remark-parse + GFM.
+import type { Nodes } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position, RuleId } from './problem.ts';
+import { allowedProtocols, checkUrl } from './safe-url.ts';
+
+/** The body `npm run new` writes; still there means the article was never written (a warning). */
+export const BODY_PLACEHOLDER = '在这里写正文\uFF0C段与段之间空一行。';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export interface BodyProblem extends Position {
+  rule: RuleId;
+  message: string;
+}
+
+export interface BodyImage extends Position {
+  url: string;
+}
+
+/** What makes a piece of raw HTML dangerous, most dangerous first; the match is where the error points. */
+const HTML_DANGERS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/<script\b/i, () => '正文不能包含 <script> 脚本'],
+  [/<(iframe|frame|frameset|object|embed|applet|base|meta|link|form)\b/i, (m) => `正文不能包含 <${m[1]!.toLowerCase()}> 标签`],
+  [/[\s/"'](on[a-z]+)\s*=/i, (m) => `HTML 事件属性「${m[1]}」会执行代码`],
+  [/\s*(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i, () => 'HTML 里的链接会执行代码'],
+  [/<style\b|[\s/"']style\s*=/i, () => '正文不能用 style 设置样式'],
+];
+
+const COMMENT = /^<!--(?:(?!--!?>)[\s\S])*--!?>\s*$/;
+const CLOSING_TAG = /^<\/[A-Za-z][^<>]*>$/;
+
+function shorten(text: string, max = 40): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
+}
+
+/** Line and column of `offset` in `text`, whose first line is line `firstLine` of the file. */
+function positionIn(text: string, offset: number, firstLine: number): Position {
+  let line = firstLine;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i > -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function htmlProblem(value: string): { index: number; message: string } | undefined {
+  if (COMMENT.test(value) || CLOSING_TAG.test(value.trim())) return undefined;
+  const suffix = '\uFF1B正文里的 HTML 代码发布时会被整段删除\uFF0C请只用 Markdown 格式';
+  for (const [pattern, describe] of HTML_DANGERS) {
+    const m = pattern.exec(value);
+    if (m) return { index: m.index + m[0].search(/\S/), message: describe(m) + suffix };
+  }
+  const tag = /<[^>]*>?/.exec(value)?.[0] ?? value;
+  return { index: Math.max(0, value.indexOf(tag)), message: `正文不能包含 HTML 代码「${shorten(tag, 30)}」${suffix}` };
+}
+
+function urlProblem(url: string, property: 'href' | 'src'): string | undefined {
+  const verdict = checkUrl(url, property);
+  if (verdict.ok) return undefined;
+  const what = property === 'src' ? '图片地址' : '链接';
+  if (verdict.executable) return `${what}「${shorten(url)}」会在读者的浏览器里执行代码\uFF0C不允许使用`;
+  const allowed = allowedProtocols[property].join('、');
+  return `${what}「${shorten(url)}」的协议「${verdict.scheme}:」不可用\uFF1A只能用 ${allowed}\uFF08小写\uFF09或站内的相对地址\uFF0C否则发布时会被删除`;
+}
+
+/** A URL that points at a file next to the article (./photo.jpg), not at a site or an anchor. */
+export function isLocalPath(url: string): boolean {
+  return url !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith('//') && !url.startsWith('#');
+}
+
+/**
+ * Checks a body whose first line is line `firstLine` of the file. Returns problems in document order and the
+ * local images the body shows.
+ */
+export function checkBody(body: string, firstLine: number): { problems: BodyProblem[]; images: BodyImage[] } {
+  const problems: BodyProblem[] = [];
+  const images: BodyImage[] = [];
+  const tree = parser.parse(body);
+  const at = (node: Nodes): Position => {
+    const start = node.position?.start;
+    return start ? { line: start.line + firstLine - 1, column: start.column } : { line: firstLine, column: 1 };
+  };
+
+  const visit = (node: Nodes): void => {
+    if (node.type === 'html') {
+      const found = htmlProblem(node.value);
+      if (found) {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        // The value equals the source unless the HTML sits in a blockquote or list (whose markers it lacks).
+        const exact = start !== undefined && body.slice(start, end) === node.value;
+        problems.push({ rule: 'html', ...(exact ? positionIn(body, start + found.index, firstLine) : at(node)), message: found.message });
+      }
+    } else if (node.type === 'link' || node.type === 'definition') {
+      const message = urlProblem(node.url, 'href');
+      if (message) problems.push({ rule: 'url', ...at(node), message });
+    } else if (node.type === 'image') {
+      const message = urlProblem(node.url, 'src');
+      if (message) problems.push({ rule: 'url', ...at(node), message });
+      else if (isLocalPath(node.url)) images.push({ url: node.url, ...at(node) });
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(tree);
+  return { problems, images };
+}

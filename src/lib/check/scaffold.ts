@@ -1,0 +1,90 @@
+// What `npm run new` writes: a new article file (and its edition.yaml when the edition has none yet), named by the
+// pinyin of the headline, valid by construction because every field goes through the site's schema first.
+import { Document, isSeq } from 'yaml';
+import { articleSchema, editionSchema, type Edition } from '../schema.ts';
+import { slugFromHeadline } from '../slug.ts';
+import { BODY_PLACEHOLDER } from './markdown.ts';
+import { decodeSource, splitFrontmatter } from './source.ts';
+import { parseYaml } from './yaml.ts';
+import { validate } from './schema-issues.ts';
+
+export interface NewArticleFields {
+  title: string;
+  kicker?: string | undefined;
+  subtitle?: string | undefined;
+  byline: string[];
+  date: string;
+  county: string;
+  category: string;
+  page: number;
+  order: number;
+  source?: string | undefined;
+}
+
+/** The fields a reporter is asked for, in the order they are asked, with their flag names. */
+export const fieldFlags = ['title', 'date', 'county', 'category', 'page', 'byline'] as const;
+
+/** `2022-04-19` + slug → `2022/04/19/slug.md`, relative to the content folder. */
+export function articleFileName(date: string, slug: string): string {
+  return `${date.replaceAll('-', '/')}/${slug}.md`;
+}
+
+/** The slug of a new article: the pinyin of its headline (女子“抄近道”逆行 → nv-zi-chao-jin-dao-ni-xing). */
+export function newSlug(title: string): string {
+  return slugFromHeadline(title);
+}
+
+/** Problems with the fields, one Chinese message per field, checked by the site's own schema. */
+export function fieldProblems(fields: NewArticleFields): { field: string; message: string }[] {
+  const result = validate(articleSchema, fields, () => ({ line: 1, column: 1 }));
+  return result.ok ? [] : result.problems.map((p) => ({ field: p.rule, message: p.message }));
+}
+
+/** One field alone, for asking again right after a wrong answer. */
+export function fieldProblem(field: keyof typeof articleSchema.shape, value: unknown): string | undefined {
+  const result = validate(articleSchema.shape[field], value, () => ({ line: 1, column: 1 }));
+  return result.ok ? undefined : result.problems[0]?.message;
+}
+
+/** The article file: frontmatter in the order README documents, then a placeholder paragraph. */
+export function renderArticle(fields: NewArticleFields): string {
+  const data: Record<string, unknown> = { title: fields.title };
+  if (fields.kicker) data['kicker'] = fields.kicker;
+  if (fields.subtitle) data['subtitle'] = fields.subtitle;
+  Object.assign(data, { byline: fields.byline, date: fields.date, county: fields.county, category: fields.category, page: fields.page, order: fields.order });
+  if (fields.source) data['source'] = fields.source;
+  const doc = new Document(data);
+  const byline = doc.get('byline', true);
+  if (isSeq(byline)) byline.flow = true;
+  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${BODY_PLACEHOLDER}\n`;
+}
+
+/** A new edition.yaml with the one page the article is on. */
+export function renderEdition(date: string, page: number, pageName: string): string {
+  return new Document({ date, pages: [{ number: page, name: pageName }] }).toString({ lineWidth: 0 });
+}
+
+/** Reads an edition.yaml's data, or undefined when it is not a valid edition (the checker will say why). */
+export function readEdition(bytes: Uint8Array): Edition | undefined {
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return undefined;
+  const parsed = parseYaml(decoded.text, 1, { line: 1, column: 1 }, '版期信息');
+  if (parsed.data === undefined) return undefined;
+  const valid = validate(editionSchema, parsed.data, parsed.locate);
+  return valid.ok ? valid.data : undefined;
+}
+
+/** The page and order of an existing article, when its frontmatter is readable. */
+export function readPosition(bytes: Uint8Array): { page: number; order: number } | undefined {
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return undefined;
+  const split = splitFrontmatter(decoded.text);
+  if (!split.ok) return undefined;
+  const data = parseYaml(split.value.yaml, 2, { line: 1, column: 1 }, '头部信息').data as Record<string, unknown> | undefined;
+  return typeof data?.['page'] === 'number' && typeof data['order'] === 'number' ? { page: data['page'], order: data['order'] } : undefined;
+}
+
+/** The first free position after the last article on `page`. */
+export function nextOrder(positions: readonly { page: number; order: number }[], page: number): number {
+  return Math.max(0, ...positions.filter((p) => p.page === page).map((p) => p.order)) + 1;
+}

@@ -1,0 +1,50 @@
+// The site build runs the content checker first (src/integrations/content-check.ts): `astro build` on bad content
+// stops with the checker's located lines, not Astro's schema error and stack trace; `astro dev` reports and goes on.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { describe, expect, it } from 'vitest';
+import contentCheck from '../src/integrations/content-check.ts';
+import { fw } from './fullwidth.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+describe('astro build on bad content', () => {
+  it('fails naming file, line, column and field for every error, without a stack trace', () => {
+    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(root, `tests/.tmp/check-build-${process.pid}`)], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: 'tests/fixtures/check/eol/content', NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status).not.toBe(0);
+    expect(output).toContain(`tests/fixtures/check/eol/content/2022/04/19/eol-lf.md:6:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`);
+    expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-crlf.md:4:1 error unknown-field:');
+    expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-bom.md:14:1 error url:');
+    expect(output).not.toMatch(/Stack trace|^\s+at /m);
+  });
+});
+
+describe('the content-check integration', () => {
+  const setup = (command: 'build' | 'dev', contentRoot: string) => {
+    const logged: string[] = [];
+    const log = (message: string) => logged.push(message);
+    const logger = { info: log, warn: log, error: log, debug: log } as unknown as AstroIntegrationLogger;
+    const hook = contentCheck().hooks['astro:config:setup'] as unknown as (options: object) => void;
+    const run = () => hook({ config: { root: pathToFileURL(`${contentRoot}/`) }, command, logger });
+    return { run, logged };
+  };
+
+  it('in dev, prints the problems and lets the server start', () => {
+    const { run, logged } = setup('dev', join(root, 'tests/fixtures/check/bad'));
+    expect(run).not.toThrow();
+    expect(logged.join('\n')).toContain('content/2022/04/19/county-typo.md:5:9 error county:');
+  });
+
+  it('passes the sample content silently', () => {
+    const { run, logged } = setup('build', root);
+    expect(run).not.toThrow();
+    expect(logged).toEqual([]);
+  });
+});

@@ -1,0 +1,229 @@
+// The content checker (src/lib/check, scripts/check.ts) on fixture trees: tests/fixtures/check/bad holds one kind
+// of mistake per file and its expected report (expected.txt, compiler-style lines); good holds valid LF, CRLF and
+// BOM files; eol holds the same mistakes with each line ending. Regenerate expected.txt with
+// `UPDATE_FIXTURES=1 npx vitest run tests/check.test.ts`, then read it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPaths } from '../src/lib/check/check.ts';
+import { formatProblem, formatSummary, ruleDescriptions, type Problem } from '../src/lib/check/problem.ts';
+import { articleSchema, editionSchema } from '../src/lib/schema.ts';
+import { fw } from './fullwidth.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const fixtures = join(root, 'tests/fixtures/check');
+
+const report = (problems: readonly Problem[]) => problems.map(formatProblem).join('\n');
+const cli = (args: string[], cwd = root) => spawnSync(process.execPath, [join(root, 'scripts/check.ts'), ...args], { cwd, encoding: 'utf8' });
+const find = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file.endsWith(file));
+
+describe('the bad fixtures', () => {
+  const cwd = join(fixtures, 'bad');
+  const { files, problems } = checkPaths(['content'], { cwd });
+
+  it('reports every problem exactly as expected.txt says', () => {
+    const actual = `${report(problems)}\n${formatSummary(problems, files)}\n`;
+    const expectedPath = join(cwd, 'expected.txt');
+    if (process.env['UPDATE_FIXTURES'] === '1') writeFileSync(expectedPath, actual);
+    expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+  });
+
+  it('prints the county example of the issue exactly, value column included', () => {
+    expect(report(find(problems, 'county-typo.md'))).toBe(`content/2022/04/19/county-typo.md:5:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`);
+  });
+
+  it.each([
+    ['county-ambiguous.md', 'county', 5, 9],
+    ['category-unknown.md', 'category', 6, 11],
+    ['date-mismatch.md', 'date', 4, 7],
+    ['date-invalid.md', 'date', 4, 7],
+    ['page-missing.md', 'page', 7, 7],
+    ['order-dup-b.md', 'order', 8, 8],
+    ['Fa_Yuan.md', 'slug', 1, 1],
+    ['unknown-field.md', 'unknown-field', 9, 1],
+    ['missing-title.md', 'title', 1, 1],
+    ['byline-string.md', 'byline', 3, 9],
+    ['duplicate-key.md', 'yaml-duplicate-key', 9, 1],
+    ['engine-js.md', 'frontmatter-engine', 1, 1],
+    ['engine-toml.md', 'frontmatter-engine', 1, 1],
+    ['unclosed.md', 'frontmatter-unclosed', 1, 1],
+    ['closing-line.md', 'frontmatter-unclosed', 9, 1],
+    ['no-frontmatter.md', 'frontmatter-missing', 1, 1],
+    ['blank-line-first.md', 'frontmatter-missing', 1, 1],
+    ['empty-frontmatter.md', 'frontmatter-type', 1, 1],
+    ['scalar-frontmatter.md', 'frontmatter-type', 2, 1],
+    ['alias-bomb.md', 'yaml-alias', 9, 7],
+    ['deep-nesting.md', 'yaml-depth', 9, 15],
+    ['yaml-tag.md', 'yaml-tag', 2, 22],
+    ['fullwidth-colon.md', 'yaml-syntax', 5, 1],
+    ['tab-indent.md', 'yaml-syntax', 10, 1],
+    ['invalid-utf8.md', 'encoding', 11, 9],
+    ['misplaced.md', 'location', 1, 1],
+    ['no-edition.md', 'date', 4, 7],
+    ['2022/04/21/edition.yaml', 'pages', 2, 8],
+  ])('%s: %s error at %i:%i', (file, rule, line, column) => {
+    expect(find(problems, file)).toContainEqual(expect.objectContaining({ rule, line, column, severity: 'error' }));
+  });
+
+  it('names script, iframe, event handlers, style and other raw HTML, where they are', () => {
+    const html = find(problems, 'raw-html.md').map((p) => [p.rule, p.line, p.column, p.message.split(fw(';'))[0]]);
+    expect(html).toEqual([
+      ['html', 11, 3, '正文不能包含 <script> 脚本'],
+      ['html', 13, 12, 'HTML 事件属性「onerror」会执行代码'],
+      ['html', 15, 1, '正文不能包含 <iframe> 标签'],
+      ['html', 17, 12, '正文不能用 style 设置样式'],
+      ['html', 19, 1, '正文不能包含 HTML 代码「<div>」'],
+    ]);
+  });
+
+  it('catches javascript:, vbscript: and data: URLs in any case or encoding, and schemes the site strips', () => {
+    const urls = find(problems, 'urls.md');
+    expect(urls.map((p) => p.line)).toEqual([11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 23]);
+    expect(urls.every((p) => p.rule === 'url' && p.severity === 'error')).toBe(true);
+    expect(urls.filter((p) => p.message.includes('执行代码')).map((p) => p.line)).toEqual([11, 12, 13, 14, 15, 16, 18, 20, 23]);
+  });
+
+  it('checks images: missing, outside the content folder, wrong type, upper-case extension, remote, and in the body', () => {
+    expect(find(problems, 'images.md').map((p) => [p.rule, p.line, p.column])).toEqual([
+      ['image', 10, 11],
+      ['image', 12, 11],
+      ['image', 14, 11],
+      ['image', 16, 11],
+      ['image', 18, 11],
+      ['image', 26, 1],
+    ]);
+  });
+
+  it('warns about files the site would silently skip, and about an empty body', () => {
+    expect(find(problems, 'wrong-ext.markdown')).toEqual([expect.objectContaining({ rule: 'location', severity: 'warning' })]);
+    expect(find(problems, 'empty-body.md')).toEqual([expect.objectContaining({ rule: 'body', severity: 'warning' })]);
+  });
+
+  it('never runs a ---js frontmatter', () => {
+    expect(existsSync(join(cwd, 'PWNED'))).toBe(false);
+    expect(existsSync(join(root, 'PWNED'))).toBe(false);
+  });
+
+  it('uses only documented rule ids and schema field names', () => {
+    const fields = [...Object.keys(articleSchema.shape), ...Object.keys(editionSchema.shape)];
+    const known = new Set([...Object.keys(ruleDescriptions), ...fields]);
+    expect(problems.filter((p) => !known.has(p.rule))).toEqual([]);
+  });
+});
+
+describe('valid files', () => {
+  it('pass with LF, CRLF and a BOM; _-files and photos are not articles', () => {
+    const { files, problems } = checkPaths(['content'], { cwd: join(fixtures, 'good') });
+    expect(problems).toEqual([]);
+    expect(files).toBe(4);
+  });
+
+  it('the same mistakes give the same lines and columns with LF, CRLF and BOM + CRLF', () => {
+    const { problems } = checkPaths(['content'], { cwd: join(fixtures, 'eol') });
+    const of = (name: string) => find(problems, name).map(({ file: _file, ...rest }) => rest);
+    expect(of('eol-lf.md').length).toBe(4);
+    expect(of('eol-crlf.md')).toEqual(of('eol-lf.md'));
+    expect(of('eol-bom.md')).toEqual(of('eol-lf.md'));
+  });
+
+  it('the sample edition passes', () => {
+    expect(checkPaths(['content'], { cwd: root }).problems).toEqual([]);
+  });
+});
+
+describe('checking one file', () => {
+  it('also applies the edition rules against its siblings and reports its edition.yaml', () => {
+    const { problems, files } = checkPaths(['content/2022/04/19/order-dup-b.md'], { cwd: join(fixtures, 'bad') });
+    expect(files).toBe(2);
+    expect(problems.map((p) => p.rule)).toEqual(['order']);
+  });
+});
+
+describe('limits and escapes made on the fly', () => {
+  let tmp = '';
+  let dir = '';
+  beforeAll(() => {
+    mkdirSync(join(root, 'tests/.tmp'), { recursive: true });
+    tmp = mkdtempSync(join(root, 'tests/.tmp/check-'));
+    dir = join(tmp, 'content/2022/04/19');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(fixtures, 'good/content/2022/04/19/edition.yaml'), join(dir, 'edition.yaml'));
+    const valid = readFileSync(join(fixtures, 'good/content/2022/04/19/fa-yuan-lf.md'), 'utf8');
+    writeFileSync(join(dir, 'too-large.md'), `${valid}\n${'很长的正文。'.repeat(20_000)}\n`);
+    writeFileSync(join(tmp, 'secret.png'), 'x');
+    symlinkSync(join(tmp, 'secret.png'), join(dir, 'link.png'));
+    writeFileSync(join(dir, 'huge.png'), '');
+    truncateSync(join(dir, 'huge.png'), 11 * 1024 * 1024);
+    const withImage = (file: string, order: number) =>
+      valid.replace('./photo.png', `./${file}`).replace('order: 1', `order: ${order}`).replace('![执行现场](./photo.png)', '');
+    writeFileSync(join(dir, 'symlink-image.md'), withImage('link.png', 5));
+    writeFileSync(join(dir, 'huge-image.md'), withImage('huge.png', 6));
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('prints a value with a line break on one line, so nothing in a file can start a CI log command', () => {
+    const valid = readFileSync(join(fixtures, 'good/content/2022/04/19/fa-yuan-lf.md'), 'utf8');
+    writeFileSync(join(dir, 'newline.md'), valid.replace('county: 裕华区', 'county: "裕华\\n::error file=x::伪造"').replace('order: 1', 'order: 7'));
+    const { problems } = checkPaths([join(dir, 'newline.md')], { cwd: tmp });
+    expect(problems.filter((p) => p.rule === 'county').map(formatProblem)).toEqual([expect.stringMatching(/^content\/2022\/04\/19\/newline\.md:5:9 error county: .*裕华\\u000a::error file=x::伪造/)]);
+  });
+
+  it('refuses a file over the size limit without parsing it', () => {
+    const { problems } = checkPaths([join(dir, 'too-large.md')], { cwd: tmp });
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/2022/04/19/too-large.md', rule: 'size', line: 1, column: 1 })]);
+  });
+
+  it('refuses an image that is a symlink out of the content folder, and one over 10 MB', () => {
+    const { problems } = checkPaths([join(dir, 'symlink-image.md'), join(dir, 'huge-image.md')], { cwd: tmp });
+    expect(problems.map((p) => [p.file, p.rule, p.line])).toEqual([
+      ['content/2022/04/19/huge-image.md', 'image', 10],
+      ['content/2022/04/19/symlink-image.md', 'image', 10],
+    ]);
+    expect(problems[0]!.message).toContain('MB');
+    expect(problems[1]!.message).toContain('content');
+  });
+});
+
+describe('npm run check', () => {
+  it('prints compiler-style lines and a summary, and exits 1 on errors', () => {
+    const result = cli(['content/2022/04/19/county-typo.md'], join(fixtures, 'bad'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      `${`content/2022/04/19/county-typo.md:5:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`}\n${formatSummary(
+        [{ file: '', line: 1, column: 1, rule: 'county', severity: 'error', message: '' }],
+        2,
+      )}\n`,
+    );
+  });
+
+  it('--json prints an array of {file, line, column, rule, severity, message}', () => {
+    const result = cli(['--json', 'content/2022/04/19/raw-html.md'], join(fixtures, 'bad'));
+    expect(result.status).toBe(1);
+    const parsed = JSON.parse(result.stdout) as Problem[];
+    expect(parsed.length).toBe(5);
+    for (const p of parsed) expect(Object.keys(p).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
+    expect(parsed[0]).toMatchObject({ file: 'content/2022/04/19/raw-html.md', line: 11, column: 3, rule: 'html', severity: 'error' });
+  });
+
+  it('checks content/ by default and exits 0 on the sample; warnings alone do not fail', () => {
+    const sample = cli([]);
+    expect(sample.status).toBe(0);
+    expect(sample.stdout).toBe(`${formatSummary([], 14)}\n`);
+    const warned = cli(['content/2022/04/19/empty-body.md'], join(fixtures, 'bad'));
+    expect(warned.status).toBe(0);
+    expect(warned.stdout).toContain('warning body');
+  });
+
+  it('reports a path that does not exist', () => {
+    const result = cli(['content/nope']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('content/nope:1:1 error location');
+  });
+
+  it('a folder checked from elsewhere names files relative to the current folder', () => {
+    const out = execFileSync(process.execPath, [join(root, 'scripts/check.ts'), 'tests/fixtures/check/good'], { cwd: root, encoding: 'utf8' });
+    expect(out).toBe(`${formatSummary([], 4)}\n`);
+  });
+});
