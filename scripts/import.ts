@@ -1,0 +1,81 @@
+// npm run import -- <page.txt> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]
+// Reads the text of one printed page, writes its articles and the edition metadata into the edition folder (or,
+// with --json, prints them and writes nothing), and prints a review report: one line per article with its flags.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ImportError, importPage, pageJson, planImport, type ExistingFile } from '../src/lib/importer/index.ts';
+import { articleFile } from '../src/lib/importer/serialise.ts';
+import { isoDate } from '../src/lib/schema.ts';
+
+const USAGE = 'usage: npm run import -- <page.txt> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]';
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function main(): void {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        date: { type: 'string' },
+        page: { type: 'string', default: '1' },
+        'page-name': { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) fail(USAGE, 2);
+  const date = isoDate.safeParse(values.date);
+  if (!date.success) fail(`--date: ${values.date === undefined ? '缺少日期' : date.error.issues[0]?.message}\n${USAGE}`, 2);
+  const page = Number(values.page);
+  if (!Number.isInteger(page) || page < 1) fail(`--page: 版次必须是正整数\n${USAGE}`, 2);
+  const placement = { date: date.data, page };
+
+  const input = resolve(positionals[0]!);
+  if (!existsSync(input)) fail(`找不到文件 ${input}`, 1);
+  const imported = importPage(readFileSync(input, 'utf8'));
+  if (imported.articles.length === 0) fail(`${input}: 没有读到任何稿件`, 1);
+
+  if (values.json) {
+    for (const article of imported.articles) articleFile(article, placement); // validates; throws ImportError
+    process.stdout.write(`${JSON.stringify(pageJson(imported, placement), null, 2)}\n`);
+    return;
+  }
+
+  const dir = resolve(values.out ?? join(root, 'content', ...placement.date.split('-')));
+  const existing: ExistingFile[] = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.md') || name === 'edition.yaml')
+        .sort()
+        .map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }))
+    : [];
+  const plan = planImport(imported, { placement, pageName: values['page-name'], existing, force: values.force });
+  mkdirSync(dir, { recursive: true });
+  for (const { name, content } of plan.writes) writeFileSync(join(dir, name), content);
+
+  for (const [i, article] of imported.articles.entries()) {
+    const byline = article.byline.map((b) => b.name).join(' ') || '-';
+    const flags = article.flags.length ? `  [${article.flags.join(', ')}]` : '';
+    process.stdout.write(`${imported.slugs[i]}  ${article.title}  ${byline}  ${article.county}  ${article.category}${flags}\n`);
+  }
+  const flagged = imported.articles.filter((a) => a.flags.length > 0).length;
+  process.stdout.write(`\n${imported.articles.length} articles, ${flagged} flagged for review; wrote ${plan.writes.length} files to ${relative(process.cwd(), dir) || '.'}\n`);
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof ImportError) fail(error.message, 1);
+  throw error;
+}

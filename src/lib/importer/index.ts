@@ -1,0 +1,75 @@
+// The print-page importer: the text of one printed page in, reviewed articles out. Pure: the command line
+// (scripts/import.ts) reads the page and the edition folder and writes what `planImport` returns.
+//
+//   pageLines → pageSegments → splitArticles → buildArticle → articleFile / jsonArticle
+//   (normalise)  (captions,     (headlines,     (source, byline, paragraphs,
+//                 credits,       untitled        Q&A, county, category, flags)
+//                 bylines)       items)
+import { buildArticle, type ImportedArticle } from './article.ts';
+import { pageLines } from './normalise.ts';
+import { pageSegments } from './segments.ts';
+import { articleFile, articleSlugs, defaultPageName, editionFile, ImportError, jsonArticle, type JsonArticle, type Placement } from './serialise.ts';
+import { splitArticles } from './split.ts';
+import { FW } from './text.ts';
+
+export { FLAGS, type Flag, type ImportedArticle } from './article.ts';
+export { ImportError, type JsonArticle, type Placement } from './serialise.ts';
+
+export interface ImportedPage {
+  readonly articles: readonly ImportedArticle[];
+  /** File name (without .md) of each article, in the same order. */
+  readonly slugs: readonly string[];
+}
+
+/** Reads a printed page's exported text into articles, in page order. Never throws. */
+export function importPage(raw: string): ImportedPage {
+  const drafts = splitArticles(pageSegments(pageLines(raw)));
+  const articles = drafts.map((draft, i) => buildArticle(draft, i + 1));
+  return { articles, slugs: articleSlugs(articles) };
+}
+
+/** The `--json` output: `{ articles: [{ title, slug, byline, county, category, body, images, flags }] }`. */
+export function pageJson(page: ImportedPage, placement: Placement): { articles: JsonArticle[] } {
+  return { articles: page.articles.map((article, i) => jsonArticle(article, page.slugs[i]!, placement)) };
+}
+
+/** A file already in the edition folder. */
+export interface ExistingFile {
+  readonly name: string;
+  readonly content: string;
+}
+
+export interface ImportPlan {
+  /** Files to write into the edition folder, by name; edition.yaml only when it is new or gains the page. */
+  readonly writes: ReadonlyArray<{ readonly name: string; readonly content: string }>;
+}
+
+const PAGE_FIELD = /^page:\s*(\d+)\s*$/m;
+
+/**
+ * What to write into the edition folder. Every article file is validated first. Throws an ImportError when a
+ * file would be overwritten without `force`, or when another article file of the folder already sits on the
+ * same page (two articles at one position would break the edition).
+ */
+export function planImport(
+  page: ImportedPage,
+  options: { placement: Placement; pageName?: string | undefined; existing: readonly ExistingFile[]; force: boolean },
+): ImportPlan {
+  const { placement, existing, force } = options;
+  const writes = page.articles.map((article, i) => ({ name: `${page.slugs[i]!}.md`, content: articleFile(article, placement) }));
+  const names = new Set(writes.map((w) => w.name));
+  const clashes = existing.filter((f) => names.has(f.name)).map((f) => f.name);
+  if (clashes.length > 0 && !force) {
+    throw new ImportError(`以下文件已存在${FW.comma}未覆盖${FW.open}确认要覆盖请加 --force${FW.close}${FW.colon}${clashes.join('、')}`);
+  }
+  const samePage = existing.filter((f) => f.name.endsWith('.md') && !names.has(f.name) && Number(PAGE_FIELD.exec(frontmatterOf(f.content))?.[1]) === placement.page);
+  if (samePage.length > 0) {
+    throw new ImportError(`第 ${placement.page} 版已有其他稿件${FW.colon}${samePage.map((f) => f.name).join('、')}${FW.semicolon}请先移走这些文件或换一个版次`);
+  }
+  const edition = editionFile(existing.find((f) => f.name === 'edition.yaml')?.content, placement, options.pageName ?? defaultPageName(placement.page));
+  return { writes: edition === undefined ? writes : [...writes, { name: 'edition.yaml', content: edition }] };
+}
+
+function frontmatterOf(content: string): string {
+  return /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1] ?? '';
+}
