@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256sums } from '../src/lib/offline/checksums.ts';
 import { archiveName, downloadPath, fillDownloadSizes, formatSize, hasSizePlaceholder } from '../src/lib/offline/downloads.ts';
-import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite } from '../src/lib/offline/edition.ts';
+import { buildEditionArchive, editionsInBuild, zipEdition, zipMonth, type BuiltSite } from '../src/lib/offline/edition.ts';
 import { fw } from './fullwidth.ts';
 
 const SITE = 'https://news.example.cn';
@@ -180,6 +180,18 @@ describe('an edition archive', () => {
       '2022/04/19/yi/index.html: /paper/_astro/photo_480.webp is not in the build',
     );
     expect(() => buildEditionArchive('2022-04-19', ['jia', 'yi', 'bing'], site())).toThrow('2022/04/19/bing/index.html is missing from the build');
+  });
+});
+
+describe('editionsInBuild', () => {
+  it('finds each edition and its articles, not the pages left at moved URLs', () => {
+    const redirect = '<!doctype html><title>Redirecting to: /paper/2022/04/19/jia/</title><meta http-equiv="refresh" content="0;url=/paper/2022/04/19/jia/">';
+    const built = site({ '2022/04/19/old-jia/index.html': redirect, '2022/04/18/index.html': redirect });
+    const paths = ['index.html', 'archive/index.html', '2022/04/18/index.html', '2022/04/19/old-jia/index.html', '2022/04/20/yi/index.html', '2022/04/20/jia/index.html', '2022/04/20/index.html', '2022/04/19/yi/index.html', '2022/04/19/jia/index.html', '2022/04/19/index.html'];
+    expect(editionsInBuild(paths, built.readBuild)).toEqual([
+      { date: '2022-04-19', slugs: ['jia', 'yi'] },
+      { date: '2022-04-20', slugs: ['jia', 'yi'] },
+    ]);
   });
 });
 

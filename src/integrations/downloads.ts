@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 import { DOWNLOADS_DIR, fillDownloadSizes, formatSize, hasSizePlaceholder } from '../lib/offline/downloads.ts';
-import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
+import { buildEditionArchive, editionsInBuild, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
 
 /** A file under `dir` by its slash-separated relative path, if it is a file there. */
 function reader(dir: string): (path: string) => Uint8Array | undefined {
@@ -18,32 +18,11 @@ function reader(dir: string): (path: string) => Uint8Array | undefined {
   };
 }
 
-const subdirs = (dir: string, pattern: RegExp) =>
-  readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && pattern.test(e.name))
-    .map((e) => e.name)
-    .sort();
-
-/** Editions in the build: `YYYY/MM/DD/index.html`, each with its article pages `YYYY/MM/DD/<slug>/index.html`. */
-function builtEditions(outDir: string): { date: string; slugs: string[] }[] {
-  const editions: { date: string; slugs: string[] }[] = [];
-  for (const year of subdirs(outDir, /^\d{4}$/)) {
-    for (const month of subdirs(join(outDir, year), /^\d{2}$/)) {
-      for (const day of subdirs(join(outDir, year, month), /^\d{2}$/)) {
-        const dir = join(outDir, year, month, day);
-        if (!existsSync(join(dir, 'index.html'))) continue;
-        const slugs = subdirs(dir, /./).filter((slug) => existsSync(join(dir, slug, 'index.html')));
-        editions.push({ date: `${year}-${month}-${day}`, slugs });
-      }
-    }
-  }
-  return editions;
-}
-
+/** Paths of the HTML files under `dir`, slash-separated and relative to it. */
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name));
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
 }
 
 export default function offlineDownloads(): AstroIntegration {
@@ -72,7 +51,8 @@ export default function offlineDownloads(): AstroIntegration {
             writeFileSync(join(downloadsDir, zipped.name), zipped.zip);
             sizes.set(zipped.name, zipped.zip.length);
           };
-          const byMonth = Map.groupBy(builtEditions(outDir), (e) => e.date.slice(0, 7));
+          const pages = htmlFiles(outDir);
+          const byMonth = Map.groupBy(editionsInBuild(pages, built.readBuild), (e) => e.date.slice(0, 7));
           for (const [month, editions] of byMonth) {
             const made: { archive: EditionArchive; zipped: ZippedArchive }[] = [];
             for (const { date, slugs } of editions) {
@@ -85,13 +65,14 @@ export default function offlineDownloads(): AstroIntegration {
             write(zipMonth(month, made, built));
           }
 
-          for (const file of htmlFiles(outDir)) {
+          for (const page of pages) {
+            const file = join(outDir, page);
             const html = readFileSync(file, 'utf8');
             if (!hasSizePlaceholder(html)) continue;
             try {
               writeFileSync(file, fillDownloadSizes(html, sizes));
             } catch (error) {
-              throw new Error(`${relative(outDir, file).split(sep).join('/')}: ${(error as Error).message}`);
+              throw new Error(`${page}: ${(error as Error).message}`);
             }
           }
 

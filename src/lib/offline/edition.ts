@@ -65,6 +65,33 @@ function articleEntry(tree: Root, href: string, page: string): SearchEntry {
   return { title: textOf(h1), href, text: textOf(prune(article)) };
 }
 
+/** Astro's page for a redirect (`redirects` in astro.config.mjs): a moved article's old URL is no article. */
+function isRedirectPage(html: string): boolean {
+  return /<meta\s+http-equiv="refresh"/i.test(html);
+}
+
+/**
+ * The editions in a build, from the paths of its HTML files (`2022/04/19/index.html`, `2022/04/19/<slug>/index.html`):
+ * each edition's date and its article slugs, sorted. Redirect pages left at old URLs are not editions or articles.
+ */
+export function editionsInBuild(htmlPaths: readonly string[], readBuild: BuiltSite['readBuild']): { date: string; slugs: string[] }[] {
+  const isPage = (path: string) => {
+    const bytes = readBuild(path);
+    return bytes !== undefined && !isRedirectPage(decoder.decode(bytes));
+  };
+  const editions = new Map<string, string[]>();
+  for (const path of [...htmlPaths].sort()) {
+    const edition = /^(\d{4})\/(\d{2})\/(\d{2})\/index\.html$/.exec(path);
+    if (edition && isPage(path)) editions.set(`${edition[1]}-${edition[2]}-${edition[3]}`, []);
+  }
+  for (const path of [...htmlPaths].sort()) {
+    const article = /^(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/index\.html$/.exec(path);
+    const slugs = article && editions.get(`${article[1]}-${article[2]}-${article[3]}`);
+    if (slugs && isPage(path)) slugs.push(article[4]!);
+  }
+  return [...editions].map(([date, slugs]) => ({ date, slugs }));
+}
+
 /** Builds the offline archive of the edition of `date` whose article pages are `slugs` (any order). */
 export function buildEditionArchive(date: string, slugs: readonly string[], built: BuiltSite): EditionArchive {
   const base = basePath(built.base);
