@@ -5,6 +5,7 @@
 //   (normalise)  (captions,     (headlines,     (source, byline, paragraphs,
 //                 credits,       untitled        Q&A, county, category, flags)
 //                 bylines)       items)
+import { parse as parseYaml } from 'yaml';
 import { buildArticle, type ImportedArticle } from './article.ts';
 import { pageLines } from './normalise.ts';
 import { pageSegments } from './segments.ts';
@@ -44,8 +45,6 @@ export interface ImportPlan {
   readonly writes: ReadonlyArray<{ readonly name: string; readonly content: string }>;
 }
 
-const PAGE_FIELD = /^page:\s*(\d+)\s*$/m;
-
 /**
  * What to write into the edition folder. Every article file is validated first. Throws an ImportError when a
  * file would be overwritten without `force`, or when another article file of the folder already sits on the
@@ -62,7 +61,7 @@ export function planImport(
   if (clashes.length > 0 && !force) {
     throw new ImportError(`以下文件已存在${FW.comma}未覆盖${FW.open}确认要覆盖请加 --force${FW.close}${FW.colon}${clashes.join('、')}`);
   }
-  const samePage = existing.filter((f) => f.name.endsWith('.md') && !names.has(f.name) && Number(PAGE_FIELD.exec(frontmatterOf(f.content))?.[1]) === placement.page);
+  const samePage = existing.filter((f) => f.name.endsWith('.md') && !names.has(f.name) && pageOf(f.content) === placement.page);
   if (samePage.length > 0) {
     throw new ImportError(`第 ${placement.page} 版已有其他稿件${FW.colon}${samePage.map((f) => f.name).join('、')}${FW.semicolon}请先移走这些文件或换一个版次`);
   }
@@ -70,6 +69,12 @@ export function planImport(
   return { writes: edition === undefined ? writes : [...writes, { name: 'edition.yaml', content: edition }] };
 }
 
-function frontmatterOf(content: string): string {
-  return /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1] ?? '';
+/** The `page` of an article file, or undefined when its frontmatter cannot be read. */
+function pageOf(content: string): unknown {
+  const frontmatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1];
+  try {
+    return frontmatter === undefined ? undefined : (parseYaml(frontmatter) as { page?: unknown } | null)?.page;
+  } catch {
+    return undefined;
+  }
 }
