@@ -36,8 +36,6 @@ export interface EditionArchive {
 export interface ZippedArchive {
   /** File name under downloads/, e.g. `2022-04-19.zip`. */
   name: string;
-  /** The date every entry is stamped with. */
-  date: string;
   files: Map<string, Uint8Array>;
   entries: PreparedEntry[];
   zip: Buffer;
@@ -45,7 +43,7 @@ export interface ZippedArchive {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-const C = { comma: '\uFF0C', colon: '\uFF1A' };
+const C = { comma: '\uFF0C', colon: '\uFF1A', semicolon: '\uFF1B' };
 
 function basePath(base: string): string {
   return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -53,9 +51,8 @@ function basePath(base: string): string {
 
 /** Text a reader can read of an article page: everything in its <article> except navigation. */
 function articleEntry(tree: Root, href: string, page: string): SearchEntry {
-  const all = [...elements(tree)];
-  const article = all.find((e) => e.tagName === 'article');
-  const h1 = all.find((e) => e.tagName === 'h1');
+  const article = [...elements(tree)].find((e) => e.tagName === 'article');
+  const h1 = article && [...elements(article)].find((e) => e.tagName === 'h1');
   if (!article || !h1) throw new Error(`${page}: no <article> with an <h1> to index for the offline search`);
   const skip = (e: Element) => e.tagName === 'nav' || hasClass(e, 'article__back');
   const prune = (e: Element): Element => ({
@@ -193,7 +190,7 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
 /** Zips an edition's archive; every entry is dated with the edition. */
 export function zipEdition(archive: EditionArchive): ZippedArchive {
   const entries = [...archive.files].map(([path, bytes]) => prepareEntry(path, bytes, archive.date));
-  return { name: archiveName(archive.date), date: archive.date, files: archive.files, entries, zip: writeZip(entries) };
+  return { name: archiveName(archive.date), files: archive.files, entries, zip: writeZip(entries) };
 }
 
 function escapeHtml(text: string): string {
@@ -201,7 +198,7 @@ function escapeHtml(text: string): string {
 }
 
 /** The bundle's index.html: the month's editions, each a link into its folder. */
-export function monthIndexHtml(month: string, editions: readonly EditionArchive[], liveArchiveUrl: string): string {
+function monthIndexHtml(month: string, editions: readonly EditionArchive[], liveArchiveUrl: string): string {
   const [year, monthNumber] = month.split('-').map(Number);
   const heading = `${paper.name} · ${year}年${monthNumber}月`;
   const items = editions
@@ -215,7 +212,7 @@ export function monthIndexHtml(month: string, editions: readonly EditionArchive[
     `<title>${heading} 离线合集</title>` +
     `<style>body{font-family:system-ui,sans-serif;line-height:1.75;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fdfcf9}a{color:#a3141c}li{margin:.4rem 0}</style>` +
     `</head><body><main><h1>${heading}</h1>` +
-    `<p>离线合集${C.comma}共${editions.length}期。打开各期的 index.html 阅读${C.comma}每期文件夹中有稿件原文${C.colon}content/${C.comma}校验文件${C.colon}SHA256SUMS。</p>` +
+    `<p>离线合集${C.comma}共${editions.length}期。打开各期文件夹中的 index.html 阅读${C.semicolon}稿件原文在 content/ 文件夹中${C.comma}可用 SHA256SUMS 校验文件是否完整。</p>` +
     `<ol>${items}</ol>` +
     `<p>往期报纸在线阅读${C.colon}<a href="${escapeHtml(liveArchiveUrl)}">${escapeHtml(liveArchiveUrl)}</a></p>` +
     `</main></body></html>`
@@ -241,5 +238,5 @@ export function zipMonth(month: string, editions: readonly { archive: EditionArc
   const checksums = encoder.encode(sha256sums(files));
   files.set(CHECKSUMS_FILE, checksums);
   entries.push(prepareEntry('index.html', files.get('index.html')!, date), prepareEntry(CHECKSUMS_FILE, checksums, date));
-  return { name: archiveName(month), date, files, entries, zip: writeZip(entries) };
+  return { name: archiveName(month), files, entries, zip: writeZip(entries) };
 }
