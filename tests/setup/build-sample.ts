@@ -12,7 +12,8 @@ function build(outDir: string, env: Record<string, string>) {
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org', ...env },
+    // NODE_ENV=production: Vitest sets it to `test`, which would make the build count as dev (drafts shown).
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org', ...env },
   });
 }
 

@@ -232,7 +232,7 @@ describe('rebuilding', () => {
       `import config from '../../../astro.config.mjs';\n` +
         `export default { ...config, cacheDir: './${folder}/cache/', vite: { ...config.vite, cacheDir: './${folder}/cache/vite/' } };\n`,
     );
-    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org' };
     delete env['BASE_PATH'];
     delete env['CONTENT_DIR'];
     try {
