@@ -67,7 +67,7 @@ describe('the bad fixtures', () => {
     expect(find(problems, file)).toContainEqual(expect.objectContaining({ rule, line, column, severity: 'error' }));
   });
 
-  it('names script, iframe, event handlers, style and other raw HTML, where they are', () => {
+  it('names script, iframe, event handlers, style and other raw HTML (a comment that closes at once included), where they are', () => {
     const html = find(problems, 'raw-html.md').map((p) => [p.rule, p.line, p.column, p.message.split(fw(';'))[0]]);
     expect(html).toEqual([
       ['html', 11, 3, '正文不能包含 <script> 脚本'],
@@ -75,6 +75,7 @@ describe('the bad fixtures', () => {
       ['html', 15, 1, '正文不能包含 <iframe> 标签'],
       ['html', 17, 12, '正文不能用 style 设置样式'],
       ['html', 19, 1, '正文不能包含 HTML 代码「<div>」'],
+      ['html', 25, 17, 'HTML 事件属性「onerror」会执行代码'],
     ]);
   });
 
@@ -170,6 +171,13 @@ describe('limits and escapes made on the fly', () => {
     expect(problems.filter((p) => p.rule === 'county').map(formatProblem)).toEqual([expect.stringMatching(/^content\/2022\/04\/19\/newline\.md:5:9 error county: .*裕华\\u000a::error file=x::伪造/)]);
   });
 
+  it('refuses an article that is a symlink (it could point anywhere)', () => {
+    writeFileSync(join(tmp, 'elsewhere.md'), readFileSync(join(fixtures, 'good/content/2022/04/19/fa-yuan-lf.md')));
+    symlinkSync(join(tmp, 'elsewhere.md'), join(dir, 'linked.md'));
+    const { problems } = checkPaths(['content'], { cwd: tmp });
+    expect(problems.filter((p) => p.file.endsWith('linked.md'))).toEqual([expect.objectContaining({ rule: 'location', line: 1, severity: 'error' })]);
+  });
+
   it('refuses a file over the size limit without parsing it', () => {
     const { problems } = checkPaths([join(dir, 'too-large.md')], { cwd: tmp });
     expect(problems).toEqual([expect.objectContaining({ file: 'content/2022/04/19/too-large.md', rule: 'size', line: 1, column: 1 })]);
@@ -202,7 +210,7 @@ describe('npm run check', () => {
     const result = cli(['--json', 'content/2022/04/19/raw-html.md'], join(fixtures, 'bad'));
     expect(result.status).toBe(1);
     const parsed = JSON.parse(result.stdout) as Problem[];
-    expect(parsed.length).toBe(5);
+    expect(parsed.length).toBe(6);
     for (const p of parsed) expect(Object.keys(p).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
     expect(parsed[0]).toMatchObject({ file: 'content/2022/04/19/raw-html.md', line: 11, column: 3, rule: 'html', severity: 'error' });
   });

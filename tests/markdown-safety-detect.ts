@@ -29,6 +29,21 @@ function text(node: Nodes): string {
   return 'children' in node ? node.children.map(text).join('') : '';
 }
 
+/**
+ * A JSON data block (structured data for search engines): never executed, as long as it is the whole of its
+ * element; a `</script>` smuggled into the data would end it early and leave unparseable JSON (and a script after).
+ */
+function isDataBlock(el: Element): boolean {
+  const type = String(el.properties['type'] ?? '').toLowerCase();
+  if (type !== 'application/ld+json' && type !== 'application/json') return false;
+  try {
+    JSON.parse(text(el));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every way `html` could run code or navigate to code, as short descriptions; [] when it cannot. */
 export function executableParts(html: string, options: { fragment: boolean }): string[] {
   const found: string[] = [];
@@ -40,7 +55,7 @@ export function executableParts(html: string, options: { fragment: boolean }): s
   };
   const check = (el: Element): void => {
     const props = el.properties;
-    if (el.tagName === 'script') {
+    if (el.tagName === 'script' && !isDataBlock(el)) {
       const src = typeof props['src'] === 'string' ? props['src'] : '';
       if (!SITE_SCRIPT.test(src) || text(el).trim() !== '') found.push(`<script> ${src || text(el).slice(0, 60)}`);
     }

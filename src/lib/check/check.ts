@@ -1,7 +1,7 @@
 // The content checker: validates article and edition files with the site's schema and edition rules, plus what a
 // schema cannot express (file names, images, unsafe Markdown), and reports every problem with file, line and column.
 // Used by `npm run check`, `npm run new` and the build (src/integrations/content-check.ts).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { editionProblems, type ArticleEntry, type EditionEntry } from '../edition.ts';
 import { articleSchema, editionSchema, type Article } from '../schema.ts';
@@ -161,6 +161,7 @@ function unreadName(name: string): string | undefined {
   return undefined;
 }
 
+/** Files under `dir` the site loads (found), and files it skips that a reporter may not expect it to (ignored). */
 function walk(dir: string, found: string[], ignored: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -200,8 +201,8 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   }
   const context = new Set(targets);
   for (const folder of folders) {
-    for (const name of readdirSync(folder)) {
-      if (name.endsWith('.md') && !name.startsWith('_')) context.add(join(folder, name));
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (!entry.isDirectory() && entry.name.endsWith('.md') && !entry.name.startsWith('_')) context.add(join(folder, entry.name));
     }
   }
 
@@ -211,6 +212,10 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     const name = basename(path);
     if (name !== EDITION_FILE && !name.endsWith('.md')) {
       problems.push({ file: display, line: 1, column: 1, rule: 'location', severity: 'error', message: unreadName(name) ?? '只能检查 .md 稿件和 edition.yaml' });
+      continue;
+    }
+    if (lstatSync(path).isSymbolicLink()) {
+      if (targets.has(path)) problems.push({ file: display, line: 1, column: 1, rule: 'location', severity: 'error', message: '稿件和版期信息不能是符号链接\uFF0C请放入文件本身' });
       continue;
     }
     const bytes = readFileSync(path);

@@ -31,7 +31,8 @@ const HTML_DANGERS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/<style\b|[\s/"']style\s*=/i, () => '正文不能用 style 设置样式'],
 ];
 
-const COMMENT = /^<!--(?:(?!--!?>)[\s\S])*--!?>\s*$/;
+/** One HTML comment and nothing after it. A browser closes `<!--` followed by `>` or `->` at once: not a comment here. */
+const COMMENT = /^<!--(?!-?>)(?:(?!--!?>)[\s\S])*--!?>\s*$/;
 const CLOSING_TAG = /^<\/[A-Za-z][^<>]*>$/;
 
 function shorten(text: string, max = 40): string {

@@ -32,7 +32,7 @@ export const ruleDescriptions = {
   'yaml-tag': 'explicit YAML tags (!!str, !foo), refused',
   'yaml-depth': 'nesting deeper than any field needs',
   'unknown-field': 'a field the schema does not have',
-  location: 'an article outside a content/YYYY/MM/DD/ folder, or a file the site will not read',
+  location: 'an article outside a content/YYYY/MM/DD/ folder, a file the site will not read, or a symlink',
   slug: 'a file name that is not a valid URL slug, or collides with another',
   image: 'an image that is missing, outside the content folder, of the wrong type or too large',
   html: 'raw HTML in the body (dropped by the build; script, iframe, on* and style named as such)',
