@@ -15,7 +15,7 @@ describe('astro build on bad content', () => {
     const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(root, `tests/.tmp/check-build-${process.pid}`)], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: 'tests/fixtures/check/eol/content', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: 'tests/fixtures/check/eol/content', NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     const output = `${result.stdout}\n${result.stderr}`;
     expect(result.status).not.toBe(0);

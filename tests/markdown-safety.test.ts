@@ -69,7 +69,7 @@ describe('a site built from the hostile fixtures (content checker off)', () => {
     execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'tests/fixtures/hostile/astro.config.mjs', '--outDir', out], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: 'tests/fixtures/hostile/content' },
+      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: 'tests/fixtures/hostile/content' },
     });
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
