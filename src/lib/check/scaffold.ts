@@ -21,9 +21,6 @@ export interface NewArticleFields {
   source?: string | undefined;
 }
 
-/** The fields a reporter is asked for, in the order they are asked, with their flag names. */
-export const fieldFlags = ['title', 'date', 'county', 'category', 'page', 'byline'] as const;
-
 /** `2022-04-19` + slug → `2022/04/19/slug.md`, relative to the content folder. */
 export function articleFileName(date: string, slug: string): string {
   return `${date.replaceAll('-', '/')}/${slug}.md`;
