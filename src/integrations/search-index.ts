@@ -1,26 +1,49 @@
 // Astro integration: builds the Pagefind search index from the articles' content with Pagefind's Node API.
-// `astro build` writes it to dist/pagefind/ (failing the build on any Pagefind error); `astro dev` builds
-// it in memory on first use, rebuilds it when content changes, and serves it at <base>pagefind/.
+// `astro build` starts it in a worker thread when the build starts, so it runs beside page rendering, and
+// moves it into dist/ when the build is done (one shard per year: pagefind/ for the newest, pagefind-<year>/
+// for the others), failing the build on any Pagefind error. `astro dev` builds one index in memory on first
+// use, rebuilds it when content changes, and serves it at <base>pagefind/.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { readContent } from '../lib/content-files.ts';
 import { indexRecords } from '../lib/search/index-records.ts';
+import type { SearchIndexJob, SearchIndexResult } from './search-index-worker.ts';
 
 type PagefindFiles = Map<string, Uint8Array>;
 
-async function buildIndex(root: string, base: string, includeDrafts: boolean, logger: AstroIntegrationLogger) {
-  logger.info('building the search index');
-  const records = indexRecords(readContent(root), { base, includeDrafts });
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  for (const record of records) {
-    const added = await index.addHTMLFile({ url: record.url, content: record.html });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+function startWorker(root: string, job: SearchIndexJob): Promise<SearchIndexResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(join(root, 'src/integrations/search-index-worker.ts'), { workerData: job });
+    worker.once('message', (message: { ok: true; result: SearchIndexResult } | { ok: false; error: string }) => {
+      if (message.ok) resolve(message.result);
+      else reject(new Error(message.error));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** The whole index in memory, for the dev server. */
+async function buildDevIndex(root: string, base: string, logger: AstroIntegrationLogger): Promise<PagefindFiles> {
+  try {
+    const records = indexRecords(readContent(root), { base, includeDrafts: true });
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    for (const record of records) {
+      const added = await index.addHTMLFile({ url: record.url, content: record.html });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+    }
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length > 0) throw new Error(fileErrors.join('; '));
+    logger.info(`indexed ${records.length} articles`);
+    return new Map(files.map((f) => [f.path.replaceAll('\\', '/'), f.content]));
+  } finally {
+    await pagefind.close();
   }
-  logger.info(`indexed ${records.length} articles`);
-  return index;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -32,34 +55,37 @@ const CONTENT_TYPES: Record<string, string> = {
 export default function searchIndex(): AstroIntegration {
   let root = '';
   let base = '/';
+  let outDir = '';
+  let pending: Promise<SearchIndexResult> | undefined;
+  const stagingDir = () => `${outDir.replace(/[\\/]+$/, '')}.search-index`;
   return {
     name: 'search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': ({ logger }) => {
+        logger.info('building the search index');
+        rmSync(stagingDir(), { recursive: true, force: true });
+        pending = startWorker(root, { root, base, includeDrafts: false, stagingDir: stagingDir() });
+        pending.catch(() => undefined); // reported in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
-        try {
-          const index = await buildIndex(root, base, false, logger);
-          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
-          if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-        } finally {
-          await pagefind.close();
+        if (!pending) throw new Error('the search index was not started');
+        const { shards } = await pending;
+        const target = fileURLToPath(dir);
+        for (const shard of shards) {
+          rmSync(join(target, shard.dir), { recursive: true, force: true });
+          mkdirSync(target, { recursive: true });
+          renameSync(join(stagingDir(), shard.dir), join(target, shard.dir));
         }
+        rmSync(stagingDir(), { recursive: true, force: true });
+        logger.info(`indexed ${shards.reduce((n, s) => n + s.pages, 0)} articles in ${shards.length} shard(s): ${shards.map((s) => s.year).join(', ')}`);
       },
       'astro:server:setup': ({ server, logger }) => {
         let files: Promise<PagefindFiles> | undefined;
-        const load = async (): Promise<PagefindFiles> => {
-          try {
-            const index = await buildIndex(root, base, true, logger);
-            const { files: list, errors } = await index.getFiles();
-            if (errors.length > 0) throw new Error(errors.join('; '));
-            return new Map(list.map((f) => [f.path.replaceAll('\\', '/'), f.content]));
-          } finally {
-            await pagefind.close();
-          }
-        };
         server.watcher.on('all', (_event, path) => {
           if (path.startsWith(`${root}content`)) files = undefined;
         });
@@ -67,7 +93,7 @@ export default function searchIndex(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const path = req.url?.split('?')[0] ?? '';
           if (!path.startsWith(prefix)) return next();
-          files ??= load();
+          files ??= buildDevIndex(root, base, logger);
           files.then(
             (map) => {
               const file = map.get(path.slice(prefix.length));

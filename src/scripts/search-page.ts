@@ -21,6 +21,7 @@ export function startSearchPage(): void {
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ form.dataset['pagefind']!).then(async (pf: Pagefind) => {
       await pf.options({ excerptLength: 0 });
+      for (const shard of JSON.parse(form.dataset['shards'] ?? '[]') as string[]) await pf.mergeIndex(shard);
       await pf.filters(); // loads the facet data, without which results carry no facet counts
       return pf;
     }));

@@ -17,7 +17,9 @@ export const projectPhases: PhaseMarker[] = [
   { name: 'content sync', pattern: /\[content\] (Syncing|Loading) content/ },
   { name: 'bundling', pattern: /Building static entrypoints/ },
   { name: 'page rendering', pattern: /generating static routes/ },
-  { name: 'search index', pattern: /\[search-index\] building/ },
+  // The search index is built in a worker from the start of the build; this phase is only the wait
+  // for it after the pages are rendered.
+  { name: 'search index', pattern: /✓ Completed in/ },
   { name: 'downloads', pattern: /\[search-index\] indexed/ },
   { name: 'finishing', pattern: /\[build\] \d+ page\(s\) built/ },
 ];

@@ -15,6 +15,7 @@ export interface PagefindResponse {
 export interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  mergeIndex: (url: string) => Promise<void>;
   search: (query: string | null, o?: Record<string, unknown>) => Promise<PagefindResponse>;
 }
 
@@ -28,21 +29,44 @@ export interface SearchOutcome {
   needles: string[];
 }
 
+/** Facet selections as Pagefind filters: several values of one facet match any of them. */
+function pagefindFilters(filters: SearchState['filters']): Record<string, { any: string[] }> {
+  return Object.fromEntries(Object.entries(filters).map(([key, values]) => [key, { any: values ?? [] }]));
+}
+
+/**
+ * Results of one query, newest first or by relevance. The index is one shard per year merged in the
+ * browser, and Pagefind does not keep a date order across merged shards; so a date-ordered search asks
+ * year by year, newest first, each within one shard.
+ */
+async function orderedResults(pf: Pagefind, query: string | null, state: SearchState): Promise<PagefindResult[]> {
+  if (state.sort !== 'date') return (await pf.search(query, { filters: pagefindFilters(state.filters) })).results;
+  const years = state.filters.year ?? Object.keys((await pf.filters())['year'] ?? {});
+  const lists: PagefindResult[][] = [];
+  for (const year of [...years].sort().reverse()) {
+    const filters = pagefindFilters({ ...state.filters, year: [year] });
+    lists.push((await pf.search(query, { filters, sort: { date: 'desc' } })).results);
+  }
+  return lists.flat();
+}
+
 export async function runSearch(pf: Pagefind, state: SearchState): Promise<SearchOutcome> {
   const terms = state.query
     .split(/\s+/)
     .map(encodeQuery)
     .filter((t) => t.words.length > 0);
-  const options = { filters: state.filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) };
-  const all = await pf.search(terms.length > 0 ? terms.flatMap((t) => t.looseWords).join(' ') : null, options);
+  const needles = terms.map((t) => t.needle);
+  const broadQuery = terms.length > 0 ? terms.flatMap((t) => t.looseWords).join(' ') : null;
+  const counts = (await pf.search(broadQuery, { filters: pagefindFilters(state.filters) })).filters;
+  const broad = await orderedResults(pf, broadQuery, state);
   // Pagefind supports one quoted phrase per search: take the longest term as the phrase, the others loose.
   const longest = terms.reduce<(typeof terms)[number] | undefined>((a, t) => (a && a.needle.length >= t.needle.length ? a : t), undefined);
   if (!longest || longest.words.length < 2) {
-    return { results: all.results, exactIds: new Set(all.results.map((r) => r.id)), filters: all.filters, needles: terms.map((t) => t.needle) };
+    return { results: broad, exactIds: new Set(broad.map((r) => r.id)), filters: counts, needles };
   }
   const others = terms.filter((t) => t !== longest).flatMap((t) => t.looseWords);
-  const exact = await pf.search([`"${longest.words.join(' ')}"`, ...others].join(' '), options);
+  const exact = await orderedResults(pf, [`"${longest.words.join(' ')}"`, ...others].join(' '), state);
   // The broader search may miss an exact match (Pagefind caps how far a one-character prefix expands),
   // so the list is the union: exact matches first, then the broader search's other results.
-  return { results: exactFirst(exact.results, all.results), exactIds: new Set(exact.results.map((r) => r.id)), filters: all.filters, needles: terms.map((t) => t.needle) };
+  return { results: exactFirst(exact, broad), exactIds: new Set(exact.map((r) => r.id)), filters: counts, needles };
 }

@@ -8,6 +8,8 @@ import { searchRecordHtml } from './records.ts';
 export interface IndexRecord {
   url: string;
   html: string;
+  /** Edition year: the index is split into one shard per year. */
+  year: string;
 }
 
 export function indexRecords(
@@ -23,8 +25,22 @@ export function indexRecords(
     edition.pages.flatMap((page) =>
       page.articles.map((article) => {
         const url = withBase(articlePath(article.id), options.base);
-        return { url, html: searchRecordHtml({ url, data: article.data, body: article.body, pageName: page.name }) };
+        return { url, year: article.data.date.slice(0, 4), html: searchRecordHtml({ url, data: article.data, body: article.body, pageName: page.name }) };
       }),
     ),
   );
+}
+
+/**
+ * Where each year's shard of the index is published: the newest year in `pagefind/` (with Pagefind's
+ * scripts, which the search page loads), every older year in `pagefind-<year>/`, merged at search time.
+ */
+export function shardDirectory(year: string, newestYear: string): string {
+  return year === newestYear ? 'pagefind' : `pagefind-${year}`;
+}
+
+/** Records grouped into shards, newest year first. */
+export function shardRecords(records: readonly IndexRecord[]): { year: string; dir: string; records: IndexRecord[] }[] {
+  const years = [...new Set(records.map((r) => r.year))].sort().reverse();
+  return years.map((year) => ({ year, dir: shardDirectory(year, years[0]!), records: records.filter((r) => r.year === year) }));
 }
