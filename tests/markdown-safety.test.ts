@@ -61,15 +61,22 @@ describe('the site Markdown pipeline', () => {
 
 describe('a site built from the hostile fixtures (content checker off)', () => {
   let pages: { path: string; html: string }[] = [];
-  let out = '';
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  let work = '';
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
   beforeAll(() => {
     mkdirSync(join(root, 'tests/.tmp'), { recursive: true });
-    out = mkdtempSync(join(root, 'tests/.tmp/hostile-'));
+    work = mkdtempSync(join(root, 'tests/.tmp/hostile-'));
+    const out = join(work, 'dist');
     execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'tests/fixtures/hostile/astro.config.mjs', '--outDir', out], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: 'tests/fixtures/hostile/content' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        CONTENT_DIR: 'tests/fixtures/hostile/content',
+        HOSTILE_CACHE_DIR: join(work, 'cache'),
+      },
     });
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
