@@ -13,6 +13,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Separate caches let test builds of other content run beside each other without clashing.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory' },
   markdown: {
     processor: unified({

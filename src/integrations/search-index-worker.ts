@@ -1,45 +1,74 @@
-// Worker thread of the search-index integration: reads the content, builds the records and writes one
-// Pagefind index per year into a staging folder, while Astro renders pages on the main thread (Pagefind
-// itself runs as a separate process, so the two really run side by side on two cores).
+// Worker thread of the search-index integration: reads the content, builds the records and writes the
+// Pagefind index shard by shard into a staging folder, while Astro renders pages on the main thread
+// (Pagefind runs as its own process, so the two really run side by side on two cores). A shard whose
+// records are unchanged since the last build is copied from the cache instead of being indexed again.
 import { parentPort, workerData } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { readContent } from '../lib/content-files.ts';
-import { indexRecords, shardRecords } from '../lib/search/index-records.ts';
+import { indexRecords, shardRecords, type IndexRecord } from '../lib/search/index-records.ts';
 
 export interface SearchIndexJob {
   root: string;
   base: string;
   includeDrafts: boolean;
   stagingDir: string;
+  /** Where indexed shards are kept between builds, by content hash. */
+  cacheDir: string;
 }
 
 export interface SearchIndexResult {
-  shards: { year: string; dir: string; pages: number }[];
+  shards: { dir: string; pages: number; reused: boolean }[];
+}
+
+function shardKey(records: readonly IndexRecord[]): string {
+  // Bump when the records' format or Pagefind's version changes output for the same records.
+  const hash = createHash('sha256').update('search-index v1 pagefind 1.6\n');
+  for (const r of records) hash.update(r.url).update('\0').update(r.html).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function indexShard(records: readonly IndexRecord[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  for (const record of records) {
+    const added = await index.addHTMLFile({ url: record.url, content: record.html });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+  await index.deleteIndex(); // one shard in memory at a time
 }
 
 async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
   const records = indexRecords(readContent(job.root), { base: job.base, includeDrafts: job.includeDrafts });
   const shards: SearchIndexResult['shards'] = [];
+  const kept = new Set<string>();
   try {
     for (const shard of shardRecords(records)) {
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      for (const record of shard.records) {
-        const added = await index.addHTMLFile({ url: record.url, content: record.html });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+      const cached = join(job.cacheDir, `${shard.dir}-${shardKey(shard.records)}`);
+      const reused = existsSync(join(cached, 'pagefind-entry.json'));
+      if (!reused) {
+        rmSync(cached, { recursive: true, force: true });
+        await indexShard(shard.records, cached);
       }
-      const written = await index.writeFiles({ outputPath: join(job.stagingDir, shard.dir) });
-      if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-      await index.deleteIndex(); // one shard in memory at a time
-      shards.push({ year: shard.year, dir: shard.dir, pages: shard.records.length });
+      cpSync(cached, join(job.stagingDir, shard.dir), { recursive: true });
+      kept.add(cached.slice(job.cacheDir.length + 1));
+      shards.push({ dir: shard.dir, pages: shard.records.length, reused });
     }
   } finally {
     await pagefind.close();
   }
+  // Keep only the shards of this build in the cache.
+  for (const name of existsSync(job.cacheDir) ? readdirSync(job.cacheDir) : []) {
+    if (!kept.has(name)) rmSync(join(job.cacheDir, name), { recursive: true, force: true });
+  }
   return { shards };
 }
 
+mkdirSync((workerData as SearchIndexJob).cacheDir, { recursive: true });
 run(workerData as SearchIndexJob).then(
   (result) => parentPort!.postMessage({ ok: true, result }),
   (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

@@ -1,7 +1,7 @@
 // Astro integration: builds the Pagefind search index from the articles' content with Pagefind's Node API.
 // `astro build` starts it in a worker thread when the build starts, so it runs beside page rendering, and
-// moves it into dist/ when the build is done (one shard per year: pagefind/ for the newest, pagefind-<year>/
-// for the others), failing the build on any Pagefind error. `astro dev` builds one index in memory on first
+// moves it into dist/ when the build is done (in shards, see shardPlan; unchanged shards are reused from
+// Astro's cacheDir, search-index/), failing the build on any Pagefind error. `astro dev` builds one index in memory on first
 // use, rebuilds it when content changes, and serves it at <base>pagefind/.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -56,6 +56,7 @@ export default function searchIndex(): AstroIntegration {
   let root = '';
   let base = '/';
   let outDir = '';
+  let cacheDir = '';
   let pending: Promise<SearchIndexResult> | undefined;
   const stagingDir = () => `${outDir.replace(/[\\/]+$/, '')}.search-index`;
   return {
@@ -65,11 +66,12 @@ export default function searchIndex(): AstroIntegration {
         root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         outDir = fileURLToPath(config.outDir);
+        cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
       },
       'astro:build:start': ({ logger }) => {
         logger.info('building the search index');
         rmSync(stagingDir(), { recursive: true, force: true });
-        pending = startWorker(root, { root, base, includeDrafts: false, stagingDir: stagingDir() });
+        pending = startWorker(root, { root, base, includeDrafts: false, stagingDir: stagingDir(), cacheDir });
         pending.catch(() => undefined); // reported in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -82,7 +84,8 @@ export default function searchIndex(): AstroIntegration {
           renameSync(join(stagingDir(), shard.dir), join(target, shard.dir));
         }
         rmSync(stagingDir(), { recursive: true, force: true });
-        logger.info(`indexed ${shards.reduce((n, s) => n + s.pages, 0)} articles in ${shards.length} shard(s): ${shards.map((s) => s.year).join(', ')}`);
+        const reused = shards.filter((s) => s.reused);
+        logger.info(`indexed ${shards.reduce((n, s) => n + s.pages, 0)} articles in ${shards.length} shard(s), ${reused.length} reused unchanged`);
       },
       'astro:server:setup': ({ server, logger }) => {
         let files: Promise<PagefindFiles> | undefined;

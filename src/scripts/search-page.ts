@@ -2,7 +2,7 @@
 // when needed), puts exact matches first, renders results and facet counts, and keeps the URL in step.
 import { decodeIndexed } from '../lib/search/tokens.ts';
 import { highlightExcerpt, parseSearchParams, toSearchParams, type SearchState } from '../lib/search/results.ts';
-import { runSearch, type Pagefind, type PagefindResponse, type PagefindResult } from '../lib/search/client.ts';
+import { runSearch, type Pagefind, type PagefindResponse, type PagefindResult, type Shard } from '../lib/search/client.ts';
 import { searchMessages } from '../lib/search/messages.ts';
 import { formatDateZh } from '../lib/format.ts';
 
@@ -17,11 +17,12 @@ export function startSearchPage(): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
 
+  const shards = JSON.parse(form.dataset['shards'] ?? '[]') as Shard[];
   let pagefind: Promise<Pagefind> | undefined;
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ form.dataset['pagefind']!).then(async (pf: Pagefind) => {
       await pf.options({ excerptLength: 0 });
-      for (const shard of JSON.parse(form.dataset['shards'] ?? '[]') as string[]) await pf.mergeIndex(shard);
+      for (const shard of shards.slice(1)) await pf.mergeIndex(shard.url);
       await pf.filters(); // loads the facet data, without which results carry no facet counts
       return pf;
     }));
@@ -56,7 +57,7 @@ export function startSearchPage(): void {
     status.textContent = searchMessages.loading;
     try {
       const pf = await loadPagefind();
-      const outcome = await runSearch(pf, state);
+      const outcome = await runSearch(pf, state, shards);
       if (current !== generation) return;
       shown = outcome.results;
       needles = outcome.needles;

@@ -20,8 +20,8 @@ function build(outDir: string, env: Record<string, string>) {
 export default function setup(project: TestProject) {
   const sample = `${root}tests/.tmp/sample/`;
   const fixture = `${root}tests/.tmp/fixture/`;
-  build(sample, {});
-  build(fixture, { CONTENT_DIR: 'tests/fixtures/search-site', BASE_PATH: '/paper/' });
+  build(sample, { ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-sample/` });
+  build(fixture, { CONTENT_DIR: 'tests/fixtures/search-site', BASE_PATH: '/paper/', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-fixture/` });
   project.provide('sampleOut', sample);
   project.provide('fixtureOut', fixture);
 }

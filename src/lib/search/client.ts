@@ -6,6 +6,7 @@ import { exactFirst, type SearchState } from './results.ts';
 
 export interface PagefindResult {
   id: string;
+  score: number;
   data: () => Promise<{ url: string; content: string; meta: Record<string, string> }>;
 }
 export interface PagefindResponse {
@@ -34,39 +35,77 @@ function pagefindFilters(filters: SearchState['filters']): Record<string, { any:
   return Object.fromEntries(Object.entries(filters).map(([key, values]) => [key, { any: values ?? [] }]));
 }
 
-/**
- * Results of one query, newest first or by relevance. The index is one shard per year merged in the
- * browser, and Pagefind does not keep a date order across merged shards; so a date-ordered search asks
- * year by year, newest first, each within one shard.
- */
-async function orderedResults(pf: Pagefind, query: string | null, state: SearchState): Promise<PagefindResult[]> {
-  if (state.sort !== 'date') return (await pf.search(query, { filters: pagefindFilters(state.filters) })).results;
-  const years = state.filters.year ?? Object.keys((await pf.filters())['year'] ?? {});
-  const lists: PagefindResult[][] = [];
-  for (const year of [...years].sort().reverse()) {
-    const filters = pagefindFilters({ ...state.filters, year: [year] });
-    lists.push((await pf.search(query, { filters, sort: { date: 'desc' } })).results);
-  }
-  return lists.flat();
+/** A shard of the index as the search page knows it: where it is, and the facet values that select it. */
+export interface Shard {
+  url: string;
+  /** `2022年` */
+  year: string;
+  /** `4月`, for the newest year's monthly shards. */
+  month?: string;
 }
 
-export async function runSearch(pf: Pagefind, state: SearchState): Promise<SearchOutcome> {
+/**
+ * Results of one query, newest first or by relevance. The index is split into shards merged in the
+ * browser, so the search runs shard by shard (restricted by the shard's year and month facets): Pagefind
+ * keeps no date order across merged shards, and a shard that lacks one of the query's words altogether
+ * would otherwise answer for the other words alone (Pagefind drops words an index does not have).
+ * `required` are words that must each be in a shard for it to take part. Facet counts are summed.
+ */
+async function searchShards(
+  pf: Pagefind,
+  query: string | null,
+  required: readonly string[],
+  state: SearchState,
+  shards: readonly Shard[],
+): Promise<{ results: PagefindResult[]; filters: PagefindResponse['filters'] }> {
+  const scopes: Partial<Record<'year' | 'month', string[]>>[] =
+    shards.length < 2
+      ? [{}]
+      : shards
+          .filter((s) => (!state.filters.year || state.filters.year.includes(s.year)) && (!s.month || !state.filters.month || state.filters.month.includes(s.month)))
+          .map((s) => ({ year: [s.year], ...(s.month ? { month: [s.month] } : {}) }));
+  const lists: PagefindResult[][] = [];
+  const counts: PagefindResponse['filters'] = {};
+  for (const scope of scopes) {
+    const filters = pagefindFilters({ ...state.filters, ...scope });
+    let complete = true;
+    for (const word of required) {
+      if ((await pf.search(word, { filters })).results.length === 0) {
+        complete = false;
+        break;
+      }
+    }
+    if (!complete) continue;
+    const response = await pf.search(query, { filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) });
+    lists.push(response.results);
+    for (const [facet, values] of Object.entries(response.filters)) {
+      const sum = (counts[facet] ??= {});
+      for (const [value, n] of Object.entries(values)) sum[value] = (sum[value] ?? 0) + n;
+    }
+  }
+  const results = lists.flat();
+  if (state.sort !== 'date') results.sort((a, b) => b.score - a.score);
+  return { results, filters: counts };
+}
+
+/** Runs a reader's search; `shards` (newest first) as the search page lists them, empty for one index. */
+export async function runSearch(pf: Pagefind, state: SearchState, shards: readonly Shard[] = []): Promise<SearchOutcome> {
   const terms = state.query
     .split(/\s+/)
     .map(encodeQuery)
     .filter((t) => t.words.length > 0);
   const needles = terms.map((t) => t.needle);
-  const broadQuery = terms.length > 0 ? terms.flatMap((t) => t.looseWords).join(' ') : null;
-  const counts = (await pf.search(broadQuery, { filters: pagefindFilters(state.filters) })).filters;
-  const broad = await orderedResults(pf, broadQuery, state);
+  const broadWords = terms.flatMap((t) => t.looseWords);
+  const broad = await searchShards(pf, broadWords.length > 0 ? broadWords.join(' ') : null, broadWords, state, shards);
   // Pagefind supports one quoted phrase per search: take the longest term as the phrase, the others loose.
   const longest = terms.reduce<(typeof terms)[number] | undefined>((a, t) => (a && a.needle.length >= t.needle.length ? a : t), undefined);
   if (!longest || longest.words.length < 2) {
-    return { results: broad, exactIds: new Set(broad.map((r) => r.id)), filters: counts, needles };
+    return { results: broad.results, exactIds: new Set(broad.results.map((r) => r.id)), filters: broad.filters, needles };
   }
   const others = terms.filter((t) => t !== longest).flatMap((t) => t.looseWords);
-  const exact = await orderedResults(pf, [`"${longest.words.join(' ')}"`, ...others].join(' '), state);
+  const phrase = [`"${longest.words.join(' ')}"`, ...others].join(' ');
+  const exact = (await searchShards(pf, phrase, [...longest.words, ...others], state, shards)).results;
   // The broader search may miss an exact match (Pagefind caps how far a one-character prefix expands),
   // so the list is the union: exact matches first, then the broader search's other results.
-  return { results: exactFirst(exact, broad), exactIds: new Set(exact.map((r) => r.id)), filters: counts, needles };
+  return { results: exactFirst(exact, broad.results), exactIds: new Set(exact.map((r) => r.id)), filters: broad.filters, needles };
 }

@@ -8,8 +8,8 @@ import { searchRecordHtml } from './records.ts';
 export interface IndexRecord {
   url: string;
   html: string;
-  /** Edition year: the index is split into one shard per year. */
-  year: string;
+  /** Edition date: the index is split into shards by date (see shardPlan). */
+  date: string;
 }
 
 export function indexRecords(
@@ -25,22 +25,45 @@ export function indexRecords(
     edition.pages.flatMap((page) =>
       page.articles.map((article) => {
         const url = withBase(articlePath(article.id), options.base);
-        return { url, year: article.data.date.slice(0, 4), html: searchRecordHtml({ url, data: article.data, body: article.body, pageName: page.name }) };
+        return { url, date: article.data.date, html: searchRecordHtml({ url, data: article.data, body: article.body, pageName: page.name }) };
       }),
     ),
   );
 }
 
 /**
- * Where each year's shard of the index is published: the newest year in `pagefind/` (with Pagefind's
- * scripts, which the search page loads), every older year in `pagefind-<year>/`, merged at search time.
+ * How the index is split into shards, newest first. Past years get one shard each; the newest year gets
+ * one per month, so a new day's edition only re-indexes its month (the other shards are reused from the
+ * previous build). The newest shard is published in `pagefind/` with Pagefind's scripts, which the
+ * search page loads; the others in `pagefind-<year>/` or `pagefind-<year>-<month>/`, merged at search time.
  */
-export function shardDirectory(year: string, newestYear: string): string {
-  return year === newestYear ? 'pagefind' : `pagefind-${year}`;
+export interface Shard {
+  dir: string;
+  year: string;
+  /** Two digits, for the newest year's monthly shards. */
+  month?: string | undefined;
 }
 
-/** Records grouped into shards, newest year first. */
-export function shardRecords(records: readonly IndexRecord[]): { year: string; dir: string; records: IndexRecord[] }[] {
-  const years = [...new Set(records.map((r) => r.year))].sort().reverse();
-  return years.map((year) => ({ year, dir: shardDirectory(year, years[0]!), records: records.filter((r) => r.year === year) }));
+export function shardPlan(dates: Iterable<string>): Shard[] {
+  const sorted = [...new Set(dates)].sort().reverse();
+  const newestYear = sorted[0]?.slice(0, 4);
+  const keys = [...new Set(sorted.map((d) => (d.slice(0, 4) === newestYear ? d.slice(0, 7) : d.slice(0, 4))))];
+  return keys.map((key, i) => ({
+    dir: i === 0 ? 'pagefind' : `pagefind-${key}`,
+    year: key.slice(0, 4),
+    month: key.length > 4 ? key.slice(5, 7) : undefined,
+  }));
+}
+
+/** The shard an edition date belongs to. */
+export function shardOf(date: string, plan: readonly Shard[]): Shard {
+  const shard = plan.find((s) => s.year === date.slice(0, 4) && (s.month === undefined || s.month === date.slice(5, 7)));
+  if (!shard) throw new Error(`no search shard for ${date}`);
+  return shard;
+}
+
+/** Records grouped by shard, newest shard first. */
+export function shardRecords(records: readonly IndexRecord[]): (Shard & { records: IndexRecord[] })[] {
+  const plan = shardPlan(records.map((r) => r.date));
+  return plan.map((shard) => ({ ...shard, records: records.filter((r) => shardOf(r.date, plan) === shard) }));
 }
