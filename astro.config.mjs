@@ -1,5 +1,6 @@
 // Astro configuration: where the site is deployed and how Markdown is processed.
 // SITE_URL and BASE_PATH let the same repository deploy to any host or sub-folder.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
@@ -8,14 +9,22 @@ import rehypeSanitizeArticle from './src/markdown/rehype-sanitize-article.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import offlineDownloads from './src/integrations/downloads.ts';
+import cdnHeaders from './src/integrations/cdn-headers.ts';
+import { CONTENT_DIR } from './src/lib/content-files.ts';
+import { astroRedirects, readRedirects } from './src/lib/redirects.ts';
+
+const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
-  base: process.env.BASE_PATH ?? '/',
+  base,
   trailingSlash: 'always',
   // Separate caches let test builds of other content run beside each other without clashing.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  build: { format: 'directory' },
+  // Stylesheets are always files, never inlined <style>: the Content-Security-Policy (src/lib/seo/headers.ts) allows no inline style.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Moved article URLs keep working: declared in <content>/redirects.yaml (see src/lib/redirects.ts).
+  redirects: astroRedirects(readRedirects(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR), base),
   markdown: {
     processor: unified({
       // Smartypants would turn Chinese quotation marks and ellipses into English ones.
@@ -25,8 +34,8 @@ export default defineConfig({
       rehypePlugins: [rehypeSanitizeArticle, rehypeDateline],
     }),
   },
-  // Downloads last: the offline copies are made from the finished pages.
-  integrations: [contentCheck(), searchIndex(), offlineDownloads()],
+  // Downloads after the pages: the offline copies are made from the finished pages; the CDN headers last, over every file.
+  integrations: [contentCheck(), searchIndex(), offlineDownloads(), cdnHeaders()],
   devToolbar: { enabled: false },
   // Test builds and benchmark archives are not sources: keep the dev server from watching them.
   vite: { server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.out/**', '**/dist/**'] } } },

@@ -24,8 +24,10 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves `root` at `base` (e.g. '/' or '/paper/'); `headers` are added to every response. */
-export async function serveStatic(root: string, options: { base?: string; headers?: Record<string, string> } = {}): Promise<StaticServer> {
+type Headers = Record<string, string>;
+
+/** Serves `root` at `base` (e.g. '/' or '/paper/'); `headers` are added to every response (a function: by request path). */
+export async function serveStatic(root: string, options: { base?: string; headers?: Headers | ((pathname: string) => Headers) } = {}): Promise<StaticServer> {
   const base = options.base ?? '/';
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -41,7 +43,8 @@ export async function serveStatic(root: string, options: { base?: string; header
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = existsSync(file);
     if (!found) file = join(root, '404.html');
-    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...options.headers });
+    const extra = typeof options.headers === 'function' ? options.headers(pathname) : options.headers;
+    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...extra });
     if (existsSync(file)) createReadStream(file).pipe(res);
     else res.end();
   });

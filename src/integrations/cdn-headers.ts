@@ -1,0 +1,40 @@
+// Astro integration: after the build (and after the search index and downloads, which add files), writes the CDN
+// host files into the output folder: `_headers` (caching and security headers, src/lib/seo/headers.ts) and
+// `_redirects` (moved URLs from the content folder's redirects.yaml, src/lib/redirects.ts).
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { CONTENT_DIR } from '../lib/content-files.ts';
+import { SEARCH_INDEX_FOLDER, headerRules, renderHeadersFile, type BuildListing } from '../lib/seo/headers.ts';
+import { readRedirects, renderRedirectsFile } from '../lib/redirects.ts';
+
+function topLevel(dir: string): { files: string[]; folders: string[] } {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  return { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
+}
+
+export default function cdnHeaders(): AstroIntegration {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'cdn-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const site = topLevel(out);
+        const searchFolders = site.folders.filter((f) => SEARCH_INDEX_FOLDER.test(f));
+        const listing: BuildListing = { ...site, searchIndex: Object.fromEntries(searchFolders.map((f) => [f, topLevel(join(out, f))])) };
+        const rules = headerRules(listing, base);
+        writeFileSync(join(out, '_headers'), renderHeadersFile(rules));
+        const redirects = readRedirects(root, CONTENT_DIR);
+        writeFileSync(join(out, '_redirects'), renderRedirectsFile(redirects, base));
+        logger.info(`wrote _headers (${rules.length} rules) and _redirects (${redirects.length} moved URLs)`);
+      },
+    },
+  };
+}

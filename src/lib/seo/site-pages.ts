@@ -1,0 +1,58 @@
+// Every page a search engine should know about, with the day it last changed: the sitemap's contents.
+// Computed from the same site data the routes are built from; tests/site checks it against the built pages.
+import { archivePath, articlePath, bylinePath, editionPath, listingPagePath } from '../routing.ts';
+import { modifiedDate } from './time.ts';
+
+interface DatedArticle {
+  id: string;
+  data: { date: string; corrections: readonly { date: string }[] };
+}
+
+export interface SitePagesInput {
+  /** Newest first, as assembleEditions returns them. */
+  editions: readonly { date: string; articles: readonly DatedArticle[] }[];
+  counties: readonly { division: { slug: string }; articles: readonly DatedArticle[] }[];
+  categories: readonly { category: { slug: string }; articles: readonly DatedArticle[] }[];
+  bylines: readonly { slug: string; articles: readonly DatedArticle[] }[];
+  pageSize: number;
+}
+
+export interface SitePage {
+  /** Root-relative path, without the base path. */
+  path: string;
+  /** `YYYY-MM-DD` */
+  lastmod?: string | undefined;
+}
+
+function newest(articles: readonly DatedArticle[]): string | undefined {
+  return articles.reduce<string | undefined>((latest, a) => {
+    const date = modifiedDate(a.data);
+    return !latest || date > latest ? date : latest;
+  }, undefined);
+}
+
+function listing(path: string, articles: readonly DatedArticle[], pageSize: number): SitePage[] {
+  const pages = Math.max(1, Math.ceil(articles.length / pageSize));
+  return Array.from({ length: pages }, (_, i) => ({ path: listingPagePath(path, i + 1), lastmod: newest(articles.slice(i * pageSize, (i + 1) * pageSize)) }));
+}
+
+/** Home, archive, search, every edition and article, and every page of every county, category and byline listing: every page but the 404. */
+export function sitePages(input: SitePagesInput): SitePage[] {
+  const all = input.editions.flatMap((e) => e.articles);
+  const latest = newest(all);
+  return [
+    { path: '/', lastmod: input.editions[0] ? newest(input.editions[0].articles) : undefined },
+    { path: archivePath, lastmod: latest },
+    { path: '/county/', lastmod: latest },
+    { path: '/category/', lastmod: latest },
+    { path: '/byline/', lastmod: latest },
+    { path: '/search/', lastmod: latest },
+    ...input.editions.flatMap((e) => [
+      { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
+      ...e.articles.map((a) => ({ path: articlePath(a.id), lastmod: modifiedDate(a.data) })),
+    ]),
+    ...input.counties.flatMap((c) => listing(`/county/${c.division.slug}/`, c.articles, input.pageSize)),
+    ...input.categories.flatMap((c) => listing(`/category/${c.category.slug}/`, c.articles, input.pageSize)),
+    ...input.bylines.flatMap((b) => listing(bylinePath(b.slug), b.articles, input.pageSize)),
+  ];
+}

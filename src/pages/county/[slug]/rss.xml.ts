@@ -1,0 +1,24 @@
+// A county's articles as RSS 2.0: /county/<slug>/rss.xml.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadSiteData, type ArticleEntry } from '../../../utils/site-data.ts';
+import { rssResponse, siteLocation } from '../../../utils/feeds.ts';
+import { SECTION_FEED_SIZE, countyFeedPath, sectionFeedTitle } from '../../../lib/feeds/channel.ts';
+import { absoluteUrl } from '../../../lib/seo/urls.ts';
+import type { Division } from '../../../lib/gazetteer.ts';
+
+export const getStaticPaths = (async () => {
+  const { counties } = await loadSiteData();
+  return counties.map(({ division, articles }) => ({ params: { slug: division.slug }, props: { division, articles } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ site, props }) => {
+  const { division, articles } = props as { division: Division; articles: ArticleEntry[] };
+  const at = siteLocation(site);
+  const channel = {
+    title: sectionFeedTitle(division.name),
+    description: `${division.fullName}的政法新闻`,
+    homeUrl: absoluteUrl(`/county/${division.slug}/`, at),
+    feedUrl: absoluteUrl(countyFeedPath(division.slug), at),
+  };
+  return rssResponse(channel, articles, SECTION_FEED_SIZE, at);
+};

@@ -1,0 +1,36 @@
+// Reading a built site: its files, and where a URL of the site lands in the output folder.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every file under `dir`, as slash-separated paths relative to it, sorted. */
+export function allFiles(dir: string): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [relative(dir, join(d, e.name)).split(sep).join('/')]));
+  return walk(dir).sort();
+}
+
+export interface BuiltSite {
+  /** The output folder. */
+  out: string;
+  /** Base path, e.g. `/` or `/paper/`. */
+  base: string;
+  /** The site's origin as configured (SITE_URL): absolute URLs to it are internal. */
+  origin: string;
+}
+
+/**
+ * The output file a URL of the site is served from (`/paper/2022/04/19/` → `2022/04/19/index.html`), or
+ * undefined when nothing is there. Only URLs under the site's origin and base path are the site's.
+ */
+export function fileOf(site: BuiltSite, url: URL): string | undefined {
+  if (url.origin !== site.origin || !url.pathname.startsWith(site.base)) return undefined;
+  const path = decodeURIComponent(url.pathname.slice(site.base.length));
+  const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+  const full = join(site.out, file);
+  return existsSync(full) && statSync(full).isFile() ? file : undefined;
+}
+
+/** Astro's page for a redirect in astro.config (`<meta http-equiv="refresh">`), not a page of the site. */
+export function isRedirectStub(html: string): boolean {
+  return /^<!doctype html><title>Redirecting to: /.test(html);
+}

@@ -1,0 +1,167 @@
+// Quality gates for machines on the built sample and fixture: the feeds parse and carry what feed readers need
+// (RSS 2.0 elements, JSON Feed 1.1 against its schema), the sitemaps are well-formed and list exactly the built
+// pages, the News sitemap the last two days, and every article's JSON-LD and social tags parse and are complete.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
+import { xmlErrors } from '../helpers/xml.ts';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { allFiles, fileOf, isRedirectStub, type BuiltSite } from '../helpers/dist.ts';
+import { jsonFeedSchema } from '../helpers/json-feed-schema.ts';
+import { readContent } from '../../src/lib/content-files.ts';
+import { categories } from '../../src/lib/categories.ts';
+import { compareArticles } from '../../src/lib/edition.ts';
+import { resolveCounty } from '../../src/lib/gazetteer.ts';
+import { normalizeCjkPunctuation } from '../../src/lib/typography.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const sites: Record<string, BuiltSite & { content: string }> = {
+  sample: { out: inject('sampleOut'), base: '/', origin: 'https://example.org', content: 'content' },
+  fixture: { out: inject('fixtureOut'), base: '/paper/', origin: 'https://example.org', content: 'tests/fixtures/search-site' },
+};
+const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name) });
+const ajv = new Ajv({ allErrors: true, strict: false });
+(addFormats as unknown as (a: Ajv) => void)(ajv);
+const validateJsonFeed = ajv.compile(jsonFeedSchema);
+
+for (const [name, site] of Object.entries(sites)) {
+  describe(`machine-readable output of the ${name} site`, () => {
+    const read = (file: string) => readFileSync(join(site.out, file), 'utf8');
+    const abs = (path: string) => `${site.origin}${site.base}${path}`;
+    const { articles } = readContent(root, site.content);
+    const published = articles.filter((a) => !a.data.draft).sort(compareArticles);
+    const articleUrl = (id: string) => abs(`${id}/`);
+
+    function rss(file: string) {
+      const text = read(file);
+      expect(xmlErrors(text), file).toEqual([]);
+      const doc = parser.parse(text);
+      expect(doc.rss['@_version'], file).toBe('2.0');
+      const channel = doc.rss.channel;
+      for (const field of ['title', 'link', 'description']) expect(channel[field], `${file} channel ${field}`).toBeTruthy();
+      expect(channel['atom:link']['@_href']).toBe(abs(file));
+      for (const item of channel.item ?? []) {
+        expect(item.title, file).toBeTruthy();
+        expect(item.link).toMatch(new RegExp(`^${abs('')}\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/$`));
+        expect(item.guid['#text']).toBe(item.link);
+        expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} 00:00:00 \+0800$/);
+        expect(item.description, `${file} ${item.link}`).toBeTruthy();
+        expect(item['content:encoded'], `${file} ${item.link}`).toMatch(/^<p>/);
+      }
+      return channel as { item?: { link: string; title: string; category: unknown[]; 'dc:creator'?: string[] }[] };
+    }
+
+    it('publishes the whole paper as RSS 2.0 with full text, names, category and place', () => {
+      const channel = rss('rss.xml');
+      expect(channel.item!.map((i) => i.link)).toEqual(published.slice(0, 50).map((a) => articleUrl(a.id)));
+      const first = channel.item![0]!;
+      const source = published[0]!;
+      expect(first.title).toBe(normalizeCjkPunctuation(source.data.title));
+      expect(first['dc:creator'] ?? []).toEqual(source.data.byline.map((b) => b.name));
+      expect(first.category).toContainEqual(expect.objectContaining({ '#text': source.data.category }));
+    });
+
+    it('publishes a feed for every category and county with articles, holding exactly their articles', () => {
+      const usedCategories = categories.filter((c) => published.some((a) => a.data.category === c.name));
+      for (const category of usedCategories) {
+        const channel = rss(`category/${category.slug}/rss.xml`);
+        const expected = published.filter((a) => a.data.category === category.name).slice(0, 20);
+        expect(channel.item!.map((i) => i.link).sort()).toEqual(expected.map((a) => articleUrl(a.id)).sort());
+        expect(read(`category/${category.slug}/index.html`)).toContain(`<link rel="alternate" type="application/rss+xml" title="河北法制报 · ${category.name}" href="${site.base}category/${category.slug}/rss.xml">`);
+      }
+      const counties = new Map<string, string[]>();
+      for (const a of published) {
+        const r = resolveCounty(a.data.county);
+        if (r.ok) counties.set(r.division.slug, [...(counties.get(r.division.slug) ?? []), articleUrl(a.id)]);
+      }
+      for (const [slug, urls] of counties) {
+        expect(rss(`county/${slug}/rss.xml`).item!.map((i) => i.link).sort()).toEqual(urls.slice(0, 20).sort());
+        expect(read(`county/${slug}/index.html`)).toContain(`href="${site.base}county/${slug}/rss.xml"`);
+      }
+    });
+
+    it('publishes a JSON Feed 1.1 that validates against the spec', () => {
+      const feed = JSON.parse(read('feed.json'));
+      const valid = validateJsonFeed(feed);
+      expect(validateJsonFeed.errors ?? [], JSON.stringify(validateJsonFeed.errors)).toEqual([]);
+      expect(valid).toBe(true);
+      expect(feed.feed_url).toBe(abs('feed.json'));
+      expect(feed.items.map((i: { url: string }) => i.url)).toEqual(published.slice(0, 50).map((a) => articleUrl(a.id)));
+      for (const item of feed.items) expect(item.date_published).toMatch(/T00:00:00\+08:00$/);
+    });
+
+    it('lists every built page in the sitemaps, and nothing that is not built', () => {
+      const index = read('sitemap-index.xml');
+      expect(xmlErrors(index)).toEqual([]);
+      const sitemaps = parser.parse(index).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
+      expect(sitemaps).toEqual([abs('sitemap-0.xml')]);
+      const listed: string[] = [];
+      for (const loc of sitemaps) {
+        const file = fileOf(site, new URL(loc))!;
+        const text = read(file);
+        expect(xmlErrors(text), file).toEqual([]);
+        const set = parser.parse(text).urlset;
+        expect(set['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+        for (const url of set.url) {
+          listed.push(url.loc);
+          expect(url.lastmod, url.loc).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+        }
+      }
+      const pages = allFiles(site.out)
+        .filter((f) => f.endsWith('index.html') && !isRedirectStub(read(f)))
+        .map((f) => abs(f.replace(/index\.html$/, '')));
+      expect([...listed].sort()).toEqual(pages.sort());
+      expect(new Set(listed).size).toBe(listed.length);
+    });
+
+    it('lists the articles of the last two days of editions in the News sitemap', () => {
+      const text = read('sitemap-news.xml');
+      expect(xmlErrors(text)).toEqual([]);
+      const urls = parser.parse(text).urlset.url as { loc: string; 'news:news': Record<string, unknown> }[];
+      const newest = published[0]!.data.date;
+      const dayBefore = new Date(Date.parse(`${newest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const expected = published.filter((a) => a.data.date === newest || a.data.date === dayBefore);
+      expect(urls.map((u) => u.loc)).toEqual(expected.map((a) => articleUrl(a.id)));
+      for (const u of urls) {
+        const news = u['news:news'] as { 'news:publication': Record<string, string>; 'news:publication_date': string; 'news:title': string };
+        expect(news['news:publication']).toEqual({ 'news:name': '河北法制报', 'news:language': 'zh-cn' });
+        expect(news['news:publication_date']).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+        expect(news['news:title']).toBeTruthy();
+        expect(existsSync(join(site.out, fileOf(site, new URL(u.loc))!))).toBe(true);
+      }
+      expect(read('robots.txt')).toContain(`Sitemap: ${abs('sitemap-news.xml')}`);
+    });
+
+    it('describes every article with complete NewsArticle JSON-LD, social tags and its canonical URL', () => {
+      for (const a of published) {
+        const html = read(`${a.id}/index.html`);
+        const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+        expect(blocks, a.id).toHaveLength(1);
+        const ld = blocks[0];
+        const url = articleUrl(a.id);
+        expect(ld['@context']).toBe('https://schema.org');
+        expect(ld['@type']).toBe('NewsArticle');
+        expect(ld.headline).toBe(normalizeCjkPunctuation(a.data.title));
+        expect(ld.datePublished).toBe(`${a.data.date}T00:00:00+08:00`);
+        expect(ld.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+        expect(ld.dateModified >= ld.datePublished).toBe(true);
+        expect(ld.author.length).toBeGreaterThan(0);
+        for (const author of ld.author) expect(author.name).toBeTruthy();
+        expect(ld.author.filter((x: { '@type': string }) => x['@type'] === 'Person').map((x: { name: string }) => x.name)).toEqual(a.data.byline.map((b) => b.name));
+        expect(ld.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: '河北法制报', url: abs('') });
+        expect(ld.articleSection).toBe(a.data.category);
+        expect(ld.mainEntityOfPage['@id']).toBe(url);
+        expect(ld.description).toBeTruthy();
+        expect('image' in ld).toBe(a.data.images.some((i) => i.file));
+        expect(html).toContain(`<link rel="canonical" href="${url}">`);
+        expect(html).toContain(`<meta property="og:url" content="${url}">`);
+        expect(html).toContain('<meta property="og:type" content="article">');
+        expect(html).toMatch(/<meta name="twitter:card" content="summary(_large_image)?">/);
+        const description = /<meta name="description" content="([^"]+)">/.exec(html)![1];
+        expect(html).toContain(`<meta property="og:description" content="${description}">`);
+      }
+    });
+  });
+}
