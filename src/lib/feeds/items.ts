@@ -61,6 +61,6 @@ function feedBodyHtml(headlineStack: string[], html: string, url: string): strin
   return stack + absolutizeHtml(html, url);
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
