@@ -43,18 +43,14 @@ function measure(label: string, command: string, args: string[], env: Record<str
     const sampler = sampleProcessTree(child.pid!);
     const lines: LogLine[] = [];
     let tail = '';
-    let phase = 'startup';
+    let next = 0;
     const onData = (chunk: Buffer) => {
       const text = tail + chunk.toString();
       const parts = text.split('\n');
       tail = parts.pop() ?? '';
       for (const line of parts) {
         lines.push({ at: performance.now() - t0, text: line });
-        const marker = markers.find((m) => m.pattern.test(line));
-        if (marker && marker.name !== phase) {
-          phase = marker.name;
-          progress(`${label}: ${phase}`);
-        }
+        if (next < markers.length && markers[next]!.pattern.test(line)) progress(`${label}: ${markers[next++]!.name}`);
       }
     };
     child.stdout.on('data', onData);

@@ -1,5 +1,6 @@
 // Loads the content collections once per build and assembles everything pages need from them.
 // The only module that talks to astro:content; all the logic it calls lives in src/lib.
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { assembleEditions, groupArticles, type EditionView } from '../lib/edition.ts';
 import { resolveCounty, type Division } from '../lib/gazetteer.ts';
@@ -54,4 +55,32 @@ async function build(includeDrafts: boolean): Promise<SiteData> {
   const bylines = [...byName].map(([name, list]) => ({ name, slug: bylineSlug.get(name)!, articles: list }));
 
   return { editions, articles, editionOf, counties, categories, bylines, bylineSlug };
+}
+
+/**
+ * Cache keys for Astro's incremental build: a page whose key is unchanged since the last build is copied,
+ * not rendered. A key hashes everything the page shows that is not code (Astro tracks code itself),
+ * including where the site is deployed.
+ */
+export function cacheKey(...parts: unknown[]): string {
+  const hash = createHash('sha256').update(`${import.meta.env.SITE ?? ''}\0${import.meta.env.BASE_URL}\0`);
+  for (const part of parts) hash.update(JSON.stringify(part) ?? '').update('\0');
+  return hash.digest('hex').slice(0, 24);
+}
+
+const articleDigest = (article: ArticleEntry) => article.digest ?? cacheKey(article.data, article.body);
+
+/** An edition page, and the edition's navigation on every article page: all its articles. */
+export function editionKey(edition: Edition): string {
+  return cacheKey(edition.date, edition.issue, edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, articleDigest(a)])]));
+}
+
+/** An article page: the article, its edition, and the byline pages it links to. */
+export function articleKey(article: ArticleEntry, edition: Edition, bylineSlug: ReadonlyMap<string, string>): string {
+  return cacheKey(articleDigest(article), editionKey(edition), article.data.byline.map((b) => bylineSlug.get(b.name)));
+}
+
+/** A page of a listing (county, category, person). */
+export function listingKey(page: { currentPage: number; lastPage: number; total: number; data: readonly ArticleEntry[] }, ...context: unknown[]): string {
+  return cacheKey(page.currentPage, page.lastPage, page.total, page.data.map((a) => [a.id, articleDigest(a)]), context);
 }

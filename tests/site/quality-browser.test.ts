@@ -60,7 +60,8 @@ async function open(url: string): Promise<{ page: Page; problems: string[]; stat
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  // A request the page itself abandoned by navigating on (Chromium's lazy favicon fetch) is not a failure.
+  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()}`));
   page.on('response', (r) => {
     if (r.status() >= 400 && r.url() !== url) problems.push(`${r.status()}: ${r.url()}`);
   });

@@ -43,7 +43,8 @@ async function open(url: string, options: { javaScriptEnabled?: boolean } = {}):
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  // A request the page itself abandoned by navigating on (Chromium's lazy favicon fetch) is not a failure.
+  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()}`));
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
   });

@@ -1,5 +1,5 @@
-// Splits a build's log into phases: each phase starts at the first log line that matches its pattern,
-// and ends where the next phase starts. Lines are timestamped by the benchmark as they arrive.
+// Splits a build's log into phases, in order: each phase starts at the first log line after the previous
+// phase's start that matches its pattern, and ends where the next phase starts. Lines are timestamped by the benchmark as they arrive.
 
 export interface LogLine {
   /** Milliseconds since the build started. */
@@ -35,12 +35,10 @@ export function splitPhases(lines: readonly LogLine[], markers: readonly PhaseMa
   const starts: { name: string; at: number }[] = [{ name: 'startup', at: 0 }];
   let next = 0;
   for (const line of lines) {
-    for (let i = next; i < markers.length; i++) {
-      if (markers[i]!.pattern.test(line.text)) {
-        starts.push({ name: markers[i]!.name, at: line.at });
-        next = i + 1;
-        break;
-      }
+    // Strictly in order: a later phase's pattern may also match earlier lines.
+    if (next < markers.length && markers[next]!.pattern.test(line.text)) {
+      starts.push({ name: markers[next]!.name, at: line.at });
+      next++;
     }
   }
   return starts.map((s, i) => ({ name: s.name, start: s.at, end: starts[i + 1]?.at ?? end }));

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { splitPhases, projectPhases } from '../src/lib/bench/phases.ts';
+import { usageBetween } from '../src/lib/bench/process-tree.ts';
+import { benchmarkChart } from '../src/lib/bench/chart.ts';
+import { createRandom, syntheticArchive } from '../src/lib/bench/synthetic.ts';
+import { articleSchema, editionSchema } from '../src/lib/schema.ts';
+import { parse } from 'yaml';
+
+describe('benchmark phases', () => {
+  it('splits a build log into phases in order, ignoring later patterns that match early lines', () => {
+    const log = [
+      '[content] Syncing content',
+      '[build] ✓ Completed in 806ms.',
+      '[build] Building static entrypoints...',
+      ' generating static routes ',
+      '✓ Completed in 306ms.',
+      '[search-index] indexed 13 articles',
+      '[build] 56 page(s) built in 1.83s',
+    ].map((text, i) => ({ at: (i + 1) * 1000, text }));
+    expect(splitPhases(log, projectPhases, 8000).map((p) => [p.name, p.start, p.end])).toEqual([
+      ['startup', 0, 1000],
+      ['content sync', 1000, 3000],
+      ['bundling', 3000, 4000],
+      ['page rendering', 4000, 5000],
+      ['search index', 5000, 6000],
+      ['downloads', 6000, 7000],
+      ['finishing', 7000, 8000],
+    ]);
+  });
+
+  it('reports peak memory and CPU used within a phase', () => {
+    const samples = [0, 100, 200, 300].map((at, i) => ({ at, rssBytes: [5, 9, 7, 3][i]!, cpuSeconds: i }));
+    expect(usageBetween(samples, 100, 250)).toEqual({ peakRssBytes: 9, cpuSeconds: 2 });
+  });
+});
+
+describe('synthetic archive', () => {
+  const vocab: [string, number][] = [['法院', 5], ['审理', 3], ['案件', 4], ['民警', 2]];
+
+  it('is deterministic and valid under the site schema', () => {
+    const a = [...syntheticArchive(vocab, { articles: 50 })];
+    const b = [...syntheticArchive(vocab, { articles: 50 })];
+    expect(a).toEqual(b);
+    const articles = a.filter((f) => f.path.endsWith('.md'));
+    expect(articles).toHaveLength(50);
+    for (const file of articles) articleSchema.parse(parse(file.source.split('---\n')[1]!));
+    for (const file of a.filter((f) => f.path.endsWith('edition.yaml'))) editionSchema.parse(parse(file.source));
+    expect(new Set(a.map((f) => f.path)).size).toBe(a.length);
+  });
+
+  it('draws bylines from a limited staff, as a real paper has', () => {
+    const names = new Set(
+      [...syntheticArchive(vocab, { articles: 2000 })]
+        .filter((f) => f.path.endsWith('.md'))
+        .flatMap((f) => (parse(f.source.split('---\n')[1]!) as { byline: string[] }).byline),
+    );
+    expect(names.size).toBeLessThanOrEqual(400);
+  });
+
+  it('has a seedable random generator', () => {
+    expect(createRandom(1)()).toBe(createRandom(1)());
+    expect(createRandom(1)()).not.toBe(createRandom(2)());
+  });
+});
+
+describe('benchmark chart', () => {
+  it('draws both panels with a bar per measurement', () => {
+    const svg = benchmarkChart([{ articles: 1000, projectSeconds: 40, floorSeconds: 16, projectPeakMb: 900, floorPeakMb: 600 }]);
+    expect(svg).toMatch(/^<svg/);
+    expect(svg.match(/<rect x=/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(svg).toContain('Full build time');
+    expect(svg).toContain('Peak memory');
+  });
+});
