@@ -26,6 +26,9 @@ export default defineConfig({
   // Moved article URLs keep working: declared in <content>/redirects.yaml (see src/lib/redirects.ts).
   redirects: astroRedirects(readRedirects(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR), base),
   markdown: {
+    // No syntax highlighting: Shiki colours code with inline styles, which the Content-Security-Policy forbids,
+    // and a newspaper has next to no code. Code blocks render as plain <pre><code>.
+    syntaxHighlight: false,
     processor: unified({
       // Smartypants would turn Chinese quotation marks and ellipses into English ones.
       smartypants: false,

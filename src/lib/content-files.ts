@@ -2,8 +2,9 @@
 // Markdown sources rather than from rendered pages: the search index and the offline downloads.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { articleSchema, editionSchema, type Article, type Edition } from './schema.ts';
+import { decodeSource, splitFrontmatter } from './check/source.ts';
+import { parseYaml } from './check/yaml.ts';
 
 export interface ArticleSource {
   /** Entry id as Astro's glob loader gives it: `2022/04/19/slug`. */
@@ -26,17 +27,30 @@ export interface EditionSource {
  */
 export const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
 
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
+/** A content file's text, decoded the way the checker does (strict UTF-8, BOM and CRLF accepted). */
+function text(file: string, path: string): string {
+  const decoded = decodeSource(readFileSync(path));
+  if (!decoded.ok) throw new Error(`${file}:${decoded.error.line}: ${decoded.error.message}`);
+  return decoded.text;
+}
+
+/** YAML data parsed with the checker's safe parser (no aliases, no custom tags, bounded depth). */
+function yamlData(file: string, yaml: string, firstLine: number): unknown {
+  const parsed = parseYaml(yaml, firstLine, { line: firstLine, column: 1 }, file);
+  const [issue] = parsed.issues;
+  if (issue) throw new Error(`${file}:${issue.line}:${issue.column}: ${issue.message}`);
+  return parsed.data;
+}
+
 /**
- * Every article and edition under `contentDir`, validated with the site's schema. Throws on the first
- * invalid file (the site build reports content errors in detail before this runs).
+ * Every article and edition under `contentDir`, parsed like the checker parses them and validated with the
+ * site's schema. Throws on the first invalid file (the content check reports every error before this runs).
  */
 export function readContent(root: string, contentDir = CONTENT_DIR): { articles: ArticleSource[]; editions: EditionSource[] } {
   const articles: ArticleSource[] = [];
@@ -46,12 +60,12 @@ export function readContent(root: string, contentDir = CONTENT_DIR): { articles:
     const id = relative(join(root, contentDir), path).split(sep).join('/').replace(/\.(md|ya?ml)$/, '');
     const name = path.slice(path.lastIndexOf(sep) + 1);
     if (name === 'edition.yaml') {
-      editions.push({ id, file, data: editionSchema.parse(parseYaml(readFileSync(path, 'utf8'))) });
+      editions.push({ id, file, data: editionSchema.parse(yamlData(file, text(file, path), 1)) });
     } else if (name.endsWith('.md') && !name.startsWith('_')) {
-      const source = readFileSync(path, 'utf8');
-      const match = FRONTMATTER.exec(source);
-      if (!match) throw new Error(`${file}: 缺少 frontmatter`);
-      articles.push({ id, file, data: articleSchema.parse(parseYaml(match[1]!)), body: source.slice(match[0].length) });
+      const split = splitFrontmatter(text(file, path));
+      if (!split.ok) throw new Error(`${file}:${split.error.line}: ${split.error.message}`);
+      const { yaml, yamlLine, body } = split.value;
+      articles.push({ id, file, data: articleSchema.parse(yamlData(file, yaml, yamlLine)), body });
     }
   }
   return { articles, editions };
