@@ -4,6 +4,7 @@ import { decodeIndexed, encodeForIndex, encodeQuery } from '../src/lib/search/to
 import { exactFirst, highlightExcerpt, parseSearchParams, toSearchParams } from '../src/lib/search/results.ts';
 import { facetValues, markdownToText, searchFilters, searchRecordHtml } from '../src/lib/search/records.ts';
 import { searchMessages } from '../src/lib/search/messages.ts';
+import { shardOf, shardPlan, shardRecords } from '../src/lib/search/index-records.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
 
@@ -116,5 +117,30 @@ describe('search messages', () => {
     expect(searchMessages.found('安全头盔', 3, 2)).toContain('其中 2 篇包含完整的「安全头盔」');
     expect(searchMessages.none('火星', false)).toContain('没有找到包含「火星」的稿件');
     expect(searchMessages.none('', true)).toContain('取消部分筛选条件');
+  });
+});
+
+describe('search index shards', () => {
+  it('puts the newest month alone, the rest of its year together, and each older year apart', () => {
+    const plan = shardPlan(['2021-12-30', '2022-01-05', '2022-03-02', '2022-04-19', '2022-04-18', '2019-06-01']);
+    expect(plan).toEqual([
+      { dir: 'pagefind', year: '2022', months: ['04'] },
+      { dir: 'pagefind-2022', year: '2022', months: ['01', '03'] },
+      { dir: 'pagefind-2021', year: '2021' },
+      { dir: 'pagefind-2019', year: '2019' },
+    ]);
+    expect(shardOf('2022-03-02', plan).dir).toBe('pagefind-2022');
+    expect(shardOf('2022-04-01', plan).dir).toBe('pagefind');
+    expect(shardOf('2019-01-01', plan).dir).toBe('pagefind-2019');
+    expect(shardPlan(['2022-04-19'])).toEqual([{ dir: 'pagefind', year: '2022', months: ['04'] }]);
+  });
+
+  it('groups records by shard', () => {
+    const records = ['2022-04-19', '2022-01-05', '2021-12-30'].map((date, i) => ({ url: `/${i}/`, html: '', date }));
+    expect(shardRecords(records).map((s) => [s.dir, s.records.map((r) => r.url)])).toEqual([
+      ['pagefind', ['/0/']],
+      ['pagefind-2022', ['/1/']],
+      ['pagefind-2021', ['/2/']],
+    ]);
   });
 });

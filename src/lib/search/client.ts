@@ -40,8 +40,8 @@ export interface Shard {
   url: string;
   /** `2022年` */
   year: string;
-  /** `4月`, for the newest year's monthly shards. */
-  month?: string;
+  /** `['4月']`, when the shard holds only part of its year. */
+  months?: string[];
 }
 
 /**
@@ -58,12 +58,16 @@ async function searchShards(
   state: SearchState,
   shards: readonly Shard[],
 ): Promise<{ results: PagefindResult[]; filters: PagefindResponse['filters'] }> {
+  const wanted = (selected: readonly string[] | undefined, values: readonly string[]) => !selected || values.some((v) => selected.includes(v));
   const scopes: Partial<Record<'year' | 'month', string[]>>[] =
     shards.length < 2
       ? [{}]
       : shards
-          .filter((s) => (!state.filters.year || state.filters.year.includes(s.year)) && (!s.month || !state.filters.month || state.filters.month.includes(s.month)))
-          .map((s) => ({ year: [s.year], ...(s.month ? { month: [s.month] } : {}) }));
+          .filter((s) => wanted(state.filters.year, [s.year]) && (!s.months || wanted(state.filters.month, s.months)))
+          .map((s) => ({
+            year: [s.year],
+            ...(s.months ? { month: state.filters.month ? s.months.filter((m) => state.filters.month!.includes(m)) : s.months } : {}),
+          }));
   const lists: PagefindResult[][] = [];
   const counts: PagefindResponse['filters'] = {};
   for (const scope of scopes) {

@@ -32,32 +32,36 @@ export function indexRecords(
 }
 
 /**
- * How the index is split into shards, newest first. Past years get one shard each; the newest year gets
- * one per month, so a new day's edition only re-indexes its month (the other shards are reused from the
- * previous build). The newest shard is published in `pagefind/` with Pagefind's scripts, which the
- * search page loads; the others in `pagefind-<year>/` or `pagefind-<year>-<month>/`, merged at search time.
+ * How the index is split into shards, newest first: the newest edition's month alone (published in
+ * `pagefind/` with Pagefind's scripts, which the search page loads), then the rest of that year, then one
+ * shard per older year (`pagefind-<year>/`), merged at search time. A new day's edition re-indexes only its
+ * month (and, on the first edition of a month, the year so far); every other shard is reused.
  */
 export interface Shard {
   dir: string;
   year: string;
-  /** Two digits, for the newest year's monthly shards. */
-  month?: string | undefined;
+  /** Two-digit months the shard holds, when it holds only part of its year. */
+  months?: string[] | undefined;
 }
 
 export function shardPlan(dates: Iterable<string>): Shard[] {
   const sorted = [...new Set(dates)].sort().reverse();
-  const newestYear = sorted[0]?.slice(0, 4);
-  const keys = [...new Set(sorted.map((d) => (d.slice(0, 4) === newestYear ? d.slice(0, 7) : d.slice(0, 4))))];
-  return keys.map((key, i) => ({
-    dir: i === 0 ? 'pagefind' : `pagefind-${key}`,
-    year: key.slice(0, 4),
-    month: key.length > 4 ? key.slice(5, 7) : undefined,
-  }));
+  if (sorted.length === 0) return [];
+  const newest = sorted[0]!;
+  const year = newest.slice(0, 4);
+  const month = newest.slice(5, 7);
+  const earlierMonths = [...new Set(sorted.filter((d) => d.startsWith(year) && d.slice(5, 7) !== month).map((d) => d.slice(5, 7)))].sort();
+  const olderYears = [...new Set(sorted.map((d) => d.slice(0, 4)).filter((y) => y !== year))];
+  return [
+    { dir: 'pagefind', year, months: [month] },
+    ...(earlierMonths.length > 0 ? [{ dir: `pagefind-${year}`, year, months: earlierMonths }] : []),
+    ...olderYears.map((y) => ({ dir: `pagefind-${y}`, year: y })),
+  ];
 }
 
 /** The shard an edition date belongs to. */
 export function shardOf(date: string, plan: readonly Shard[]): Shard {
-  const shard = plan.find((s) => s.year === date.slice(0, 4) && (s.month === undefined || s.month === date.slice(5, 7)));
+  const shard = plan.find((s) => s.year === date.slice(0, 4) && (s.months === undefined || s.months.includes(date.slice(5, 7))));
   if (!shard) throw new Error(`no search shard for ${date}`);
   return shard;
 }
