@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const seed = fileURLToPath(new URL('../../shared/seed/000_cafc709f78e7082a.txt', import.meta.url));
+const seed = fileURLToPath(new URL('./fixtures/importer/seed-page-2022-04.txt', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'importer-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

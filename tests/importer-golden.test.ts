@@ -10,7 +10,7 @@ import { articleSchema, editionSchema, type Article } from '../src/lib/schema.ts
 import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 
 const sampleDir = new URL('../content/2022/04/19/', import.meta.url);
-const seed = readFileSync(new URL('../../shared/seed/000_cafc709f78e7082a.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('./fixtures/importer/seed-page-2022-04.txt', import.meta.url), 'utf8');
 const placement = { date: '2022-04-19', page: 1 };
 
 const sample = readdirSync(sampleDir)

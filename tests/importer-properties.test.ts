@@ -16,7 +16,7 @@ import { articleFile } from '../src/lib/importer/serialise.ts';
 import { letters } from '../src/lib/importer/text.ts';
 import { bylineRoles } from '../src/lib/schema.ts';
 
-const seed = readFileSync(new URL('../../shared/seed/000_cafc709f78e7082a.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('./fixtures/importer/seed-page-2022-04.txt', import.meta.url), 'utf8');
 const unseen = ['unseen-page.txt', 'kicker-and-exclamation.txt']
   .map((name) => readFileSync(new URL(`./fixtures/importer/${name}`, import.meta.url), 'utf8'))
   .join('\n\n');
