@@ -2,7 +2,9 @@
 // with the project and with the framework's floor (bare Astro, one page per article, then Pagefind),
 // and reports per phase wall time, CPU time and peak memory, pages per second and output size.
 // Results: bench/results/build.json (merged across runs) and bench/results/build.svg.
-// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--no-floor] [--keep]
+// With --daily it then adds one day's edition of 30 articles and rebuilds (incremental), and checks the
+// result is byte-identical to a clean build of the same content.
+// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--no-floor] [--daily] [--keep]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,9 @@ import { projectPhases, splitPhases, type LogLine, type PhaseMarker } from '../s
 import { benchmarkChart } from '../src/lib/bench/chart.ts';
 import { readContent } from '../src/lib/content-files.ts';
 import { markdownToText } from '../src/lib/search/records.ts';
+import { measureTransfer } from '../src/lib/bench/readers.ts';
+import { launchChromium } from '../tests/helpers/browser.ts';
+import { serveStatic } from '../tests/helpers/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +25,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20220419' },
     'no-floor': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    daily: { type: 'boolean', default: false },
   },
 });
 const root = process.cwd();
@@ -87,6 +93,15 @@ function folderStats(dir: string): { bytes: number; files: number; pages: number
   return { bytes, files, pages };
 }
 
+/** Files that differ between two output folders (missing on either side, or different bytes). */
+function compareTrees(a: string, b: string): string[] {
+  const list = (dir: string) => new Set(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)));
+  const left = list(a);
+  const right = list(b);
+  const differing = [...new Set([...left, ...right])].filter((p) => !left.has(p) || !right.has(p) || !readFileSync(join(a, p)).equals(readFileSync(join(b, p))));
+  return differing.sort();
+}
+
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const pagefindBin = join(root, 'node_modules/.bin/pagefind');
 const sample = readContent(root);
@@ -111,9 +126,36 @@ for (const articles of values.articles.split(',').map(Number)) {
 
   progress(`building the project (${articles} articles)`);
   const projectOut = join(dir, 'dist');
-  const project = await measure('project', process.execPath, [astro, 'build', '--outDir', projectOut], { CONTENT_DIR: contentDirFromRoot }, projectPhases);
+  const projectEnv = { CONTENT_DIR: contentDirFromRoot, ASTRO_CACHE_DIR: join(dir, 'cache') };
+  const project = await measure('project', process.execPath, [astro, 'build', '--outDir', projectOut], projectEnv, projectPhases);
   const projectStats = folderStats(projectOut);
   const rendering = project.phases.find((p) => p.name === 'page rendering');
+
+  progress('measuring what readers download');
+  const readers = await (async () => {
+    const server = await serveStatic(projectOut);
+    const browser = await launchChromium();
+    try {
+      const firstArticle = readdirSync(join(projectOut, readdirSync(projectOut).filter((n) => /^\d{4}$/.test(n)).sort().at(-1)!), { recursive: true })
+        .map(String)
+        .filter((p) => /^\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(p))
+        .sort()[0]!;
+      const year = readdirSync(projectOut).filter((n) => /^\d{4}$/.test(n)).sort().at(-1)!;
+      const article = await measureTransfer(browser, `${server.url}${year}/${firstArticle.replace(/index\.html$/, '')}`);
+      // A first search in a fresh browser: for a word in a third of all articles, and for a rarer one.
+      const common = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent('交警')}`, '.search-result');
+      const rarer = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent('落水')}`, '.search-result');
+      return {
+        articlePageKb: round(article.gzipBytes / 1024),
+        articlePageScripts: article.scripts,
+        firstSearchKb: { common: round(common.gzipBytes / 1024), rarer: round(rarer.gzipBytes / 1024) },
+        firstSearchRequests: { common: common.requests, rarer: rarer.requests },
+      };
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  })();
 
   let floor: (Measured & { astro: Measured; pagefind: Measured; bytes: number }) | undefined;
   if (!values['no-floor']) {
@@ -136,6 +178,25 @@ for (const articles of values.articles.split(',').map(Number)) {
     };
   }
 
+  let daily: Record<string, unknown> | undefined;
+  if (values.daily) {
+    const last = readdirSync(contentDir, { recursive: true }).map(String).filter((p) => p.endsWith('edition.yaml')).sort().at(-1)!;
+    const next = new Date(Date.parse(`${last.slice(0, 10).replaceAll('/', '-')}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    for (const file of syntheticArchive(vocab, { articles: 30, seed: Number(values.seed) + 1, start: next, perDay: 60 })) {
+      const path = join(contentDir, file.path);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, file.source);
+    }
+    progress(`daily rebuild: one more edition (${next}, 30 articles)`);
+    const rebuild = await measure('daily rebuild', process.execPath, [astro, 'build', '--outDir', projectOut], projectEnv, projectPhases);
+    progress('daily rebuild: clean build of the same content, to compare');
+    const cleanOut = join(dir, 'dist-clean');
+    await measure('clean build', process.execPath, [astro, 'build', '--outDir', cleanOut], { CONTENT_DIR: contentDirFromRoot, ASTRO_CACHE_DIR: join(dir, 'cache-clean') }, projectPhases);
+    const differing = compareTrees(projectOut, cleanOut);
+    daily = { articlesAdded: 30, ...rebuild, shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds), identicalToCleanBuild: differing.length === 0, differingFiles: differing.slice(0, 20) };
+    progress(`daily rebuild: ${rebuild.wallSeconds}s (${Math.round((rebuild.wallSeconds / project.wallSeconds) * 100)}% of the full build), ${differing.length === 0 ? 'identical to a clean build' : `${differing.length} files differ from a clean build`}`);
+  }
+
   const run = {
     articles,
     seed: Number(values.seed),
@@ -147,9 +208,11 @@ for (const articles of values.articles.split(',').map(Number)) {
       pagesPerSecond: rendering ? Math.round(projectStats.pages / rendering.wallSeconds) : undefined,
       outputMb: round(projectStats.bytes / MB),
       files: projectStats.files,
+      readers,
     },
     floor: floor && { wallSeconds: floor.wallSeconds, cpuSeconds: floor.cpuSeconds, peakMb: floor.peakMb, astro: floor.astro, pagefind: floor.pagefind, outputMb: round(floor.bytes / MB) },
     ratio: floor ? round(project.wallSeconds / floor.wallSeconds) : undefined,
+    daily,
     sourceMb: round(sourceBytes / MB),
   };
   const index = results.findIndex((r) => r['articles'] === articles);

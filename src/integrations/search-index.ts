@@ -57,7 +57,7 @@ export default function searchIndex(): AstroIntegration {
   let base = '/';
   let outDir = '';
   let cacheDir = '';
-  let pending: Promise<SearchIndexResult> | undefined;
+  let pending: Promise<SearchIndexResult & { seconds: string }> | undefined;
   const stagingDir = () => `${outDir.replace(/[\\/]+$/, '')}.search-index`;
   return {
     name: 'search-index',
@@ -70,13 +70,17 @@ export default function searchIndex(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         logger.info('building the search index');
+        const started = performance.now();
         rmSync(stagingDir(), { recursive: true, force: true });
-        pending = startWorker(root, { root, base, includeDrafts: false, stagingDir: stagingDir(), cacheDir });
+        pending = startWorker(root, { root, base, includeDrafts: false, stagingDir: stagingDir(), cacheDir }).then((result) => ({
+          ...result,
+          seconds: ((performance.now() - started) / 1000).toFixed(1),
+        }));
         pending.catch(() => undefined); // reported in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!pending) throw new Error('the search index was not started');
-        const { shards } = await pending;
+        const { shards, seconds } = await pending;
         const target = fileURLToPath(dir);
         for (const shard of shards) {
           rmSync(join(target, shard.dir), { recursive: true, force: true });
@@ -85,7 +89,7 @@ export default function searchIndex(): AstroIntegration {
         }
         rmSync(stagingDir(), { recursive: true, force: true });
         const reused = shards.filter((s) => s.reused);
-        logger.info(`indexed ${shards.reduce((n, s) => n + s.pages, 0)} articles in ${shards.length} shard(s), ${reused.length} reused unchanged`);
+        logger.info(`indexed ${shards.reduce((n, s) => n + s.pages, 0)} articles in ${shards.length} shard(s), ${reused.length} reused unchanged, in ${seconds} s`);
       },
       'astro:server:setup': ({ server, logger }) => {
         let files: Promise<PagefindFiles> | undefined;

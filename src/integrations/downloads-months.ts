@@ -1,0 +1,90 @@
+// Makes the offline zips of a set of months (each edition's zip and the month's bundle), reusing a month's
+// zips from the cache when its inputs are unchanged. Runs in the downloads integration's worker threads.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative } from 'node:path';
+import { archiveName, DOWNLOADS_DIR } from '../lib/offline/downloads.ts';
+import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
+
+export interface MonthsJob {
+  root: string;
+  outDir: string;
+  contentDir: string;
+  cacheRoot: string;
+  site: string;
+  base: string;
+  months: [month: string, editions: { date: string; slugs: string[] }[]][];
+}
+
+export interface MonthsResult {
+  sizes: [name: string, bytes: number][];
+  warnings: string[];
+  reused: number;
+}
+
+/** A file under `dir` by its slash-separated relative path, if it is a file there. */
+export function reader(dir: string): (path: string) => Uint8Array | undefined {
+  return (path) => {
+    const full = join(dir, ...path.split('/'));
+    if (relative(dir, full).startsWith('..') || !existsSync(full) || !statSync(full).isFile()) return undefined;
+    return readFileSync(full);
+  };
+}
+
+/**
+ * What a month's zips are made from: its editions' built pages and sources, the files in public/ (copied
+ * into zips under fixed names), the code that makes the zips, and where the site lives. Same key, same zips.
+ */
+function monthKey(root: string, built: BuiltSite, editions: readonly { date: string; slugs: string[] }[]): string {
+  const hash = createHash('sha256').update(`${built.site}\0${built.base}\0`);
+  const code = [join(root, 'src/integrations/downloads-months.ts'), ...readdirSync(join(root, 'src/lib/offline')).sort().map((f) => join(root, 'src/lib/offline', f))];
+  const publicDir = join(root, 'public');
+  const inputs = [...code, ...(existsSync(publicDir) ? readdirSync(publicDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort() : [])];
+  for (const file of inputs) hash.update(file).update('\0').update(readFileSync(file));
+  for (const { date, slugs } of editions) {
+    const dir = `${date.replaceAll('-', '/')}/`;
+    const pages = [`${dir}index.html`, ...slugs.map((slug) => `${dir}${slug}/index.html`)].map((p) => [p, built.readBuild(p)] as const);
+    const sources = [`${dir}edition.yaml`, ...slugs.map((slug) => `${dir}${slug}.md`)].map((p) => [p, built.readSource(p)] as const);
+    for (const [path, bytes] of [...pages, ...sources]) hash.update(path).update('\0').update(bytes ?? '').update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function makeMonths(job: MonthsJob): MonthsResult {
+  const built: BuiltSite = { site: job.site, base: job.base, readBuild: reader(job.outDir), readSource: reader(job.contentDir) };
+  const downloadsDir = join(job.outDir, DOWNLOADS_DIR);
+  mkdirSync(downloadsDir, { recursive: true });
+  const result: MonthsResult = { sizes: [], warnings: [], reused: 0 };
+  const write = (zipped: ZippedArchive) => {
+    writeFileSync(join(downloadsDir, zipped.name), zipped.zip);
+    result.sizes.push([zipped.name, zipped.zip.length]);
+  };
+  for (const [month, editions] of job.months) {
+    // A month whose inputs are unchanged since the last build gets its zips back from the cache.
+    const cached = join(job.cacheRoot, `${month}-${monthKey(job.root, built, editions)}`);
+    if (existsSync(join(cached, 'complete'))) {
+      for (const name of readdirSync(cached).filter((n) => n.endsWith('.zip'))) {
+        copyFileSync(join(cached, name), join(downloadsDir, name));
+        result.sizes.push([name, statSync(join(cached, name)).size]);
+      }
+      result.reused++;
+      continue;
+    }
+    const made: { archive: EditionArchive; zipped: ZippedArchive }[] = [];
+    for (const { date, slugs } of editions) {
+      const archive = buildEditionArchive(date, slugs, built);
+      result.warnings.push(...archive.warnings);
+      const zipped = zipEdition(archive);
+      write(zipped);
+      made.push({ archive, zipped });
+    }
+    write(zipMonth(month, made, built));
+    for (const old of existsSync(job.cacheRoot) ? readdirSync(job.cacheRoot).filter((n) => n.startsWith(`${month}-`)) : []) {
+      rmSync(join(job.cacheRoot, old), { recursive: true, force: true });
+    }
+    mkdirSync(cached, { recursive: true });
+    for (const name of [...editions.map((e) => archiveName(e.date)), archiveName(month)]) copyFileSync(join(downloadsDir, name), join(cached, name));
+    writeFileSync(join(cached, 'complete'), '');
+  }
+  return result;
+}
