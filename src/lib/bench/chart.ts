@@ -11,7 +11,7 @@ export interface ChartPoint {
 
 const W = 720;
 const H = 300;
-const PAD = { left: 56, right: 16, top: 36, bottom: 44 };
+const PAD = { left: 56, right: 16, top: 52, bottom: 44 };
 
 function panel(points: readonly ChartPoint[], x0: number, title: string, unit: string, project: (p: ChartPoint) => number, floor: (p: ChartPoint) => number | undefined): string {
   const width = W / 2 - PAD.left - PAD.right;
@@ -54,8 +54,8 @@ export function benchmarkChart(points: readonly ChartPoint[]): string {
     '<rect width="100%" height="100%" fill="#fff"/>',
     panel(sorted, 0, 'Full build time', 'seconds', (p) => p.projectSeconds, (p) => p.floorSeconds),
     panel(sorted, W / 2, 'Peak memory', 'MB', (p) => p.projectPeakMb, (p) => p.floorPeakMb),
-    `<rect x="${W - 230}" y="8" width="10" height="10" fill="#a3141c"/><text x="${W - 216}" y="17" font-size="11">project</text>`,
-    `<rect x="${W - 160}" y="8" width="10" height="10" fill="#8a8a8a"/><text x="${W - 146}" y="17" font-size="11">Astro + Pagefind floor</text>`,
+    `<rect x="${PAD.left}" y="28" width="10" height="10" fill="#a3141c"/><text x="${PAD.left + 14}" y="37" font-size="11">project</text>`,
+    `<rect x="${PAD.left + 70}" y="28" width="10" height="10" fill="#8a8a8a"/><text x="${PAD.left + 84}" y="37" font-size="11">Astro + Pagefind floor (bare pages, Pagefind's Chinese segmentation)</text>`,
     '</svg>',
   ].join('\n');
 }
