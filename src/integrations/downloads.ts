@@ -5,30 +5,18 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 import { fillDownloadSizes, formatSize, hasSizePlaceholder } from '../lib/offline/downloads.ts';
 import { editionsInBuild } from '../lib/offline/edition.ts';
 import { makeMonths, reader, type MonthsJob, type MonthsResult } from './downloads-months.ts';
+import { runWorker } from './worker.ts';
 
 /** Paths of the HTML files under `dir`, slash-separated and relative to it. */
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-}
-
-function inWorker(root: string, job: MonthsJob): Promise<MonthsResult> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(join(root, 'src/integrations/downloads-worker.ts'), { workerData: job });
-    worker.once('message', (message: { ok: true; result: MonthsResult } | { ok: false; error: string }) => {
-      if (message.ok) resolvePromise(message.result);
-      else reject(new Error(message.error));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
 }
 
 /** Splits months into `n` groups of about the same number of articles. */
@@ -65,8 +53,8 @@ export default function offlineDownloads(): AstroIntegration {
           const pages = htmlFiles(outDir);
           const months = [...Map.groupBy(editionsInBuild(pages, reader(outDir)), (e) => e.date.slice(0, 7))];
           const job = (group: MonthsJob['months']): MonthsJob => ({ root, outDir, contentDir: resolve(root, CONTENT_DIR), cacheRoot, site: site!, base, months: group });
-          // A small build is done in-process; a large one in two workers, one per core.
-          const results = months.length < 4 ? [makeMonths(job(months))] : await Promise.all(balance(months, 2).map((group) => inWorker(root, job(group))));
+          // One month is done in-process; more in two workers, one per core.
+          const results = months.length < 2 ? [makeMonths(job(months))] : await Promise.all(balance(months, 2).map((group) => runWorker<MonthsJob, MonthsResult>(join(root, 'src/integrations/downloads-worker.ts'), job(group))));
           const sizes = new Map(results.flatMap((r) => r.sizes));
           for (const warning of results.flatMap((r) => r.warnings)) logger.warn(warning);
 

@@ -5,27 +5,15 @@
 // use, rebuilds it when content changes, and serves it at <base>pagefind/.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { extname, join } from 'node:path';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { readContent } from '../lib/content-files.ts';
 import { indexRecords } from '../lib/search/index-records.ts';
 import type { SearchIndexJob, SearchIndexResult } from './search-index-worker.ts';
+import { runWorker } from './worker.ts';
 
 type PagefindFiles = Map<string, Uint8Array>;
-
-function startWorker(root: string, job: SearchIndexJob): Promise<SearchIndexResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(join(root, 'src/integrations/search-index-worker.ts'), { workerData: job });
-    worker.once('message', (message: { ok: true; result: SearchIndexResult } | { ok: false; error: string }) => {
-      if (message.ok) resolve(message.result);
-      else reject(new Error(message.error));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-}
 
 /** The whole index in memory, for the dev server. */
 async function buildDevIndex(root: string, base: string, logger: AstroIntegrationLogger): Promise<PagefindFiles> {
@@ -72,7 +60,7 @@ export default function searchIndex(): AstroIntegration {
         logger.info('building the search index');
         const started = performance.now();
         rmSync(stagingDir(), { recursive: true, force: true });
-        pending = startWorker(root, { root, base, includeDrafts: false, stagingDir: stagingDir(), cacheDir }).then((result) => ({
+        pending = runWorker<SearchIndexJob, SearchIndexResult>(join(root, 'src/integrations/search-index-worker.ts'), { root, base, includeDrafts: false, stagingDir: stagingDir(), cacheDir }).then((result) => ({
           ...result,
           seconds: ((performance.now() - started) / 1000).toFixed(1),
         }));
