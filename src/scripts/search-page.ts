@@ -33,6 +33,7 @@ export function startSearchPage(): void {
   let generation = 0;
 
   function fillForm(state: SearchState) {
+    if (Object.keys(state.filters).length > 0) (document.getElementById('search-facets') as HTMLDetailsElement).open = true;
     input.value = state.query;
     sort.value = state.sort;
     for (const box of checkboxes) box.checked = (state.filters[box.name as keyof SearchState['filters']] ?? []).includes(box.value);

@@ -115,11 +115,16 @@ describe('search on the sample edition', () => {
     expect(courts.titles.every((t) => t.includes('法院'))).toBe(true);
     const county = await search(sample, '安全', `&county=${encodeURIComponent('大厂回族自治县')}`);
     expect(county.titles).toEqual(['大厂交警深入外卖企业开展交通安全宣传']);
+    const opened = await open(`${sample.url}search/?q=${encodeURIComponent('安全')}&county=${encodeURIComponent('大厂回族自治县')}`);
+    await results(opened.page);
+    expect(await opened.page.$eval('#search-facets', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await opened.page.context().close();
 
     const visit = await open(`${sample.url}search/?q=${encodeURIComponent('安全')}`);
     await results(visit.page);
     const count = await visit.page.textContent('input[name=category][value="法院"] ~ [data-count]');
     expect(count).toBe(`\uFF08${courts.titles.length}\uFF09`);
+    await visit.page.click('#search-facets summary');
     await visit.page.check('input[name=category][value="法院"]');
     await visit.page.waitForURL(/category=/);
     expect((await results(visit.page)).titles).toEqual(courts.titles);
