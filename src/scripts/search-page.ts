@@ -23,9 +23,17 @@ export function startSearchPage(): void {
     (pagefind ??= import(/* @vite-ignore */ form.dataset['pagefind']!).then(async (pf: Pagefind) => {
       await pf.options({ excerptLength: 0 });
       for (const shard of shards.slice(1)) await pf.mergeIndex(shard.url);
-      await pf.filters(); // loads the facet data, without which results carry no facet counts
       return pf;
     }));
+  // Facet counts need every facet's data, a large part of a first search's bytes: they are loaded only
+  // once the reader opens the filters (the search is then run again to count).
+  const panel = document.getElementById('search-facets') as HTMLDetailsElement;
+  let facetsLoaded: Promise<unknown> | undefined;
+  panel.addEventListener('toggle', () => {
+    if (!panel.open || facetsLoaded) return;
+    facetsLoaded = loadPagefind().then((pf) => pf.filters());
+    void facetsLoaded.then(refreshCounts);
+  });
   input.addEventListener('input', () => void loadPagefind(), { once: true });
 
   let shown: PagefindResult[] = [];
@@ -33,7 +41,7 @@ export function startSearchPage(): void {
   let generation = 0;
 
   function fillForm(state: SearchState) {
-    if (Object.keys(state.filters).length > 0) (document.getElementById('search-facets') as HTMLDetailsElement).open = true;
+    if (Object.keys(state.filters).length > 0) panel.open = true;
     input.value = state.query;
     sort.value = state.sort;
     for (const box of checkboxes) box.checked = (state.filters[box.name as keyof SearchState['filters']] ?? []).includes(box.value);
@@ -44,6 +52,13 @@ export function startSearchPage(): void {
     const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), needles)));
     list.append(...items);
     more.hidden = list.children.length >= shown.length;
+  }
+
+  /** Fills in the facet counts for the search on screen, unless a newer search has started. */
+  async function refreshCounts() {
+    const current = generation;
+    const outcome = await runSearch(await loadPagefind(), currentState(), shards);
+    if (current === generation) updateCounts(outcome.filters);
   }
 
   async function run(state: SearchState) {
@@ -60,9 +75,9 @@ export function startSearchPage(): void {
       const pf = await loadPagefind();
       const outcome = await runSearch(pf, state, shards);
       if (current !== generation) return;
+      if (facetsLoaded) updateCounts(outcome.filters);
       shown = outcome.results;
       needles = outcome.needles;
-      updateCounts(outcome.filters);
       const exactCount = outcome.exactIds.size;
       await renderMore();
       if (current !== generation) return;
