@@ -1,18 +1,24 @@
-// Reporters preview in `astro dev`: search must work there too, from an index of the current content.
+// Reporters preview in `astro dev`: search must work there too, from an index of the current content, and a
+// saved article is checked again. The dev server runs on a copy of the sample content, so the test can edit it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fw } from '../fullwidth.ts';
 
 const PORT = 4391;
+const CONTENT = 'tests/.dev-content';
 let dev: ChildProcess;
+let output = '';
 
 beforeAll(async () => {
+  rmSync(CONTENT, { recursive: true, force: true });
+  cpSync('content', CONTENT, { recursive: true });
   dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
     // Vitest's own environment (NODE_ENV=test, VITEST…) would change how Astro's dev server behaves.
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' },
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development', CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: 'tests/.tmp/cache-dev/' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
-    let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('watching for file changes')) resolve();
@@ -25,6 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   dev?.kill();
+  rmSync(CONTENT, { recursive: true, force: true });
 });
 
 describe('search in astro dev', () => {
@@ -39,5 +46,13 @@ describe('search in astro dev', () => {
     const page = await fetch(`${base}/search/`);
     const body = await page.text();
     expect(body, body.slice(0, 3000)).toContain('id="search-form"');
+  });
+
+  it('checks an article again when it is saved, and prints its problems with file and line', async () => {
+    const file = `${CONTENT}/2022/04/19/xin-gao-jian.md`;
+    writeFileSync(file, ['---', 'title: 新稿件', 'byline: [徐洋]', 'date: 2022-04-19', 'county: 张家囗市', 'category: 交通', 'page: 1', 'order: 20', '---', '', '正文。', ''].join('\n'));
+    const expected = `${file}:5:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`;
+    for (let i = 0; i < 100 && !output.includes(expected); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain(expected);
   });
 });
