@@ -1,6 +1,8 @@
 // The site build runs the content checker first (src/integrations/content-check.ts): `astro build` on bad content
 // stops with the checker's located lines, not Astro's schema error and stack trace; `astro dev` reports and goes on.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
@@ -27,12 +29,12 @@ describe('astro build on bad content', () => {
 });
 
 describe('the content-check integration', () => {
-  const setup = (command: 'build' | 'dev', contentRoot: string) => {
+  const setup = (command: 'build' | 'dev', contentRoot: string, cacheDir = mkdtempSync(join(tmpdir(), 'content-check-'))) => {
     const logged: string[] = [];
     const log = (message: string) => logged.push(message);
     const logger = { info: log, warn: log, error: log, debug: log } as unknown as AstroIntegrationLogger;
     const hook = contentCheck().hooks['astro:config:setup'] as unknown as (options: object) => void;
-    const run = () => hook({ config: { root: pathToFileURL(`${contentRoot}/`) }, command, logger });
+    const run = () => hook({ config: { root: pathToFileURL(`${contentRoot}/`), cacheDir: pathToFileURL(`${cacheDir}/`) }, command, logger });
     return { run, logged };
   };
 
@@ -46,5 +48,21 @@ describe('the content-check integration', () => {
     const { run, logged } = setup('build', root);
     expect(run).not.toThrow();
     expect(logged).toEqual([]);
+  });
+
+  it('checks again only the editions that changed since a clean build, and still fails on a new error', () => {
+    const project = mkdtempSync(join(tmpdir(), 'content-check-project-'));
+    cpSync(join(root, 'content'), join(project, 'content'), { recursive: true });
+    cpSync(join(root, 'src'), join(project, 'src'), { recursive: true });
+    const cache = mkdtempSync(join(tmpdir(), 'content-check-cache-'));
+    expect(setup('build', project, cache).run).not.toThrow();
+    writeFileSync(
+      join(project, 'content/2022/04/19/xin-gao-jian.md'),
+      ['---', 'title: 新稿件', 'byline: [徐洋]', 'date: 2022-04-19', 'county: 张家囗市', 'category: 交通', 'page: 1', 'order: 20', '---', '', '正文。', ''].join('\n'),
+    );
+    const second = setup('build', project, cache);
+    expect(second.run).toThrow(/content\/2022\/04\/19\/xin-gao-jian\.md:5:9 error county/);
+    // The folder stays unchecked-clean until it is fixed: the next build fails the same way.
+    expect(setup('build', project, cache).run).toThrow(/xin-gao-jian\.md:5:9 error county/);
   });
 });

@@ -4,11 +4,56 @@
 // the same lines and keeps serving, and checks each content file again when it is saved.
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPaths } from '../lib/check/check.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
+
+/** The code whose rules decide a check's outcome: a change to any of it re-checks everything. */
+function rulesVersion(root: string): string {
+  const hash = createHash('sha256');
+  for (const dir of ['src/lib', 'src/data']) {
+    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
+      hash.update(entry.name).update(readFileSync(join(entry.parentPath, entry.name)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The files `astro build` must check: those in content folders that changed since the last build whose
+ * check came out clean. A folder is one edition (the checker's rules never look across editions), keyed
+ * by the rules' code and every file directly in it; a clean folder's key is kept in the cache.
+ */
+function filesToCheck(root: string, contentRoot: string, cacheFile: string): { files: string[]; remember: (clean: Set<string>) => void } {
+  const version = rulesVersion(root);
+  const previous = new Set<string>(existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as string[]) : []);
+  const byFolder = Map.groupBy(
+    readdirSync(contentRoot, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => join(e.parentPath, e.name))
+      .sort(),
+    (path) => dirname(path),
+  );
+  const keys = new Map<string, string>();
+  for (const [folder, files] of byFolder) {
+    const hash = createHash('sha256').update(version).update(relative(contentRoot, folder));
+    for (const file of files) hash.update('\0').update(file).update('\0').update(readFileSync(file));
+    keys.set(folder, hash.digest('hex'));
+  }
+  const changed = [...byFolder].filter(([folder]) => !previous.has(keys.get(folder)!));
+  return {
+    // The files the site loads (what checking the folder would pick up); other files only key the folder.
+    files: changed.flatMap(([, files]) => files.filter((f) => basename(f) === 'edition.yaml' || (f.endsWith('.md') && !basename(f).startsWith('_')))),
+    remember: (dirty) => {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      writeFileSync(cacheFile, JSON.stringify([...keys].filter(([folder]) => !dirty.has(folder)).map(([, key]) => key)));
+    },
+  };
+}
 
 export default function contentCheck(): AstroIntegration {
   let root = '';
@@ -29,7 +74,15 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
-        const { files, problems } = checkPaths([join(root, CONTENT_DIR)], { cwd: root });
+        const contentRoot = join(root, CONTENT_DIR);
+        // A build checks only the edition folders that changed since the last clean check; dev checks all.
+        const incremental = command === 'build' && existsSync(contentRoot) ? filesToCheck(root, contentRoot, join(fileURLToPath(config.cacheDir), 'content-check.json')) : undefined;
+        if (incremental && incremental.files.length === 0) {
+          incremental.remember(new Set());
+          return;
+        }
+        const { files, problems } = checkPaths(incremental ? incremental.files : [contentRoot], { cwd: root });
+        incremental?.remember(new Set(problems.map((p) => dirname(join(root, p.file)))));
         const errors = problems.filter((p) => p.severity === 'error');
         for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
         if (errors.length === 0) return;
