@@ -152,11 +152,6 @@ export function neighbours<A extends ArticleEntry>(edition: EditionView<A>, id: 
   return { prev: edition.articles[index - 1], next: edition.articles[index + 1] };
 }
 
-/** The lead story of an edition: first article of its first page that has any. */
-export function leadArticle<A extends ArticleEntry>(edition: EditionView<A>): A | undefined {
-  return edition.articles[0];
-}
-
 /** Groups articles by a key, each group sorted newest first; groups sorted by key. */
 export function groupArticles<A extends ArticleEntry>(articles: readonly A[], keys: (a: A) => readonly string[]): Map<string, A[]> {
   const groups = new Map<string, A[]>();

@@ -26,16 +26,28 @@ export function editionDateFromId(id: string): string | undefined {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
+/** The listing of a division, by its gazetteer slug: `/county/xuanhua/`. */
+export function divisionPath(divisionSlug: string): string {
+  return `/county/${divisionSlug}/`;
+}
+
+/** The listing of the county an article names (a gazetteer name or scope value). */
 export function countyPath(countyValue: string): string {
   const resolved = resolveCounty(countyValue);
   if (!resolved.ok) throw new Error(`未知的县区「${countyValue}」`);
-  return `/county/${resolved.division.slug}/`;
+  return divisionPath(resolved.division.slug);
 }
 
+/** The listing of a category, by its slug: `/category/fayuan/`. */
+export function categorySlugPath(categorySlug: string): string {
+  return `/category/${categorySlug}/`;
+}
+
+/** The listing of the category an article names. */
 export function categoryPath(categoryName: string): string {
   const category = getCategory(categoryName);
   if (!category) throw new Error(`未知的栏目「${categoryName}」`);
-  return `/category/${category.slug}/`;
+  return categorySlugPath(category.slug);
 }
 
 export function bylinePath(slug: string): string {

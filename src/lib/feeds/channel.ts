@@ -1,6 +1,6 @@
 // The feeds the site publishes: the whole paper, each category and each county, as RSS 2.0, and the whole
 // paper as a JSON Feed. Paths live here so routes, <link rel="alternate"> tags and tests agree.
-import { categoryPath } from '../routing.ts';
+import { categoryPath, divisionPath } from '../routing.ts';
 import { site } from '../site.ts';
 
 export interface FeedChannel {
@@ -26,7 +26,7 @@ export function categoryFeedPath(categoryName: string): string {
 
 /** `/county/quzhou-xian/rss.xml`, from the division's slug. */
 export function countyFeedPath(divisionSlug: string): string {
-  return `/county/${divisionSlug}/rss.xml`;
+  return `${divisionPath(divisionSlug)}rss.xml`;
 }
 
 /** Feed title of a section: `河北法制报 · 法院`. */

@@ -1,6 +1,6 @@
 // Every page a search engine should know about, with the day it last changed: the sitemap's contents.
 // Computed from the same site data the routes are built from; tests/site checks it against the built pages.
-import { archivePath, articlePath, bylinePath, editionPath, listingPagePath } from '../routing.ts';
+import { archivePath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath } from '../routing.ts';
 import { modifiedDate } from './time.ts';
 
 interface DatedArticle {
@@ -51,8 +51,8 @@ export function sitePages(input: SitePagesInput): SitePage[] {
       { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
       ...e.articles.map((a) => ({ path: articlePath(a.id), lastmod: modifiedDate(a.data) })),
     ]),
-    ...input.counties.flatMap((c) => listing(`/county/${c.division.slug}/`, c.articles, input.pageSize)),
-    ...input.categories.flatMap((c) => listing(`/category/${c.category.slug}/`, c.articles, input.pageSize)),
+    ...input.counties.flatMap((c) => listing(divisionPath(c.division.slug), c.articles, input.pageSize)),
+    ...input.categories.flatMap((c) => listing(categorySlugPath(c.category.slug), c.articles, input.pageSize)),
     ...input.bylines.flatMap((b) => listing(bylinePath(b.slug), b.articles, input.pageSize)),
   ];
 }

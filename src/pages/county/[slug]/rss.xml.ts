@@ -4,6 +4,7 @@ import { loadSiteData, type ArticleEntry } from '../../../utils/site-data.ts';
 import { rssResponse, siteLocation } from '../../../utils/feeds.ts';
 import { SECTION_FEED_SIZE, countyFeedPath, sectionFeedTitle } from '../../../lib/feeds/channel.ts';
 import { absoluteUrl } from '../../../lib/seo/urls.ts';
+import { divisionPath } from '../../../lib/routing.ts';
 import type { Division } from '../../../lib/gazetteer.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,7 +18,7 @@ export const GET: APIRoute = ({ site, props }) => {
   const channel = {
     title: sectionFeedTitle(division.name),
     description: `${division.fullName}的政法新闻`,
-    homeUrl: absoluteUrl(`/county/${division.slug}/`, at),
+    homeUrl: absoluteUrl(divisionPath(division.slug), at),
     feedUrl: absoluteUrl(countyFeedPath(division.slug), at),
   };
   return rssResponse(channel, articles, SECTION_FEED_SIZE, at);
