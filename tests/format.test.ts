@@ -54,7 +54,8 @@ describe('routing', () => {
   it('maps counties and categories to their slugs', () => {
     expect(countyPath('宣化区')).toBe('/county/xuanhua/');
     expect(categoryPath('法院')).toBe('/category/fayuan/');
-    expect(listingPagePath('/category/fayuan/', 1)).toBe('/category/fayuan/');
+    expect(listingPagePath('/category/fayuan/', 0)).toBe('/category/fayuan/');
+    expect(listingPagePath('/category/fayuan/', 1)).toBe('/category/fayuan/1/');
     expect(listingPagePath('/category/fayuan/', 3)).toBe('/category/fayuan/3/');
   });
 

@@ -93,19 +93,20 @@ describe('sitemaps', () => {
     counties: [{ division: { slug: 'quzhou-xian' }, articles: [...newer, ...older] }],
     categories: [{ category: { slug: 'gongan' }, articles: older }],
     bylines: [{ slug: 'niumin', articles: newer }],
-    pageSize: 2,
+    pageSize: 1,
   });
 
   it('list every page of the site with its last change', () => {
     expect(pages.map((p) => p.path)).toEqual([
       '/', '/archive/', '/county/', '/category/', '/byline/', '/search/',
       '/2022/04/20/', '/2022/04/20/x/', '/2022/04/20/y/', '/2022/04/19/', '/2022/04/19/z/',
-      '/county/quzhou-xian/', '/county/quzhou-xian/2/', '/category/gongan/', '/byline/niumin/',
+      '/county/quzhou-xian/', '/county/quzhou-xian/2/', '/county/quzhou-xian/1/', '/category/gongan/', '/byline/niumin/', '/byline/niumin/1/',
     ]);
     const lastmod = Object.fromEntries(pages.map((p) => [p.path, p.lastmod]));
     expect(lastmod['/2022/04/20/x/']).toBe('2022-04-25');
     expect(lastmod['/2022/04/20/']).toBe('2022-04-25');
-    expect(lastmod['/county/quzhou-xian/2/']).toBe('2022-04-19');
+    expect(lastmod['/county/quzhou-xian/2/']).toBe('2022-04-20');
+    expect(lastmod['/county/quzhou-xian/1/']).toBe('2022-04-19');
     expect(lastmod['/']).toBe('2022-04-25');
   });
 

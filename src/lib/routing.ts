@@ -54,9 +54,9 @@ export function bylinePath(slug: string): string {
   return `/byline/${slug}/`;
 }
 
-/** Page n (1-based) of a paginated listing whose first page is at `path`. */
-export function listingPagePath(path: string, page: number): string {
-  return page <= 1 ? path : `${path}${page}/`;
+/** Page `number` of a listing at `path`: 0 is the front page (the listing itself), 1 the oldest (see listing-pages.ts). */
+export function listingPagePath(path: string, number: number): string {
+  return number === 0 ? path : `${path}${number}/`;
 }
 
 export const archivePath = '/archive/';

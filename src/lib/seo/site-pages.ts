@@ -2,6 +2,7 @@
 // Computed from the same site data the routes are built from; tests/site checks it against the built pages.
 import { archivePath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath } from '../routing.ts';
 import { modifiedDate } from './time.ts';
+import { splitListing } from '../listing-pages.ts';
 
 interface DatedArticle {
   id: string;
@@ -32,8 +33,7 @@ function newest(articles: readonly DatedArticle[]): string | undefined {
 }
 
 function listing(path: string, articles: readonly DatedArticle[], pageSize: number): SitePage[] {
-  const pages = Math.max(1, Math.ceil(articles.length / pageSize));
-  return Array.from({ length: pages }, (_, i) => ({ path: listingPagePath(path, i + 1), lastmod: newest(articles.slice(i * pageSize, (i + 1) * pageSize)) }));
+  return splitListing(articles, pageSize).map((page) => ({ path: listingPagePath(path, page.number), lastmod: newest(page.items) }));
 }
 
 /** Home, archive, search, every edition and article, and every page of every county, category and byline listing: every page but the 404. */
