@@ -2,7 +2,7 @@
 // when needed), puts exact matches first, renders results and facet counts, and keeps the URL in step.
 import { decodeIndexed } from '../lib/search/tokens.ts';
 import { highlightExcerpt, parseSearchParams, toSearchParams, type SearchState } from '../lib/search/results.ts';
-import { runSearch, type Pagefind, type PagefindResponse, type PagefindResult, type Shard } from '../lib/search/client.ts';
+import { openIndex, runSearch, type Pagefind, type PagefindResponse, type PagefindResult, type Shard } from '../lib/search/client.ts';
 import { searchMessages } from '../lib/search/messages.ts';
 import { formatDateZh } from '../lib/format.ts';
 
@@ -20,11 +20,7 @@ export function startSearchPage(): void {
   const shards = JSON.parse(form.dataset['shards'] ?? '[]') as Shard[];
   let pagefind: Promise<Pagefind> | undefined;
   const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ form.dataset['pagefind']!).then(async (pf: Pagefind) => {
-      await pf.options({ excerptLength: 0 });
-      for (const shard of shards.slice(1)) await pf.mergeIndex(shard.url);
-      return pf;
-    }));
+    (pagefind ??= import(/* @vite-ignore */ form.dataset['pagefind']!).then((pf: Pagefind) => openIndex(pf, shards)));
   // Facet counts need every facet's data, a large part of a first search's bytes: they are loaded only
   // once the reader opens the filters (the search is then run again to count).
   const panel = document.getElementById('search-facets') as HTMLDetailsElement;

@@ -16,7 +16,7 @@ export interface PagefindResponse {
 export interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  mergeIndex: (url: string) => Promise<void>;
+  mergeIndex: (url: string, o?: Record<string, unknown>) => Promise<void>;
   search: (query: string | null, o?: Record<string, unknown>) => Promise<PagefindResponse>;
 }
 
@@ -31,7 +31,7 @@ export interface SearchOutcome {
 }
 
 /** Facet selections as Pagefind filters: several values of one facet match any of them. */
-function pagefindFilters(filters: SearchState['filters']): Record<string, { any: string[] }> {
+function pagefindFilters(filters: Partial<Record<string, string[]>>): Record<string, { any: string[] }> {
   return Object.fromEntries(Object.entries(filters).map(([key, values]) => [key, { any: values ?? [] }]));
 }
 
@@ -45,8 +45,25 @@ export interface Shard {
 }
 
 /**
+ * A facet that exists only in the browser: every page of a shard carries its shard's URL (Pagefind's
+ * `mergeFilter`), so a search can be kept to one shard without downloading any facet data.
+ */
+const SHARD = 'shard';
+
+/**
+ * Prepares Pagefind (freshly imported from the newest shard) and merges the other shards into it.
+ * Searches run on the page's own thread: Pagefind's web worker would be one more script to download
+ * before the first search, which takes milliseconds on the index's sizes.
+ */
+export async function openIndex(pf: Pagefind, shards: readonly Shard[]): Promise<Pagefind> {
+  await pf.options({ excerptLength: 0, noWorker: true, ...(shards[0] ? { mergeFilter: { [SHARD]: shards[0].url } } : {}) });
+  for (const shard of shards.slice(1)) await pf.mergeIndex(shard.url, { mergeFilter: { [SHARD]: shard.url } });
+  return pf;
+}
+
+/**
  * Results of one query, newest first or by relevance. The index is split into shards merged in the
- * browser, so the search runs shard by shard (restricted by the shard's year and month facets): Pagefind
+ * browser, so the search runs shard by shard (shards the reader's year and month facets rule out are skipped): Pagefind
  * keeps no date order across merged shards, and a shard that lacks one of the query's words altogether
  * would otherwise answer for the other words alone (Pagefind drops words an index does not have).
  * `required` are words that must each be in a shard for it to take part. Facet counts are summed.
@@ -59,19 +76,14 @@ async function searchShards(
   shards: readonly Shard[],
 ): Promise<{ results: PagefindResult[]; filters: PagefindResponse['filters'] }> {
   const wanted = (selected: readonly string[] | undefined, values: readonly string[]) => !selected || values.some((v) => selected.includes(v));
-  const scopes: Partial<Record<'year' | 'month', string[]>>[] =
+  const scopes: Record<string, string[]>[] =
     shards.length < 2
       ? [{}]
-      : shards
-          .filter((s) => wanted(state.filters.year, [s.year]) && (!s.months || wanted(state.filters.month, s.months)))
-          .map((s) => ({
-            year: [s.year],
-            ...(s.months ? { month: state.filters.month ? s.months.filter((m) => state.filters.month!.includes(m)) : s.months } : {}),
-          }));
+      : shards.filter((s) => wanted(state.filters.year, [s.year]) && (!s.months || wanted(state.filters.month, s.months))).map((s) => ({ [SHARD]: [s.url] }));
   const lists: PagefindResult[][] = [];
   const counts: PagefindResponse['filters'] = {};
   for (const scope of scopes) {
-    const filters = pagefindFilters({ ...state.filters, ...scope });
+    const filters = { ...pagefindFilters(state.filters), ...pagefindFilters(scope) };
     let complete = true;
     for (const word of required) {
       if ((await pf.search(word, { filters })).results.length === 0) {
@@ -83,6 +95,7 @@ async function searchShards(
     const response = await pf.search(query, { filters, ...(state.sort === 'date' ? { sort: { date: 'desc' } } : {}) });
     lists.push(response.results);
     for (const [facet, values] of Object.entries(response.filters)) {
+      if (facet === SHARD) continue;
       const sum = (counts[facet] ??= {});
       for (const [value, n] of Object.entries(values)) sum[value] = (sum[value] ?? 0) + n;
     }
