@@ -1,5 +1,6 @@
 // Astro integration: builds the Pagefind search index from the articles' content with Pagefind's Node API.
-// `astro build` starts it in a worker thread when the build starts, so it runs beside page rendering, and
+// `astro build` starts it in a worker thread as soon as its configuration is known, so it runs beside Astro's
+// content sync (which keeps one core busy) and page rendering, and
 // moves it into dist/ when the build is done (in shards, see shardPlan; unchanged shards are reused from
 // Astro's cacheDir, search-index/), failing the build on any Pagefind error. `astro dev` builds one index in memory on first
 // use, rebuilds it when content changes, and serves it at <base>pagefind/.
@@ -45,18 +46,21 @@ export default function searchIndex(): AstroIntegration {
   let base = '/';
   let outDir = '';
   let cacheDir = '';
+  let building = false;
   let pending: Promise<SearchIndexResult & { seconds: string }> | undefined;
   const stagingDir = () => `${outDir.replace(/[\\/]+$/, '')}.search-index`;
   return {
     name: 'search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      'astro:config:done': ({ config, logger }) => {
         root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         outDir = fileURLToPath(config.outDir);
         cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
-      },
-      'astro:build:start': ({ logger }) => {
+        if (!building) return;
         logger.info('building the search index');
         const started = performance.now();
         rmSync(stagingDir(), { recursive: true, force: true });
