@@ -45,9 +45,33 @@ const ELLIPSIS = /(?<=[\p{Script=Han}\p{Script=Hangul}\u3000-\u30FF\uFF00-\uFFEF
 
 type Kind = 'cjk' | 'other' | 'none';
 
+/** Characters without which no rule applies, apart from curly double quotes (see isSettled). */
+const RULE_CHARS = /[,:;?!.()"'\u2018\u2019\u2026]|\u3002\u3002\u3002/;
+const QUOTE_PAIRS = /\u201C[^\u201C\u201D]*\u201D/g;
+
+/**
+ * Whether no rule can change `text`: it has none of the characters the rules convert, and its curly double
+ * quotes (which the rules would re-pair) already open and close in turn. Most edited Chinese text is like
+ * this, and the check costs far less than the rules: the site normalises every headline on every page.
+ */
+function isSettled(text: string): boolean {
+  return !RULE_CHARS.test(text) && !/[\u201C\u201D]/.test(text.replace(QUOTE_PAIRS, ''));
+}
+
+/** Headlines repeat on many pages; a build normalises each distinct text once. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
 /** Normalises the punctuation of one piece of Chinese (or mixed) text. Text without Chinese is returned as is. */
 export function normalizeCjkPunctuation(text: string): string {
-  return CJK.test(text) ? normalize(text) : text;
+  if (!CJK.test(text) || isSettled(text)) return text;
+  let normalized = memo.get(text);
+  if (normalized === undefined) {
+    normalized = normalize(text);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, normalized);
+  }
+  return normalized;
 }
 
 /**
@@ -57,7 +81,7 @@ export function normalizeCjkPunctuation(text: string): string {
 export function normalizeCjkPunctuationPieces(pieces: readonly string[]): string[] {
   if (pieces.some((piece) => piece.includes(SENTINEL))) return pieces.map(normalizeCjkPunctuation);
   const joined = pieces.join(SENTINEL);
-  if (!CJK.test(joined)) return [...pieces];
+  if (!CJK.test(joined) || isSettled(joined)) return [...pieces];
   const out = normalize(joined).split(SENTINEL);
   return out.length === pieces.length ? out : pieces.map(normalizeCjkPunctuation);
 }
