@@ -10,6 +10,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import offlineDownloads from './src/integrations/downloads.ts';
 import cdnHeaders from './src/integrations/cdn-headers.ts';
+import reuseOutput from './src/integrations/reuse-output.ts';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { astroRedirects, readRedirects } from './src/lib/redirects.ts';
 
@@ -39,10 +40,12 @@ export default defineConfig({
   },
   // The search index is built in a worker from the start of the build, so the downloads (made from the finished
   // pages) run while it finishes; the CDN headers last, over every file.
-  integrations: [contentCheck(), offlineDownloads(), searchIndex(), cdnHeaders()],
+  // reuseOutput first: it removes what earlier builds left in the output folder before the others read it.
+  integrations: [reuseOutput(), contentCheck(), offlineDownloads(), searchIndex(), cdnHeaders()],
   // Pages whose cacheKey (src/utils/site-data.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },
   // Test builds and benchmark archives are not sources: keep the dev server from watching them.
-  vite: { server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.out/**', '**/dist/**'] } } },
+  // The output folder is not emptied first: unchanged pages stay in place (src/integrations/reuse-output.ts).
+  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.out/**', '**/dist/**'] } } },
 });

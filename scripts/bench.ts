@@ -42,6 +42,9 @@ interface Measured {
 }
 
 /** Runs a command, timestamps its log lines, samples its process tree, and splits it into phases. */
+/** Build logs of the last run, by label: written next to the archive with --keep, for a closer look. */
+const logs = new Map<string, string>();
+
 function measure(label: string, command: string, args: string[], env: Record<string, string>, markers: PhaseMarker[]): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
@@ -65,6 +68,7 @@ function measure(label: string, command: string, args: string[], env: Record<str
     child.on('exit', (code) => {
       const usage = sampler.stop();
       const end = performance.now() - t0;
+      logs.set(label, lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(8)} ${l.text}`).join('\n'));
       if (code !== 0) {
         reject(new Error(`${label} failed (exit ${code}):\n${lines.slice(-30).map((l) => l.text).join('\n')}`));
         return;
@@ -233,5 +237,6 @@ for (const articles of values.articles.split(',').map(Number)) {
   );
   progress(`done: project ${project.wallSeconds}s, ${project.peakMb} MB peak; floor ${floor?.wallSeconds ?? '–'}s, ${floor?.peakMb ?? '–'} MB; ratio ${run.ratio ?? '–'}`);
   console.log(JSON.stringify({ articles, project: { wallSeconds: project.wallSeconds, peakMb: project.peakMb, phases: project.phases }, floor: floor && { wallSeconds: floor.wallSeconds, peakMb: floor.peakMb }, ratio: run.ratio }, null, 2));
-  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  if (values.keep) for (const [label, log] of logs) writeFileSync(join(dir, `${label.replaceAll(' ', '-')}.log`), `${log}\n`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256sums } from '../src/lib/offline/checksums.ts';
-import { archiveName, downloadPath, fillDownloadSizes, formatSize, hasSizePlaceholder } from '../src/lib/offline/downloads.ts';
+import { archiveName, downloadPath, fillDownloadSizes, formatSize, linksDownloads } from '../src/lib/offline/downloads.ts';
 import { buildEditionArchive, editionsInBuild, zipEdition, zipMonth, type BuiltSite } from '../src/lib/offline/edition.ts';
 import { fw } from './fullwidth.ts';
 
@@ -263,12 +263,15 @@ describe('download names and sizes', () => {
     expect([formatSize(980), formatSize(71_607), formatSize(4_718_592)]).toEqual(['980 B', '70 KB', '4.5 MB']);
   });
 
-  it('fills the size into each download link, and refuses a link to a zip that was not built', () => {
+  it('fills the size into each download link, updates it in a later build, and refuses a link to a zip that was not built', () => {
     const html = '<a href="/downloads/2022-04-19.zip">下载本期（ZIP<span data-download-size="2022-04-19.zip"></span>）</a>';
-    expect(hasSizePlaceholder(html)).toBe(true);
+    expect(linksDownloads(html)).toBe(true);
     const filled = fillDownloadSizes(html, new Map([['2022-04-19.zip', 71_607]]));
-    expect(filled).toBe(`<a href="/downloads/2022-04-19.zip">下载本期${fw('(ZIP,70 KB)')}</a>`);
-    expect(hasSizePlaceholder(filled)).toBe(false);
+    const text = (h: string) => h.replace(/<[^>]*>/g, '');
+    expect(text(filled)).toBe(`下载本期${fw('(ZIP,70 KB)')}`);
+    expect(text(fillDownloadSizes(filled, new Map([['2022-04-19.zip', 4_718_592]])))).toBe(`下载本期${fw('(ZIP,4.5 MB)')}`);
+    expect(fillDownloadSizes(filled, new Map([['2022-04-19.zip', 71_607]]))).toBe(filled);
+    expect(linksDownloads('<a href="/">首页</a>')).toBe(false);
     expect(() => fillDownloadSizes(html, new Map())).toThrow('links the download 2022-04-19.zip, which was not built');
   });
 });

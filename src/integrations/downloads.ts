@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content-files.ts';
-import { fillDownloadSizes, formatSize, hasSizePlaceholder } from '../lib/offline/downloads.ts';
+import { fillDownloadSizes, formatSize, linksDownloads } from '../lib/offline/downloads.ts';
 import { editionsInBuild } from '../lib/offline/edition.ts';
 import { makeMonths, reader, type MonthsJob, type MonthsResult } from './downloads-months.ts';
 import { runWorker } from './worker.ts';
@@ -61,9 +61,10 @@ export default function offlineDownloads(): AstroIntegration {
           for (const page of pages) {
             const file = join(outDir, page);
             const html = readFileSync(file, 'utf8');
-            if (!hasSizePlaceholder(html)) continue;
+            if (!linksDownloads(html)) continue;
             try {
-              writeFileSync(file, fillDownloadSizes(html, sizes));
+              const filled = fillDownloadSizes(html, sizes);
+              if (filled !== html) writeFileSync(file, filled);
             } catch (error) {
               throw new Error(`${page}: ${(error as Error).message}`);
             }

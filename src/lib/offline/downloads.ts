@@ -1,6 +1,7 @@
 // Where offline downloads live on the site, what they are called, and how their sizes reach the pages that link them.
 // Pages are rendered before the zips exist, so a download link carries an empty size placeholder
 // (`<span data-download-size="2022-04-19.zip"></span>`) that the downloads integration fills in once the zip is written.
+// The span stays, so that the next build can bring the size up to date in a page it keeps without rendering it.
 
 /** Folder of the site that holds every download. */
 export const DOWNLOADS_DIR = 'downloads';
@@ -23,21 +24,21 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const PLACEHOLDER = /<span data-download-size="([^"]*)"[^>]*><\/span>/g;
+const SIZE = /(<span data-download-size="([^"]*)"[^>]*>)[^<]*(<\/span>)/g;
 
-/** Does the page link any download whose size is still to be filled in? */
-export function hasSizePlaceholder(html: string): boolean {
+/** Does the page link any download (whose size is to be filled in or brought up to date)? */
+export function linksDownloads(html: string): boolean {
   return html.includes('<span data-download-size="');
 }
 
 /**
- * Replaces each size placeholder with `，<size>` (so a link reads 下载本期（ZIP，123 KB）).
- * Throws when a page links a download that was not built.
+ * Writes each linked download's size into its span as `，<size>` (so a link reads 下载本期（ZIP，123 KB）),
+ * replacing any size written before. Throws when a page links a download that was not built.
  */
 export function fillDownloadSizes(html: string, sizes: ReadonlyMap<string, number>): string {
-  return html.replace(PLACEHOLDER, (_, name: string) => {
+  return html.replace(SIZE, (_, open: string, name: string, close: string) => {
     const size = sizes.get(name);
     if (size === undefined) throw new Error(`links the download ${name}, which was not built`);
-    return `\uFF0C${formatSize(size)}`;
+    return `${open}\uFF0C${formatSize(size)}${close}`;
   });
 }

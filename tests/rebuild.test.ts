@@ -1,0 +1,73 @@
+// A rebuild into the same output folder keeps the pages that did not change (src/integrations/reuse-output.ts)
+// and must still leave exactly what a clean build of the same content leaves: here after an article is removed,
+// and after a build that failed half-way.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'rebuild-'));
+const content = join(work, 'content');
+cpSync(join(root, 'tests/fixtures/search-site'), content, { recursive: true });
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(outDir: string, cacheDir: string) {
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: relative(root, content), ASTRO_CACHE_DIR: cacheDir, NO_COLOR: '1' },
+  });
+  return { ok: result.status === 0, log: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Every file under `dir` with its bytes, by relative path. */
+function tree(dir: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+function expectSameTree(actual: string, expected: string) {
+  const a = tree(actual);
+  const b = tree(expected);
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  expect([...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path)).toEqual([]);
+}
+
+describe('a rebuild into the same output folder', () => {
+  const out = join(work, 'dist');
+  const cache = join(work, 'cache');
+
+  it('keeps unchanged pages, and removes the page of a removed article and everything that only it needed', () => {
+    expect(build(out, cache).ok).toBe(true);
+    const removed = '2022/01/05/xin-nian-an-bao';
+    expect(existsSync(join(out, removed, 'index.html'))).toBe(true);
+    rmSync(join(content, `${removed}.md`));
+    const second = build(out, cache);
+    expect(second.ok, second.log).toBe(true);
+    expect(second.log).toMatch(/removed \d+ file\(s\)/);
+    expect(existsSync(join(out, removed))).toBe(false);
+
+    const clean = join(work, 'dist-clean');
+    expect(build(clean, join(work, 'cache-clean')).ok).toBe(true);
+    expectSameTree(out, clean);
+  });
+
+  it('starts from an empty folder when the last build did not finish writing its pages', () => {
+    // What a build that died half-way may leave: a page Astro's cache knows nothing of, and no mark of completion.
+    const page = join(out, '2022/04/19/xiao-fang-yan-lian/index.html');
+    writeFileSync(page, '<p>half-written</p>');
+    rmSync(join(cache, 'output-complete'));
+    const after = build(out, cache);
+    expect(after.ok, after.log).toBe(true);
+    expect(after.log).toContain('starting from an empty folder');
+    expectSameTree(out, join(work, 'dist-clean'));
+  });
+});
