@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256sums } from '../src/lib/offline/checksums.ts';
-import { archiveName, downloadPath, fillDownloadSizes, formatSize, linksDownloads } from '../src/lib/offline/downloads.ts';
+import { archiveName, downloadPath, fillDownloadSizes, formatSize, linksDownloads, withoutDownloadSizes } from '../src/lib/offline/downloads.ts';
 import { buildEditionArchive, editionsInBuild, zipEdition, zipMonth, type BuiltSite } from '../src/lib/offline/edition.ts';
 import { fw } from './fullwidth.ts';
 
@@ -271,6 +271,7 @@ describe('download names and sizes', () => {
     expect(text(filled)).toBe(`下载本期${fw('(ZIP,70 KB)')}`);
     expect(text(fillDownloadSizes(filled, new Map([['2022-04-19.zip', 4_718_592]])))).toBe(`下载本期${fw('(ZIP,4.5 MB)')}`);
     expect(fillDownloadSizes(filled, new Map([['2022-04-19.zip', 71_607]]))).toBe(filled);
+    expect(withoutDownloadSizes(filled)).toBe(html);
     expect(linksDownloads('<a href="/">首页</a>')).toBe(false);
     expect(() => fillDownloadSizes(html, new Map())).toThrow('links the download 2022-04-19.zip, which was not built');
   });

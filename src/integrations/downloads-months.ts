@@ -3,8 +3,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { archiveName, DOWNLOADS_DIR } from '../lib/offline/downloads.ts';
+import { archiveName, DOWNLOADS_DIR, withoutDownloadSizes } from '../lib/offline/downloads.ts';
 import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
+
+const decoder = new TextDecoder();
 
 export interface MonthsJob {
   root: string;
@@ -43,7 +45,12 @@ function monthKey(root: string, built: BuiltSite, editions: readonly { date: str
   for (const file of inputs) hash.update(file).update('\0').update(readFileSync(file));
   for (const { date, slugs } of editions) {
     const dir = `${date.replaceAll('-', '/')}/`;
-    const pages = [`${dir}index.html`, ...slugs.map((slug) => `${dir}${slug}/index.html`)].map((p) => [p, built.readBuild(p)] as const);
+    // A page kept from the last build has its download sizes filled in; the zips do not depend on them.
+    const page = (path: string) => {
+      const bytes = built.readBuild(path);
+      return bytes && withoutDownloadSizes(decoder.decode(bytes));
+    };
+    const pages = [`${dir}index.html`, ...slugs.map((slug) => `${dir}${slug}/index.html`)].map((p) => [p, page(p)] as const);
     const sources = [`${dir}edition.yaml`, ...slugs.map((slug) => `${dir}${slug}.md`)].map((p) => [p, built.readSource(p)] as const);
     for (const [path, bytes] of [...pages, ...sources]) hash.update(path).update('\0').update(bytes ?? '').update('\0');
   }

@@ -26,6 +26,11 @@ export function formatSize(bytes: number): string {
 
 const SIZE = /(<span data-download-size="([^"]*)"[^>]*>)[^<]*(<\/span>)/g;
 
+/** The page as rendered, before any size was filled in: what the zips are made from does not change with the sizes. */
+export function withoutDownloadSizes(html: string): string {
+  return html.replace(SIZE, (_, open: string, _name: string, close: string) => `${open}${close}`);
+}
+
 /** Does the page link any download (whose size is to be filled in or brought up to date)? */
 export function linksDownloads(html: string): boolean {
   return html.includes('<span data-download-size="');
