@@ -1,13 +1,15 @@
 // The site build runs the content checker first (src/integrations/content-check.ts): `astro build` on bad content
 // stops with the checker's located lines, not Astro's schema error and stack trace; `astro dev` reports and goes on.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
-import contentCheck from '../src/integrations/content-check.ts';
+import contentCheck, { checkFiles } from '../src/integrations/content-check.ts';
+import { checkPaths } from '../src/lib/check/check.ts';
+import { syntheticArchive, vocabulary } from '../src/lib/bench/synthetic.ts';
 import { fw } from './fullwidth.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -33,36 +35,56 @@ describe('the content-check integration', () => {
     const logged: string[] = [];
     const log = (message: string) => logged.push(message);
     const logger = { info: log, warn: log, error: log, debug: log } as unknown as AstroIntegrationLogger;
-    const hook = contentCheck().hooks['astro:config:setup'] as unknown as (options: object) => void;
-    const run = () => hook({ config: { root: pathToFileURL(`${contentRoot}/`), cacheDir: pathToFileURL(`${cacheDir}/`) }, command, logger });
+    const hook = contentCheck().hooks['astro:config:setup'] as unknown as (options: object) => Promise<void>;
+    const run = async () => hook({ config: { root: pathToFileURL(`${contentRoot}/`), cacheDir: pathToFileURL(`${cacheDir}/`) }, command, logger });
     return { run, logged };
   };
 
-  it('in dev, prints the problems and lets the server start', () => {
+  it('in dev, prints the problems and lets the server start', async () => {
     const { run, logged } = setup('dev', join(root, 'tests/fixtures/check/bad'));
-    expect(run).not.toThrow();
+    await expect(run()).resolves.toBeUndefined();
     expect(logged.join('\n')).toContain('content/2022/04/19/county-typo.md:5:9 error county:');
   });
 
-  it('passes the sample content silently', () => {
+  it('passes the sample content silently', async () => {
     const { run, logged } = setup('build', root);
-    expect(run).not.toThrow();
+    await expect(run()).resolves.toBeUndefined();
     expect(logged).toEqual([]);
   });
 
-  it('checks again only the editions that changed since a clean build, and still fails on a new error', () => {
+  it('checks again only the editions that changed since a clean build, and still fails on a new error', async () => {
     const project = mkdtempSync(join(tmpdir(), 'content-check-project-'));
     cpSync(join(root, 'content'), join(project, 'content'), { recursive: true });
     cpSync(join(root, 'src'), join(project, 'src'), { recursive: true });
     const cache = mkdtempSync(join(tmpdir(), 'content-check-cache-'));
-    expect(setup('build', project, cache).run).not.toThrow();
+    await expect(setup('build', project, cache).run()).resolves.toBeUndefined();
     writeFileSync(
       join(project, 'content/2022/04/19/xin-gao-jian.md'),
       ['---', 'title: 新稿件', 'byline: [徐洋]', 'date: 2022-04-19', 'county: 张家囗市', 'category: 交通', 'page: 1', 'order: 20', '---', '', '正文。', ''].join('\n'),
     );
     const second = setup('build', project, cache);
-    expect(second.run).toThrow(/content\/2022\/04\/19\/xin-gao-jian\.md:5:9 error county/);
+    await expect(second.run()).rejects.toThrow(/content\/2022\/04\/19\/xin-gao-jian\.md:5:9 error county/);
     // The folder stays unchecked-clean until it is fixed: the next build fails the same way.
-    expect(setup('build', project, cache).run).toThrow(/xin-gao-jian\.md:5:9 error county/);
+    await expect(setup('build', project, cache).run()).rejects.toThrow(/xin-gao-jian\.md:5:9 error county/);
   });
 });
+
+describe('the content check of a large build', () => {
+  it('runs on two cores and reports exactly what one run reports, in the same order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-check-large-'));
+    const vocab = vocabulary(readFileSync(join(root, 'content/2022/04/19/nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang.md'), 'utf8'));
+    const files = [...syntheticArchive(vocab, { articles: 1200 })].map((file) => {
+      const path = join(dir, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.source);
+      return path;
+    });
+    // An error near the start and one near the end, so that each half has one.
+    const articles = files.filter((f) => f.endsWith('.md'));
+    for (const file of [articles[3]!, articles.at(-3)!]) writeFileSync(file, readFileSync(file, 'utf8').replace(/^county: .*$/m, 'county: 张家囗市'));
+    const one = checkPaths(files, { cwd: root });
+    expect(one.problems.filter((p) => p.rule === 'county')).toHaveLength(2);
+    expect(await checkFiles(root, files)).toEqual(one);
+  });
+});
+

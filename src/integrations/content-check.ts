@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPaths } from '../lib/check/check.ts';
+import { checkPaths, type CheckResult } from '../lib/check/check.ts';
+import { runWorker } from './worker.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 
@@ -55,6 +56,26 @@ function filesToCheck(root: string, contentRoot: string, cacheFile: string): { f
   };
 }
 
+/** From this many files on, a build checks half of them in a worker thread, on the other core. */
+const PARALLEL_FROM = 1000;
+
+/**
+ * Checks `files` (absolute paths) like checkPaths, on two cores when there are many: split into two runs of
+ * whole edition folders (the rules never look across editions), in sorted order, so that the problems come
+ * out in the order one run would give.
+ */
+export async function checkFiles(root: string, files: readonly string[]): Promise<CheckResult> {
+  if (files.length < PARALLEL_FROM) return checkPaths(files, { cwd: root });
+  const sorted = [...files].sort();
+  let cut = Math.floor(sorted.length / 2);
+  while (cut < sorted.length && dirname(sorted[cut]!) === dirname(sorted[cut - 1]!)) cut++;
+  const second = runWorker<{ paths: string[]; cwd: string }, CheckResult>(join(root, 'src/integrations/content-check-worker.ts'), { paths: sorted.slice(cut), cwd: root });
+  second.catch(() => undefined); // awaited below, after the first half
+  const first = checkPaths(sorted.slice(0, cut), { cwd: root });
+  const rest = await second;
+  return { files: first.files + rest.files, problems: [...first.problems, ...rest.problems] };
+}
+
 export default function contentCheck(): AstroIntegration {
   let root = '';
   return {
@@ -71,7 +92,7 @@ export default function contentCheck(): AstroIntegration {
           else logger[problems.some((p) => p.severity === 'error') ? 'error' : 'warn'](`${problems.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`);
         });
       },
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
         const contentRoot = join(root, CONTENT_DIR);
@@ -81,7 +102,7 @@ export default function contentCheck(): AstroIntegration {
           incremental.remember(new Set());
           return;
         }
-        const { files, problems } = checkPaths(incremental ? incremental.files : [contentRoot], { cwd: root });
+        const { files, problems } = incremental ? await checkFiles(root, incremental.files) : checkPaths([contentRoot], { cwd: root });
         incremental?.remember(new Set(problems.map((p) => dirname(join(root, p.file)))));
         const errors = problems.filter((p) => p.severity === 'error');
         for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));

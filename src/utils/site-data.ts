@@ -6,7 +6,7 @@ import { assembleEditions, groupArticles, type EditionView } from '../lib/editio
 import { resolveCounty, type Division } from '../lib/gazetteer.ts';
 import { getCategory, type Category } from '../lib/categories.ts';
 import { nameSlugs } from '../lib/slug.ts';
-import { splitListing, type ListingPage } from '../lib/listing-pages.ts';
+import { splitListing } from '../lib/listing-pages.ts';
 import { site } from '../lib/site.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -82,20 +82,16 @@ export function articleKey(article: ArticleEntry, edition: Edition, bylineSlug: 
   return cacheKey(articleDigest(article), editionKey(edition), article.data.byline.map((b) => bylineSlug.get(b.name)));
 }
 
-/** A page of a listing (county, category, person): its articles, its neighbours and what its heading says. */
-export function listingKey(page: ListingPage<ArticleEntry>, ...context: unknown[]): string {
-  return cacheKey(page.number, page.newer, page.older, page.items.map((a) => [a.id, articleDigest(a)]), context);
-}
-
 /**
  * The pages of one listing for a `[slug]/[...page]` route: the front page at the listing's address and the
- * numbered pages counted from the oldest article (src/lib/listing-pages.ts). `heading` is what the pages
- * show besides their articles (name, total); the total is only on the front page, so numbered pages stay put.
+ * numbered pages counted from the oldest article (src/lib/listing-pages.ts). A page's cache key covers its
+ * articles, its neighbours and `heading` (what it shows besides its articles); the total is shown, and keyed,
+ * only on the front page, so that numbered pages stay put.
  */
 export function listingPaths<P extends object>(articles: readonly ArticleEntry[], slug: string, props: P, heading: unknown) {
   return splitListing(articles, site.pageSize).map((page) => ({
     params: { slug, page: page.number === 0 ? undefined : String(page.number) },
     props: { ...props, page, total: articles.length },
-    cacheKey: listingKey(page, slug, heading, page.number === 0 ? articles.length : null),
+    cacheKey: cacheKey(page.number, page.newer, page.older, page.items.map((a) => [a.id, articleDigest(a)]), slug, heading, page.number === 0 ? articles.length : null),
   }));
 }
