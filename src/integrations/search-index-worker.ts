@@ -2,13 +2,13 @@
 // Pagefind index shard by shard into a staging folder, while Astro renders pages on the main thread
 // (Pagefind runs as its own process, so the two really run side by side on two cores). A shard whose
 // records are unchanged since the last build is copied from the cache instead of being indexed again.
-import { parentPort, workerData } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { readContent } from '../lib/content-files.ts';
 import { indexRecords, shardRecords, type IndexRecord } from '../lib/search/index-records.ts';
+import { answer } from './worker.ts';
 
 export interface SearchIndexJob {
   root: string;
@@ -43,6 +43,7 @@ async function indexShard(records: readonly IndexRecord[], outputPath: string): 
 }
 
 async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
+  mkdirSync(job.cacheDir, { recursive: true });
   const records = indexRecords(readContent(job.root), { base: job.base, includeDrafts: job.includeDrafts });
   const shards: SearchIndexResult['shards'] = [];
   const kept = new Set<string>();
@@ -68,8 +69,4 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
   return { shards };
 }
 
-mkdirSync((workerData as SearchIndexJob).cacheDir, { recursive: true });
-run(workerData as SearchIndexJob).then(
-  (result) => parentPort!.postMessage({ ok: true, result }),
-  (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-);
+answer(run);
