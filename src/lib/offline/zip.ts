@@ -51,7 +51,8 @@ export function prepareEntry(path: string, content: Uint8Array | string, date: s
   checkPath(path);
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (bytes.length > MAX_32) throw new Error(`zip: ${path} is larger than 4 GiB`);
-  const deflated = deflateRawSync(bytes, { level: 9 });
+  // zlib's default level: level 9 took a quarter longer on the site's pages for 0.2 % smaller zips.
+  const deflated = deflateRawSync(bytes, { level: 6 });
   const stored = deflated.length >= bytes.length;
   return {
     path,
