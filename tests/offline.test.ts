@@ -265,14 +265,14 @@ describe('download names and sizes', () => {
 
   it('fills the size into each download link, updates it in a later build, and refuses a link to a zip that was not built', () => {
     const html = '<a href="/downloads/2022-04-19.zip">下载本期（ZIP<span data-download-size="2022-04-19.zip"></span>）</a>';
-    expect(linksDownloads(html)).toBe(true);
+    expect(linksDownloads(Buffer.from(html))).toBe(true);
     const filled = fillDownloadSizes(html, new Map([['2022-04-19.zip', 71_607]]));
     const text = (h: string) => h.replace(/<[^>]*>/g, '');
     expect(text(filled)).toBe(`下载本期${fw('(ZIP,70 KB)')}`);
     expect(text(fillDownloadSizes(filled, new Map([['2022-04-19.zip', 4_718_592]])))).toBe(`下载本期${fw('(ZIP,4.5 MB)')}`);
     expect(fillDownloadSizes(filled, new Map([['2022-04-19.zip', 71_607]]))).toBe(filled);
     expect(withoutDownloadSizes(filled)).toBe(html);
-    expect(linksDownloads('<a href="/">首页</a>')).toBe(false);
+    expect(linksDownloads(Buffer.from('<a href="/">首页</a>'))).toBe(false);
     expect(() => fillDownloadSizes(html, new Map())).toThrow('links the download 2022-04-19.zip, which was not built');
   });
 });

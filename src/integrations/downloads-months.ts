@@ -3,11 +3,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { archiveName, DOWNLOADS_DIR, withoutDownloadSizes } from '../lib/offline/downloads.ts';
+import { archiveName, DOWNLOADS_DIR, linksDownloads, withoutDownloadSizes } from '../lib/offline/downloads.ts';
 import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
 
 const decoder = new TextDecoder();
-const SIZE_MARK = 'data-download-size=';
 
 export interface MonthsJob {
   root: string;
@@ -47,10 +46,9 @@ function monthKey(root: string, built: BuiltSite, editions: readonly { date: str
   for (const { date, slugs } of editions) {
     const dir = `${date.replaceAll('-', '/')}/`;
     // A page kept from the last build has its download sizes filled in; the zips do not depend on them.
-    // (Only edition pages link downloads: the others are hashed as they are, without decoding.)
     const page = (path: string) => {
       const bytes = built.readBuild(path);
-      return bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(SIZE_MARK) ? withoutDownloadSizes(decoder.decode(bytes)) : bytes;
+      return bytes && linksDownloads(bytes) ? withoutDownloadSizes(decoder.decode(bytes)) : bytes;
     };
     const pages = [`${dir}index.html`, ...slugs.map((slug) => `${dir}${slug}/index.html`)].map((p) => [p, page(p)] as const);
     const sources = [`${dir}edition.yaml`, ...slugs.map((slug) => `${dir}${slug}.md`)].map((p) => [p, built.readSource(p)] as const);

@@ -60,8 +60,9 @@ export default function offlineDownloads(): AstroIntegration {
 
           for (const page of pages) {
             const file = join(outDir, page);
-            const html = readFileSync(file, 'utf8');
-            if (!linksDownloads(html)) continue;
+            const bytes = readFileSync(file);
+            if (!linksDownloads(bytes)) continue;
+            const html = bytes.toString('utf8');
             try {
               const filled = fillDownloadSizes(html, sizes);
               if (filled !== html) writeFileSync(file, filled);

@@ -72,9 +72,16 @@ export function cacheKey(...parts: unknown[]): string {
 
 const articleDigest = (article: ArticleEntry) => article.digest ?? cacheKey(article.data, article.body);
 
-/** An edition page, and the edition's navigation on every article page: all its articles. */
+const editionKeys = new WeakMap<Edition, string>();
+
+/** An edition page, and the edition's navigation on every article page: all its articles (hashed once per edition). */
 export function editionKey(edition: Edition): string {
-  return cacheKey(edition.date, edition.issue, edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, articleDigest(a)])]));
+  let key = editionKeys.get(edition);
+  if (key === undefined) {
+    key = cacheKey(edition.date, edition.issue, edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, articleDigest(a)])]));
+    editionKeys.set(edition, key);
+  }
+  return key;
 }
 
 /** An article page: the article, its edition, and the byline pages it links to. */

@@ -31,9 +31,14 @@ export function withoutDownloadSizes(html: string): string {
   return html.replace(SIZE, (_, open: string, _name: string, close: string) => `${open}${close}`);
 }
 
-/** Does the page link any download (whose size is to be filled in or brought up to date)? */
-export function linksDownloads(html: string): boolean {
-  return html.includes('<span data-download-size="');
+const SIZE_MARK = '<span data-download-size="';
+
+/**
+ * Does the page link any download (whose size is to be filled in or brought up to date)? Takes the file's bytes,
+ * so that the many pages that link none are never decoded.
+ */
+export function linksDownloads(page: Uint8Array): boolean {
+  return Buffer.from(page.buffer, page.byteOffset, page.byteLength).includes(SIZE_MARK);
 }
 
 /**

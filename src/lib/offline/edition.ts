@@ -62,9 +62,12 @@ function articleEntry(tree: Root, href: string, page: string): SearchEntry {
   return { title: textOf(h1), href, text: textOf(prune(article)) };
 }
 
-/** Astro's page for a redirect (`redirects` in astro.config.mjs): a moved article's old URL is no article. */
-function isRedirectPage(html: string): boolean {
-  return /<meta\s+http-equiv="refresh"/i.test(html);
+/**
+ * Astro's page for a redirect (`redirects` in astro.config.mjs): a moved article's old URL is no article.
+ * Only a page that says `http-equiv` anywhere is decoded to look closer.
+ */
+function isRedirectPage(page: Uint8Array): boolean {
+  return Buffer.from(page.buffer, page.byteOffset, page.byteLength).includes('http-equiv') && /<meta\s+http-equiv="refresh"/i.test(decoder.decode(page));
 }
 
 /**
@@ -74,7 +77,7 @@ function isRedirectPage(html: string): boolean {
 export function editionsInBuild(htmlPaths: readonly string[], readBuild: BuiltSite['readBuild']): { date: string; slugs: string[] }[] {
   const isPage = (path: string) => {
     const bytes = readBuild(path);
-    return bytes !== undefined && !isRedirectPage(decoder.decode(bytes));
+    return bytes !== undefined && !isRedirectPage(bytes);
   };
   const editions = new Map<string, string[]>();
   for (const path of [...htmlPaths].sort()) {

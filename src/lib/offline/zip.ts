@@ -71,6 +71,22 @@ export function moveEntry(entry: PreparedEntry, path: string): PreparedEntry {
   return { ...entry, path };
 }
 
+/**
+ * The fields a local file header and its central directory header share, in the same order: version needed,
+ * flags, method, time, date, CRC-32, compressed and uncompressed size, name length (26 bytes from `at`).
+ */
+function writeSharedFields(header: Buffer, at: number, entry: PreparedEntry, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(entry.method, at + 4);
+  header.writeUInt16LE(entry.dosTime, at + 6);
+  header.writeUInt16LE(entry.dosDate, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.data.length, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** Writes a zip archive of the entries, sorted by path. Throws on duplicate paths or sizes beyond plain zip. */
 export function writeZip(entries: readonly PreparedEntry[]): Buffer {
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -84,32 +100,15 @@ export function writeZip(entries: readonly PreparedEntry[]): Buffer {
   let offset = 0;
   for (const entry of sorted) {
     const name = Buffer.from(entry.path, 'utf8');
+    // Extra field length (local), and extra, comment, disk number, internal attributes (central): all 0.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(entry.dosTime, 10);
-    local.writeUInt16LE(entry.dosDate, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedFields(local, 4, entry, name.length);
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(MADE_BY_UNIX, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(entry.method, 10);
-    header.writeUInt16LE(entry.dosTime, 12);
-    header.writeUInt16LE(entry.dosDate, 14);
-    header.writeUInt32LE(entry.crc, 16);
-    header.writeUInt32LE(entry.data.length, 20);
-    header.writeUInt32LE(entry.size, 24);
-    header.writeUInt16LE(name.length, 28);
-    // extra field length, comment length, disk number, internal attributes: all 0 (bytes 30–37)
+    writeSharedFields(header, 6, entry, name.length);
     header.writeUInt32LE(REGULAR_FILE, 38);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
