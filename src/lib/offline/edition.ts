@@ -2,13 +2,13 @@
 // 版面导航 and an offline search box), articles/<slug>.html, every stylesheet and image they use, the Markdown
 // sources under content/, and SHA256SUMS. A month's bundle holds its editions' archives in dated folders.
 // Pure: files are read through the functions passed in, nothing is written.
-import type { Element, Root } from 'hast';
 import { formatEditionDate } from '../format.ts';
 import { archivePath, editionPath, withBase } from '../routing.ts';
 import { site as paper } from '../site.ts';
 import { CHECKSUMS_FILE, sha256sums } from './checksums.ts';
 import { archiveName, DOWNLOADS_DIR } from './downloads.ts';
-import { elements, fragment, hasClass, locate, offlineCss, offlineTree, serializePage, textOf, type UrlUse, type ZipResolver } from './page.ts';
+import { attribute, findStart, hasClass, readableText, scanHtml, type ScannedHtml } from './html-scan.ts';
+import { offlineCss, offlinePage, type UrlUse, type ZipResolver } from './page.ts';
 import { searchAssets, searchMarkup, type SearchEntry } from './search.ts';
 import { moveEntry, prepareEntry, writeZip, type PreparedEntry } from './zip.ts';
 
@@ -50,16 +50,12 @@ function basePath(base: string): string {
 }
 
 /** Text a reader can read of an article page: everything in its <article> except navigation. */
-function articleEntry(tree: Root, href: string, page: string): SearchEntry {
-  const article = [...elements(tree)].find((e) => e.tagName === 'article');
-  const h1 = article && [...elements(article)].find((e) => e.tagName === 'h1');
-  if (!article || !h1) throw new Error(`${page}: no <article> with an <h1> to index for the offline search`);
-  const skip = (e: Element) => e.tagName === 'nav' || hasClass(e, 'article__back');
-  const prune = (e: Element): Element => ({
-    ...e,
-    children: e.children.filter((c) => c.type !== 'element' || !skip(c)).map((c) => (c.type === 'element' ? prune(c) : c)),
-  });
-  return { title: textOf(h1), href, text: textOf(prune(article)) };
+function articleEntry(page: ScannedHtml, href: string, path: string): SearchEntry {
+  const article = findStart(page, (t) => t.name === 'article');
+  const h1 = article === -1 ? -1 : findStart(page, (t) => t.name === 'h1', article, page.closes.get(article));
+  if (h1 === -1) throw new Error(`${path}: no <article> with an <h1> to index for the offline search`);
+  const text = readableText(page, article, (t) => t.name === 'nav' || hasClass(t, 'article__back'));
+  return { title: readableText(page, h1), href, text };
 }
 
 /**
@@ -148,12 +144,13 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
     return decoder.decode(bytes);
   };
 
-  const index = offlineTree(readPage(editionDir), { url: live(editionDir), zipPath: 'index.html' }, resolverFor(`${editionDir}index.html`));
+  const index = offlinePage(readPage(editionDir), { url: live(editionDir), zipPath: 'index.html' }, resolverFor(`${editionDir}index.html`));
+  const indexScan = scanHtml(index);
 
   // Reading order: the order the edition page first links its articles; any it does not link come last.
-  const linked = [...elements(index)]
-    .filter((e) => e.tagName === 'a' && typeof e.properties['href'] === 'string')
-    .map((e) => /^articles\/([^/#]+)\.html(#|$)/.exec(decodeURIComponent(String(e.properties['href'])))?.[1])
+  const linked = indexScan.tokens
+    .map((t) => (t.kind === 'start' && t.name === 'a' ? attribute(t, 'href') : undefined))
+    .map((href) => (href === undefined ? undefined : /^articles\/([^/#]+)\.html(#|$)/.exec(safeDecode(href))?.[1]))
     .filter((slug): slug is string => slug !== undefined && slugSet.has(slug));
   const order = [...new Set([...linked, ...[...slugs].sort()])];
 
@@ -161,23 +158,23 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
   for (const slug of order) {
     const path = `${editionDir}${slug}/`;
     const zipPath = `articles/${slug}.html`;
-    const tree = offlineTree(readPage(path), { url: live(path), zipPath }, resolverFor(`${path}index.html`));
-    articles.push(articleEntry(tree, zipPath, `${path}index.html`));
-    files.set(zipPath, encoder.encode(serializePage(tree)));
+    const html = offlinePage(readPage(path), { url: live(path), zipPath }, resolverFor(`${path}index.html`));
+    articles.push(articleEntry(scanHtml(html), zipPath, `${path}index.html`));
+    files.set(zipPath, encoder.encode(html));
   }
 
+  // The search box goes under the masthead, or at the top of <main>; its script at the end of <body>.
   const editionUrl = live(editionDir).href;
   const note = `<p class="offline-note">本期离线版${C.comma}在线阅读${C.colon}<a href="${escapeHtml(editionUrl)}">${escapeHtml(editionUrl)}</a></p>`;
-  // The search box goes under the masthead, or at the top of <main>.
-  const searchBox = fragment(note + searchMarkup());
-  const masthead = locate(index, (e) => hasClass(e, 'masthead'));
-  const main = [...elements(index)].find((e) => e.tagName === 'main');
-  if (masthead) masthead.parent.children.splice(masthead.index + 1, 0, ...searchBox);
-  else if (main) main.children.unshift(...searchBox);
-  else throw new Error(`${editionDir}index.html: no <main> to put the offline search in`);
-  const body = [...elements(index)].find((e) => e.tagName === 'body')!;
-  body.children.push(...fragment(searchAssets(articles)));
-  files.set('index.html', encoder.encode(serializePage(index)));
+  const masthead = findStart(indexScan, (t) => hasClass(t, 'masthead'));
+  const main = findStart(indexScan, (t) => t.name === 'main');
+  const boxAt = masthead !== -1 ? indexScan.tokens[indexScan.closes.get(masthead)!]!.end : main !== -1 ? indexScan.tokens[main]!.end : -1;
+  if (boxAt === -1) throw new Error(`${editionDir}index.html: no <main> to put the offline search in`);
+  const bodyEnd = indexScan.tokens.findLast((t) => t.kind === 'end' && t.name === 'body')?.start ?? index.length;
+  files.set(
+    'index.html',
+    encoder.encode(index.slice(0, boxAt) + note + searchMarkup() + index.slice(boxAt, bodyEnd) + searchAssets(articles) + index.slice(bodyEnd)),
+  );
 
   // The sources, under content/ as in the repository, whichever folder the site was built from.
   for (const source of [`${editionDir}edition.yaml`, ...order.map((slug) => `${editionDir}${slug}.md`)]) {
@@ -194,6 +191,14 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
 export function zipEdition(archive: EditionArchive): ZippedArchive {
   const entries = [...archive.files].map(([path, bytes]) => prepareEntry(path, bytes, archive.date));
   return { name: archiveName(archive.date), files: archive.files, entries, zip: writeZip(entries) };
+}
+
+function safeDecode(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
 }
 
 function escapeHtml(text: string): string {

@@ -3,10 +3,7 @@
 // root-relative path, which from file:// would point at the reader's disk. Scripts are dropped (the site has none;
 // the zip's own search script is added afterwards), and so is anything marked `data-offline-omit` (the download link).
 import { posix } from 'node:path';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { toText } from 'hast-util-to-text';
+import { attribute, attributeText, scanHtml, type Token } from './html-scan.ts';
 
 /** What a URL is used for: following a link, or loading a file the page needs to display. */
 export type UrlUse = 'navigation' | 'resource';
@@ -66,8 +63,8 @@ function offlineSrcset(srcset: string, at: PageLocation, resolve: ZipResolver): 
 
 /** `<link rel>` values whose target the page loads to display itself. */
 const RESOURCE_RELS = new Set(['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'preload', 'mask-icon']);
-/** Elements and the properties (hast names) that hold the URL of something they display. */
-const RESOURCE_PROPS: Readonly<Record<string, readonly string[]>> = {
+/** Elements and the attributes that hold the URL of something they display. */
+const RESOURCE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   img: ['src'],
   source: ['src'],
   video: ['src', 'poster'],
@@ -77,91 +74,65 @@ const RESOURCE_PROPS: Readonly<Record<string, readonly string[]>> = {
   input: ['src'],
   object: ['data'],
 };
-const NAVIGATION_PROPS: Readonly<Record<string, readonly string[]>> = { a: ['href'], area: ['href'], form: ['action'] };
+const NAVIGATION_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ['href'], area: ['href'], form: ['action'] };
 const JS_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module']);
 
-type Parent = Root | Element;
-
-function isRemoved(node: RootContent): boolean {
-  if (node.type === 'comment') return true;
-  if (node.type !== 'element') return false;
-  if ('dataOfflineOmit' in node.properties) return true;
-  return node.tagName === 'script' && JS_TYPES.has(String(node.properties['type'] ?? '').toLowerCase());
+function isRemoved(token: Token & { kind: 'start' }): boolean {
+  if (token.attributes.some((a) => a.name === 'data-offline-omit')) return true;
+  return token.name === 'script' && JS_TYPES.has((attribute(token, 'type') ?? '').trim().toLowerCase());
 }
 
-function rewriteElement(element: Element, at: PageLocation, resolve: ZipResolver): void {
-  const props = element.properties;
-  const rels = Array.isArray(props['rel']) ? props['rel'].map((r) => String(r).toLowerCase()) : [];
-  const isResourceLink = element.tagName === 'link' && rels.some((r) => RESOURCE_RELS.has(r));
-  for (const name of isResourceLink ? ['href'] : (RESOURCE_PROPS[element.tagName] ?? [])) {
-    if (typeof props[name] === 'string') props[name] = offlineUrl(props[name], at, 'resource', resolve);
-  }
-  if (element.tagName === 'link' && !isResourceLink && typeof props['href'] === 'string') {
+/** The start tag as it must appear offline: only the attributes that hold URLs are rewritten, the rest is kept as written. */
+function rewriteStartTag(source: string, token: Token & { kind: 'start' }, at: PageLocation, resolve: ZipResolver): string {
+  const rels = (attribute(token, 'rel') ?? '').toLowerCase().split(/[\t\n\f\r ]+/);
+  const isResourceLink = token.name === 'link' && rels.some((r) => RESOURCE_RELS.has(r));
+  const rewrite = (name: string, value: string): string | undefined => {
+    if (name === 'srcset') return offlineSrcset(value, at, resolve);
+    if (name === 'style') return offlineCss(value, at, resolve);
+    if (isResourceLink ? name === 'href' : RESOURCE_ATTRIBUTES[token.name]?.includes(name)) return offlineUrl(value, at, 'resource', resolve);
     // canonical, alternate …: they name the live page, so they stay (or become) absolute.
-    props['href'] = offlineUrl(props['href'], at, 'navigation', () => undefined);
+    if (token.name === 'link' && name === 'href') return offlineUrl(value, at, 'navigation', () => undefined);
+    if (NAVIGATION_ATTRIBUTES[token.name]?.includes(name)) return offlineUrl(value, at, 'navigation', resolve);
+    return undefined;
+  };
+  let out = '';
+  let from = token.start;
+  const seen = new Set<string>();
+  for (const { name, value, start, end } of token.attributes) {
+    if (seen.has(name)) continue; // a repeated attribute is ignored by browsers; it stays as written
+    seen.add(name);
+    const rewritten = rewrite(name, value);
+    if (rewritten === undefined || rewritten === value) continue;
+    out += source.slice(from, start) + attributeText(name, rewritten);
+    from = end;
   }
-  for (const name of NAVIGATION_PROPS[element.tagName] ?? []) {
-    if (typeof props[name] === 'string') props[name] = offlineUrl(props[name], at, 'navigation', resolve);
+  return out + source.slice(from, token.end);
+}
+
+/**
+ * A built page made to work offline at `at.zipPath`: URLs rewritten, comments, scripts and `data-offline-omit`
+ * elements dropped, everything else exactly as the build wrote it.
+ */
+export function offlinePage(html: string, at: PageLocation, resolve: ZipResolver): string {
+  const { tokens, closes } = scanHtml(html);
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'comment') continue;
+    if (token.kind === 'start') {
+      if (isRemoved(token)) {
+        i = closes.get(i) ?? i;
+        continue;
+      }
+      out += rewriteStartTag(html, token, at, resolve);
+      const content = tokens[i + 1];
+      if (token.name === 'style' && content?.kind === 'raw') {
+        out += offlineCss(html.slice(content.start, content.end), at, resolve);
+        i++;
+      }
+      continue;
+    }
+    out += html.slice(token.start, token.end);
   }
-  if (typeof props['srcSet'] === 'string') props['srcSet'] = offlineSrcset(props['srcSet'], at, resolve);
-  if (typeof props['style'] === 'string') props['style'] = offlineCss(props['style'], at, resolve);
-  if (element.tagName === 'style') {
-    for (const child of element.children) if (child.type === 'text') child.value = offlineCss(child.value, at, resolve);
-  }
-}
-
-function rewriteTree(parent: Parent, at: PageLocation, resolve: ZipResolver): void {
-  parent.children = parent.children.filter((child) => !isRemoved(child)) as typeof parent.children;
-  for (const child of parent.children) {
-    if (child.type !== 'element') continue;
-    rewriteElement(child, at, resolve);
-    rewriteTree(child, at, resolve);
-    if (child.content) rewriteTree(child.content, at, resolve);
-  }
-}
-
-/** Parses a built page, makes it work offline at `at.zipPath`, and returns its tree for further changes. */
-export function offlineTree(html: string, at: PageLocation, resolve: ZipResolver): Root {
-  const tree = fromHtml(html);
-  rewriteTree(tree, at, resolve);
-  return tree;
-}
-
-export function serializePage(tree: Root): string {
-  return toHtml(tree);
-}
-
-/** Every element of the tree in document order. */
-export function* elements(node: Parent): Generator<Element> {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    yield child;
-    yield* elements(child);
-  }
-}
-
-export function hasClass(element: Element, name: string): boolean {
-  const classes = element.properties['className'];
-  return Array.isArray(classes) && classes.includes(name);
-}
-
-/** Reader-visible text of an element, whitespace collapsed. */
-export function textOf(node: Element): string {
-  return toText(node).replace(/\s+/g, ' ').trim();
-}
-
-/** Parses an HTML fragment into nodes to insert into a page. */
-export function fragment(html: string): ElementContent[] {
-  return fromHtml(html, { fragment: true }).children as ElementContent[];
-}
-
-/** The first element (depth first) that passes `test`, as its parent and its index there. */
-export function locate(root: Root | Element, test: (e: Element) => boolean): { parent: Root | Element; index: number } | undefined {
-  for (const [index, child] of root.children.entries()) {
-    if (child.type !== 'element') continue;
-    if (test(child)) return { parent: root, index };
-    const found = locate(child, test);
-    if (found) return found;
-  }
-  return undefined;
+  return out;
 }
