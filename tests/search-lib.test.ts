@@ -4,7 +4,8 @@ import { decodeIndexed, encodeForIndex, encodeQuery } from '../src/lib/search/to
 import { exactFirst, highlightExcerpt, parseSearchParams, toSearchParams } from '../src/lib/search/results.ts';
 import { facetValues, markdownToText, searchFilters, searchRecordHtml } from '../src/lib/search/records.ts';
 import { searchMessages } from '../src/lib/search/messages.ts';
-import { shardOf, shardPlan, shardRecords } from '../src/lib/search/index-records.ts';
+import { shardContents, shardOf, shardPlan } from '../src/lib/search/index-records.ts';
+import type { ArticleSource, EditionSource } from '../src/lib/content-files.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
 
@@ -135,12 +136,18 @@ describe('search index shards', () => {
     expect(shardPlan(['2022-04-19'])).toEqual([{ dir: 'pagefind', year: '2022', months: ['04'] }]);
   });
 
-  it('groups records by shard', () => {
-    const records = ['2022-04-19', '2022-01-05', '2021-12-30'].map((date, i) => ({ url: `/${i}/`, html: '', date }));
-    expect(shardRecords(records).map((s) => [s.dir, s.records.map((r) => r.url)])).toEqual([
-      ['pagefind', ['/0/']],
-      ['pagefind-2022', ['/1/']],
-      ['pagefind-2021', ['/2/']],
+  it('splits the content by shard, each edition with its articles, drafts left out', () => {
+    const article = (date: string, id: string, draft = false) => ({ id, file: `${id}.md`, body: '', data: { date, draft } }) as unknown as ArticleSource;
+    const edition = (date: string) => ({ id: date, file: `${date}/edition.yaml`, data: { date } }) as unknown as EditionSource;
+    const content = {
+      articles: [article('2022-04-19', 'a'), article('2022-01-05', 'b'), article('2021-12-30', 'c'), article('2020-05-01', 'd', true)],
+      editions: ['2022-04-19', '2022-01-05', '2021-12-30', '2020-05-01'].map(edition),
+    };
+    expect([...shardContents(content, { includeDrafts: false })].map((s) => [s.dir, s.content.articles.map((a) => a.id), s.content.editions.map((e) => e.id)])).toEqual([
+      ['pagefind', ['a'], ['2022-04-19']],
+      ['pagefind-2022', ['b'], ['2022-01-05']],
+      ['pagefind-2021', ['c'], ['2021-12-30']],
     ]);
+    expect([...shardContents(content, { includeDrafts: true })].map((s) => s.dir)).toContain('pagefind-2020');
   });
 });

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { readContent } from '../lib/content-files.ts';
-import { indexRecords, shardRecords, type IndexRecord } from '../lib/search/index-records.ts';
+import { indexRecords, shardContents, type IndexRecord } from '../lib/search/index-records.ts';
 import { answer } from './worker.ts';
 
 export interface SearchIndexJob {
@@ -44,20 +44,20 @@ async function indexShard(records: readonly IndexRecord[], outputPath: string): 
 
 async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
   mkdirSync(job.cacheDir, { recursive: true });
-  const records = indexRecords(readContent(job.root), { base: job.base, includeDrafts: job.includeDrafts });
   const shards: SearchIndexResult['shards'] = [];
   const kept = new Set<string>();
   try {
-    for (const shard of shardRecords(records)) {
-      const cached = join(job.cacheDir, `${shard.dir}-${shardKey(shard.records)}`);
+    for (const shard of shardContents(readContent(job.root), { includeDrafts: job.includeDrafts })) {
+      const records = indexRecords(shard.content, { base: job.base, includeDrafts: job.includeDrafts });
+      const cached = join(job.cacheDir, `${shard.dir}-${shardKey(records)}`);
       const reused = existsSync(join(cached, 'pagefind-entry.json'));
       if (!reused) {
         rmSync(cached, { recursive: true, force: true });
-        await indexShard(shard.records, cached);
+        await indexShard(records, cached);
       }
       cpSync(cached, join(job.stagingDir, shard.dir), { recursive: true });
       kept.add(cached.slice(job.cacheDir.length + 1));
-      shards.push({ dir: shard.dir, pages: shard.records.length, reused });
+      shards.push({ dir: shard.dir, pages: records.length, reused });
     }
   } finally {
     await pagefind.close();

@@ -66,8 +66,20 @@ export function shardOf(date: string, plan: readonly Shard[]): Shard {
   return shard;
 }
 
-/** Records grouped by shard, newest shard first. */
-export function shardRecords(records: readonly IndexRecord[]): (Shard & { records: IndexRecord[] })[] {
-  const plan = shardPlan(records.map((r) => r.date));
-  return plan.map((shard) => ({ ...shard, records: records.filter((r) => shardOf(r.date, plan) === shard) }));
+/**
+ * The content of each shard, newest shard first, so that a shard's records can be made when it is indexed and
+ * dropped after (at 50,000 articles all records at once are over a gigabyte).
+ */
+export function* shardContents(
+  content: { articles: readonly ArticleSource[]; editions: readonly EditionSource[] },
+  options: { includeDrafts: boolean },
+): Generator<Shard & { content: { articles: ArticleSource[]; editions: EditionSource[] } }> {
+  const articles = content.articles.filter((a) => options.includeDrafts || !a.data.draft);
+  const plan = shardPlan(articles.map((a) => a.data.date));
+  const shardIndex = (date: string) => plan.indexOf(shardOf(date, plan));
+  const byShard = plan.map(() => ({ articles: [] as ArticleSource[], editions: [] as EditionSource[] }));
+  for (const article of articles) byShard[shardIndex(article.data.date)]!.articles.push(article);
+  const dates = new Set(articles.map((a) => a.data.date));
+  for (const edition of content.editions) if (dates.has(edition.data.date)) byShard[shardIndex(edition.data.date)]!.editions.push(edition);
+  for (const [i, shard] of plan.entries()) yield { ...shard, content: byShard[i]! };
 }
