@@ -136,6 +136,21 @@ describe('search index shards', () => {
     expect(shardPlan(['2022-04-19'])).toEqual([{ dir: 'pagefind', year: '2022', months: ['04'] }]);
   });
 
+  it('cuts a year with too many articles into runs of whole months, counted from January', () => {
+    const days = (month: string, n: number) => Array.from({ length: n }, () => `2021-${month}-15`);
+    const dates = ['2022-02-01', ...days('01', 3), ...days('02', 3), ...days('03', 2), ...days('04', 5), ...days('05', 1)];
+    expect(shardPlan(dates, 6)).toEqual([
+      { dir: 'pagefind', year: '2022', months: ['02'] },
+      { dir: 'pagefind-2021-04', year: '2021', months: ['04', '05'] },
+      { dir: 'pagefind-2021-03', year: '2021', months: ['03'] },
+      { dir: 'pagefind-2021-01', year: '2021', months: ['01', '02'] },
+    ]);
+    expect(shardOf('2021-02-15', shardPlan(dates, 6)).dir).toBe('pagefind-2021-01');
+    // A run of past months is the same whatever comes after it.
+    expect(shardPlan([...dates, ...days('09', 6)], 6).slice(-2)).toEqual(shardPlan(dates, 6).slice(-2));
+    expect(shardPlan(dates, 100).map((s) => s.dir)).toEqual(['pagefind', 'pagefind-2021']);
+  });
+
   it('splits the content by shard, each edition with its articles, drafts left out', () => {
     const article = (date: string, id: string, draft = false) => ({ id, file: `${id}.md`, body: '', data: { date, draft } }) as unknown as ArticleSource;
     const edition = (date: string) => ({ id: date, file: `${date}/edition.yaml`, data: { date } }) as unknown as EditionSource;

@@ -36,6 +36,11 @@ export function indexRecords(
  * `pagefind/` with Pagefind's scripts, which the search page loads), then the rest of that year, then one
  * shard per older year (`pagefind-<year>/`), merged at search time. A new day's edition re-indexes only its
  * month (and, on the first edition of a month, the year so far); every other shard is reused.
+ *
+ * A year with more than `maxArticles` articles is cut into runs of whole months of at most that many, counted
+ * from January (`pagefind-<year>-<first month>/`), so that no single index outgrows what Pagefind can write in
+ * a bounded amount of memory (about 200 MB per 1,000 articles); the runs of past months never change.
+ * Each extra shard costs a first search one more index chunk (about 30 KB) per query word.
  */
 export interface Shard {
   dir: string;
@@ -44,18 +49,37 @@ export interface Shard {
   months?: string[] | undefined;
 }
 
-export function shardPlan(dates: Iterable<string>): Shard[] {
-  const sorted = [...new Set(dates)].sort().reverse();
-  if (sorted.length === 0) return [];
-  const newest = sorted[0]!;
-  const year = newest.slice(0, 4);
-  const month = newest.slice(5, 7);
-  const earlierMonths = [...new Set(sorted.filter((d) => d.startsWith(year) && d.slice(5, 7) !== month).map((d) => d.slice(5, 7)))].sort();
-  const olderYears = [...new Set(sorted.map((d) => d.slice(0, 4)).filter((y) => y !== year))];
+export const MAX_SHARD_ARTICLES = 8000;
+
+/** `dates`: one per article. */
+export function shardPlan(dates: Iterable<string>, maxArticles = MAX_SHARD_ARTICLES): Shard[] {
+  const perMonth = new Map<string, number>();
+  for (const date of dates) perMonth.set(date.slice(0, 7), (perMonth.get(date.slice(0, 7)) ?? 0) + 1);
+  const months = [...perMonth.keys()].sort().reverse();
+  if (months.length === 0) return [];
+  const newest = months[0]!;
+  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+  const yearShards = (year: string, yearMonths: string[], whole: boolean): Shard[] => {
+    const runs: string[][] = [];
+    let count = Infinity;
+    for (const m of [...yearMonths].sort()) {
+      const n = perMonth.get(`${year}-${m}`)!;
+      if (count + n > maxArticles) {
+        runs.push([]);
+        count = 0;
+      }
+      runs.at(-1)!.push(m);
+      count += n;
+    }
+    if (runs.length === 1) return [{ dir: `pagefind-${year}`, year, ...(whole ? {} : { months: runs[0] }) }];
+    return runs.reverse().map((run) => ({ dir: `pagefind-${year}-${run[0]}`, year, months: run }));
+  };
+  const monthsOf = (year: string) => months.filter((m) => m.startsWith(year) && m !== newest).map((m) => m.slice(5, 7));
+  const [year, ...olderYears] = years as [string, ...string[]];
   return [
-    { dir: 'pagefind', year, months: [month] },
-    ...(earlierMonths.length > 0 ? [{ dir: `pagefind-${year}`, year, months: earlierMonths }] : []),
-    ...olderYears.map((y) => ({ dir: `pagefind-${y}`, year: y })),
+    { dir: 'pagefind', year, months: [newest.slice(5, 7)] },
+    ...(monthsOf(year).length > 0 ? yearShards(year, monthsOf(year), false) : []),
+    ...olderYears.flatMap((y) => yearShards(y, monthsOf(y), true)),
   ];
 }
 
