@@ -158,11 +158,11 @@ describe('search index shards', () => {
       articles: [article('2022-04-19', 'a'), article('2022-01-05', 'b'), article('2021-12-30', 'c'), article('2020-05-01', 'd', true)],
       editions: ['2022-04-19', '2022-01-05', '2021-12-30', '2020-05-01'].map(edition),
     };
-    expect([...shardContents(content, { includeDrafts: false })].map((s) => [s.dir, s.content.articles.map((a) => a.id), s.content.editions.map((e) => e.id)])).toEqual([
+    expect(shardContents(content, { includeDrafts: false }).map((s) => [s.dir, s.content.articles.map((a) => a.id), s.content.editions.map((e) => e.id)])).toEqual([
       ['pagefind', ['a'], ['2022-04-19']],
       ['pagefind-2022', ['b'], ['2022-01-05']],
       ['pagefind-2021', ['c'], ['2021-12-30']],
     ]);
-    expect([...shardContents(content, { includeDrafts: true })].map((s) => s.dir)).toContain('pagefind-2020');
+    expect(shardContents(content, { includeDrafts: true }).map((s) => s.dir)).toContain('pagefind-2020');
   });
 });

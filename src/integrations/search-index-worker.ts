@@ -47,7 +47,8 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
   const shards: SearchIndexResult['shards'] = [];
   const kept = new Set<string>();
   try {
-    for (const shard of shardContents(readContent(job.root), { includeDrafts: job.includeDrafts })) {
+    const pending = shardContents(readContent(job.root), { includeDrafts: job.includeDrafts });
+    for (let shard = pending.shift(); shard; shard = pending.shift()) {
       const records = indexRecords(shard.content, { base: job.base, includeDrafts: job.includeDrafts });
       const cached = join(job.cacheDir, `${shard.dir}-${shardKey(records)}`);
       const reused = existsSync(join(cached, 'pagefind-entry.json'));

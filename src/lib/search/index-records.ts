@@ -91,19 +91,20 @@ export function shardOf(date: string, plan: readonly Shard[]): Shard {
 }
 
 /**
- * The content of each shard, newest shard first, so that a shard's records can be made when it is indexed and
- * dropped after (at 50,000 articles all records at once are over a gigabyte).
+ * The content of each shard, newest shard first. Meant to be taken from the front one shard at a time
+ * (`shift()`), each shard's records made when it is indexed, so that the content of shards already indexed
+ * can be freed: at 50,000 articles all records at once were over a gigabyte.
  */
-export function* shardContents(
+export function shardContents(
   content: { articles: readonly ArticleSource[]; editions: readonly EditionSource[] },
   options: { includeDrafts: boolean },
-): Generator<Shard & { content: { articles: ArticleSource[]; editions: EditionSource[] } }> {
+): (Shard & { content: { articles: ArticleSource[]; editions: EditionSource[] } })[] {
   const articles = content.articles.filter((a) => options.includeDrafts || !a.data.draft);
   const plan = shardPlan(articles.map((a) => a.data.date));
   const shardIndex = (date: string) => plan.indexOf(shardOf(date, plan));
-  const byShard = plan.map(() => ({ articles: [] as ArticleSource[], editions: [] as EditionSource[] }));
-  for (const article of articles) byShard[shardIndex(article.data.date)]!.articles.push(article);
+  const shards = plan.map((shard) => ({ ...shard, content: { articles: [] as ArticleSource[], editions: [] as EditionSource[] } }));
+  for (const article of articles) shards[shardIndex(article.data.date)]!.content.articles.push(article);
   const dates = new Set(articles.map((a) => a.data.date));
-  for (const edition of content.editions) if (dates.has(edition.data.date)) byShard[shardIndex(edition.data.date)]!.editions.push(edition);
-  for (const [i, shard] of plan.entries()) yield { ...shard, content: byShard[i]! };
+  for (const edition of content.editions) if (dates.has(edition.data.date)) shards[shardIndex(edition.data.date)]!.content.editions.push(edition);
+  return shards;
 }
