@@ -49,7 +49,7 @@ export interface Shard {
   months?: string[] | undefined;
 }
 
-export const MAX_SHARD_ARTICLES = 8000;
+export const MAX_SHARD_ARTICLES = 5000;
 
 /** `dates`: one per article. */
 export function shardPlan(dates: Iterable<string>, maxArticles = MAX_SHARD_ARTICLES): Shard[] {
