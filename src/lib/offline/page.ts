@@ -132,7 +132,9 @@ export function offlinePage(html: string, at: PageLocation, resolve: ZipResolver
       }
       continue;
     }
-    out += html.slice(token.start, token.end);
+    // A `<` that starts no tag is text; written as `&lt;` it cannot start one next to what follows a dropped element.
+    const piece = html.slice(token.start, token.end);
+    out += token.kind === 'text' && piece.startsWith('<') ? `&lt;${piece.slice(1)}` : piece;
   }
   return out;
 }
