@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
+import remarkLeadParagraph from './src/markdown/remark-lead-paragraph.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
 import rehypeSanitizeArticle from './src/markdown/rehype-sanitize-article.ts';
 import contentCheck from './src/integrations/content-check.ts';
@@ -33,7 +34,7 @@ export default defineConfig({
     processor: unified({
       // Smartypants would turn Chinese quotation marks and ellipses into English ones.
       smartypants: false,
-      remarkPlugins: [remarkCjkPunctuation],
+      remarkPlugins: [remarkCjkPunctuation, remarkLeadParagraph],
       // Sanitizer first: it sees only what the Markdown produced; the trusted plugins after it add their own markup.
       rehypePlugins: [rehypeSanitizeArticle, rehypeDateline],
     }),

@@ -2,7 +2,7 @@
 // frontmatter and rendered body, with every URL absolute and every date in the paper's time zone.
 import type { Article } from '../schema.ts';
 import { articlePath, categoryPath } from '../routing.ts';
-import { summaryOf } from '../excerpt.ts';
+import { summaryOf, type Rendered } from '../excerpt.ts';
 import { normalizeCjkPunctuation as zh } from '../typography.ts';
 import { resolveCounty } from '../gazetteer.ts';
 import { modifiedDate } from '../seo/time.ts';
@@ -13,7 +13,7 @@ export interface FeedArticle {
   id: string;
   data: Article;
   body?: string | undefined;
-  rendered?: { html: string } | undefined;
+  rendered?: Rendered | undefined;
 }
 
 export interface FeedItem {
