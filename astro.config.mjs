@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
-import remarkLeadParagraph from './src/markdown/remark-lead-paragraph.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
+import rehypeLeadParagraph from './src/markdown/rehype-lead-paragraph.ts';
 import rehypeSanitizeArticle from './src/markdown/rehype-sanitize-article.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -34,9 +34,10 @@ export default defineConfig({
     processor: unified({
       // Smartypants would turn Chinese quotation marks and ellipses into English ones.
       smartypants: false,
-      remarkPlugins: [remarkCjkPunctuation, remarkLeadParagraph],
+      remarkPlugins: [remarkCjkPunctuation],
       // Sanitizer first: it sees only what the Markdown produced; the trusted plugins after it add their own markup.
-      rehypePlugins: [rehypeSanitizeArticle, rehypeDateline],
+      // The lead paragraph last: it replaces the frontmatter copy the others read.
+      rehypePlugins: [rehypeSanitizeArticle, rehypeDateline, rehypeLeadParagraph],
     }),
   },
   // The search index is built in a worker from the start of the build, so the downloads (made from the finished

@@ -9,7 +9,7 @@ import { CONTENT_DIR } from './lib/content-files.ts';
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
 
 const articles = defineCollection({
-  // No bodies in the data store (a third of it): pages render `rendered`, excerpts come from remark-lead-paragraph.
+  // No bodies in the data store (a third of it): pages render `rendered`, excerpts come from rehype-lead-paragraph.
   loader: glob({ pattern: '**/[!_]*.md', base: CONTENT_DIR, generateId: idFromPath, retainBody: false }),
   schema: articleSchema,
 });

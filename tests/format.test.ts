@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatByline, formatDateZh, formatEditionDate } from '../src/lib/format.ts';
 import { excerpt, summaryOf } from '../src/lib/excerpt.ts';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import remarkLeadParagraph from '../src/markdown/remark-lead-paragraph.ts';
+import rehypeLeadParagraph from '../src/markdown/rehype-lead-paragraph.ts';
 import { fw } from './fullwidth.ts';
 import { isValidSlug, nameSlugs, slugFromHeadline } from '../src/lib/slug.ts';
 import { articlePath, editionPath, parseArticleId, withBase, countyPath, categoryPath, listingPagePath } from '../src/lib/routing.ts';
@@ -75,9 +75,9 @@ describe('excerpt', () => {
   });
 
   it('comes from the lead paragraph the Markdown pipeline records, since the build keeps no bodies', async () => {
-    const processor = await createMarkdownProcessor({ remarkPlugins: [remarkLeadParagraph] });
+    const processor = await createMarkdownProcessor({ rehypePlugins: [rehypeLeadParagraph] });
     const { metadata } = await processor.render('## 小标题\n\n近日,[某法院](/x)开展活动。\n\n第二段', { frontmatter: { title: '标题' } });
-    expect(metadata.frontmatter).toEqual({ title: '标题', leadParagraph: fw('近日,某法院开展活动。') });
+    expect(metadata.frontmatter).toEqual({ leadParagraph: fw('近日,某法院开展活动。') });
     const article = { data: {}, rendered: { html: '', metadata } };
     expect(summaryOf(article, 4)).toBe(fw('近日,某……'));
     expect(summaryOf({ ...article, data: { summary: '摘要' } })).toBe('摘要');

@@ -31,7 +31,7 @@ export function excerpt(markdown: string, maxLength = 120): string {
 }
 
 /**
- * Where the Markdown pipeline leaves an article's lead paragraph (src/markdown/remark-lead-paragraph.ts): the build
+ * Where the Markdown pipeline leaves an article's lead paragraph (src/markdown/rehype-lead-paragraph.ts): the build
  * keeps no article bodies in Astro's data store (`retainBody: false`, a third of its size), only this.
  */
 export const LEAD_PARAGRAPH = 'leadParagraph';
