@@ -8,7 +8,7 @@ import { site as paper } from '../site.ts';
 import { CHECKSUMS_FILE, sha256sums } from './checksums.ts';
 import { archiveName, DOWNLOADS_DIR } from './downloads.ts';
 import { attribute, findStart, hasClass, readableText, scanHtml, type ScannedHtml } from './html-scan.ts';
-import { offlineCss, offlinePage, type UrlUse, type ZipResolver } from './page.ts';
+import { isRemoved, offlineCss, offlinePage, type UrlUse, type ZipResolver } from './page.ts';
 import { searchAssets, searchMarkup, type SearchEntry } from './search.ts';
 import { moveEntry, prepareEntry, writeZip, type PreparedEntry } from './zip.ts';
 
@@ -49,12 +49,12 @@ function basePath(base: string): string {
   return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 }
 
-/** Text a reader can read of an article page: everything in its <article> except navigation. */
+/** Text a reader can read of an article page: everything in its <article> except navigation and what the copy drops. */
 function articleEntry(page: ScannedHtml, href: string, path: string): SearchEntry {
   const article = findStart(page, (t) => t.name === 'article');
   const h1 = article === -1 ? -1 : findStart(page, (t) => t.name === 'h1', article, page.closes.get(article));
   if (h1 === -1) throw new Error(`${path}: no <article> with an <h1> to index for the offline search`);
-  const text = readableText(page, article, (t) => t.name === 'nav' || hasClass(t, 'article__back'));
+  const text = readableText(page, article, (t) => t.name === 'nav' || hasClass(t, 'article__back') || isRemoved(t));
   return { title: readableText(page, h1), href, text };
 }
 
@@ -158,9 +158,10 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
   for (const slug of order) {
     const path = `${editionDir}${slug}/`;
     const zipPath = `articles/${slug}.html`;
-    const html = offlinePage(readPage(path), { url: live(path), zipPath }, resolverFor(`${path}index.html`));
-    articles.push(articleEntry(scanHtml(html), zipPath, `${path}index.html`));
-    files.set(zipPath, encoder.encode(html));
+    // One scan of the built page serves both the offline copy and its search text (which no URL rewrite changes).
+    const page = scanHtml(readPage(path));
+    files.set(zipPath, encoder.encode(offlinePage(page, { url: live(path), zipPath }, resolverFor(`${path}index.html`))));
+    articles.push(articleEntry(page, zipPath, `${path}index.html`));
   }
 
   // The search box goes under the masthead, or at the top of <main>; its script at the end of <body>.

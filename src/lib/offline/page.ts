@@ -3,7 +3,7 @@
 // root-relative path, which from file:// would point at the reader's disk. Scripts are dropped (the site has none;
 // the zip's own search script is added afterwards), and so is anything marked `data-offline-omit` (the download link).
 import { posix } from 'node:path';
-import { attribute, attributeText, scanHtml, type Token } from './html-scan.ts';
+import { attribute, attributeText, scanHtml, type ScannedHtml, type Token } from './html-scan.ts';
 
 /** What a URL is used for: following a link, or loading a file the page needs to display. */
 export type UrlUse = 'navigation' | 'resource';
@@ -77,7 +77,7 @@ const RESOURCE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 const NAVIGATION_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ['href'], area: ['href'], form: ['action'] };
 const JS_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module']);
 
-function isRemoved(token: Token & { kind: 'start' }): boolean {
+export function isRemoved(token: Token & { kind: 'start' }): boolean {
   if (token.attributes.some((a) => a.name === 'data-offline-omit')) return true;
   return token.name === 'script' && JS_TYPES.has((attribute(token, 'type') ?? '').trim().toLowerCase());
 }
@@ -113,8 +113,8 @@ function rewriteStartTag(source: string, token: Token & { kind: 'start' }, at: P
  * A built page made to work offline at `at.zipPath`: URLs rewritten, comments, scripts and `data-offline-omit`
  * elements dropped, everything else exactly as the build wrote it.
  */
-export function offlinePage(html: string, at: PageLocation, resolve: ZipResolver): string {
-  const { tokens, closes } = scanHtml(html);
+export function offlinePage(page: string | ScannedHtml, at: PageLocation, resolve: ZipResolver): string {
+  const { source: html, tokens, closes } = typeof page === 'string' ? scanHtml(page) : page;
   let out = '';
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
