@@ -13,6 +13,7 @@ import { syntheticArchive, vocabulary } from '../src/lib/bench/synthetic.ts';
 import { sampleProcessTree, usageBetween } from '../src/lib/bench/process-tree.ts';
 import { projectPhases, splitPhases, type LogLine, type PhaseMarker } from '../src/lib/bench/phases.ts';
 import { benchmarkChart } from '../src/lib/bench/chart.ts';
+import { buildCommand } from '../src/lib/bench/build-command.ts';
 import { readContent } from '../src/lib/content-files.ts';
 import { markdownToText } from '../src/lib/search/records.ts';
 import { measureTransfer } from '../src/lib/bench/readers.ts';
@@ -41,10 +42,10 @@ interface Measured {
   phases: { name: string; wallSeconds: number; cpuSeconds: number; peakMb: number }[];
 }
 
-/** Runs a command, timestamps its log lines, samples its process tree, and splits it into phases. */
 /** Build logs of the last run, by label: written next to the archive with --keep, for a closer look. */
 const logs = new Map<string, string>();
 
+/** Runs a command, timestamps its log lines, samples its process tree, and splits it into phases. */
 function measure(label: string, command: string, args: string[], env: Record<string, string>, markers: PhaseMarker[]): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
@@ -107,6 +108,8 @@ function compareTrees(a: string, b: string): string[] {
 }
 
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+// The project is built as `npm run build` builds it (its environment settings included); the floor with Astro's defaults.
+const build = buildCommand(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.build);
 const pagefindBin = join(root, 'node_modules/.bin/pagefind');
 const sample = readContent(root);
 const vocab = vocabulary(sample.articles.map((a) => `${a.data.title}\n${markdownToText(a.body)}`).join('\n'));
@@ -130,8 +133,8 @@ for (const articles of values.articles.split(',').map(Number)) {
 
   progress(`building the project (${articles} articles)`);
   const projectOut = join(dir, 'dist');
-  const projectEnv = { CONTENT_DIR: contentDirFromRoot, ASTRO_CACHE_DIR: join(dir, 'cache') };
-  const project = await measure('project', process.execPath, [astro, 'build', '--outDir', projectOut], projectEnv, projectPhases);
+  const projectEnv = { ...build.env, CONTENT_DIR: contentDirFromRoot, ASTRO_CACHE_DIR: join(dir, 'cache') };
+  const project = await measure('project', process.execPath, [astro, ...build.args, '--outDir', projectOut], projectEnv, projectPhases);
   const projectStats = folderStats(projectOut);
   const rendering = project.phases.find((p) => p.name === 'page rendering');
 
@@ -192,10 +195,10 @@ for (const articles of values.articles.split(',').map(Number)) {
       writeFileSync(path, file.source);
     }
     progress(`daily rebuild: one more edition (${next}, 30 articles)`);
-    const rebuild = await measure('daily rebuild', process.execPath, [astro, 'build', '--outDir', projectOut], projectEnv, projectPhases);
+    const rebuild = await measure('daily rebuild', process.execPath, [astro, ...build.args, '--outDir', projectOut], projectEnv, projectPhases);
     progress('daily rebuild: clean build of the same content, to compare');
     const cleanOut = join(dir, 'dist-clean');
-    await measure('clean build', process.execPath, [astro, 'build', '--outDir', cleanOut], { CONTENT_DIR: contentDirFromRoot, ASTRO_CACHE_DIR: join(dir, 'cache-clean') }, projectPhases);
+    await measure('clean build', process.execPath, [astro, ...build.args, '--outDir', cleanOut], { ...projectEnv, ASTRO_CACHE_DIR: join(dir, 'cache-clean') }, projectPhases);
     const differing = compareTrees(projectOut, cleanOut);
     daily = { articlesAdded: 30, ...rebuild, shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds), identicalToCleanBuild: differing.length === 0, differingFiles: differing.slice(0, 20) };
     progress(`daily rebuild: ${rebuild.wallSeconds}s (${Math.round((rebuild.wallSeconds / project.wallSeconds) * 100)}% of the full build), ${differing.length === 0 ? 'identical to a clean build' : `${differing.length} files differ from a clean build`}`);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { splitPhases, projectPhases } from '../src/lib/bench/phases.ts';
 import { usageBetween } from '../src/lib/bench/process-tree.ts';
 import { benchmarkChart } from '../src/lib/bench/chart.ts';
+import { buildCommand } from '../src/lib/bench/build-command.ts';
+import { readFileSync } from 'node:fs';
 import { createRandom, syntheticArchive } from '../src/lib/bench/synthetic.ts';
 import { articleSchema, editionSchema } from '../src/lib/schema.ts';
 import { parse } from 'yaml';
@@ -70,5 +72,17 @@ describe('benchmark chart', () => {
     expect(svg.match(/<rect x=/g)?.length).toBeGreaterThanOrEqual(4);
     expect(svg).toContain('Full build time');
     expect(svg).toContain('Peak memory');
+  });
+});
+
+describe('build command', () => {
+  it('measures the build as package.json runs it, with its environment settings', () => {
+    const script = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { build: string } }).scripts.build;
+    const command = buildCommand(script);
+    expect(command.args).toEqual(['build']);
+    expect(command.env).toMatchObject({ MIMALLOC_ALLOW_THP: '0', NODE_OPTIONS: '--max-semi-space-size=16' });
+    expect(buildCommand('astro build --silent')).toEqual({ env: {}, args: ['build', '--silent'] });
+    expect(buildCommand('A=1 B= astro build')).toEqual({ env: { A: '1', B: '' }, args: ['build'] });
+    expect(() => buildCommand('vite build')).toThrow(/astro/);
   });
 });

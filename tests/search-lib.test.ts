@@ -1,11 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeIndexed, encodeForIndex, encodeQuery } from '../src/lib/search/tokens.ts';
 import { exactFirst, highlightExcerpt, parseSearchParams, toSearchParams } from '../src/lib/search/results.ts';
 import { facetValues, markdownToText, searchFilters, searchRecordHtml } from '../src/lib/search/records.ts';
 import { searchMessages } from '../src/lib/search/messages.ts';
-import { shardContents, shardOf, shardPlan } from '../src/lib/search/index-records.ts';
-import type { ArticleSource, EditionSource } from '../src/lib/content-files.ts';
+import { shardFiles, shardOf, shardPlan } from '../src/lib/search/index-records.ts';
+import { readContent } from '../src/lib/content-files.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
 
@@ -151,18 +152,20 @@ describe('search index shards', () => {
     expect(shardPlan(dates, 100).map((s) => s.dir)).toEqual(['pagefind', 'pagefind-2021']);
   });
 
-  it('splits the content by shard, each edition with its articles, drafts left out', () => {
-    const article = (date: string, id: string, draft = false) => ({ id, file: `${id}.md`, body: '', data: { date, draft } }) as unknown as ArticleSource;
-    const edition = (date: string) => ({ id: date, file: `${date}/edition.yaml`, data: { date } }) as unknown as EditionSource;
-    const content = {
-      articles: [article('2022-04-19', 'a'), article('2022-01-05', 'b'), article('2021-12-30', 'c'), article('2020-05-01', 'd', true)],
-      editions: ['2022-04-19', '2022-01-05', '2021-12-30', '2020-05-01'].map(edition),
-    };
-    expect(shardContents(content, { includeDrafts: false }).map((s) => [s.dir, s.content.articles.map((a) => a.id), s.content.editions.map((e) => e.id)])).toEqual([
-      ['pagefind', ['a'], ['2022-04-19']],
-      ['pagefind-2022', ['b'], ['2022-01-05']],
-      ['pagefind-2021', ['c'], ['2021-12-30']],
+  it('gives each shard the files of its articles and their editions', () => {
+    const article = (date: string, slug: string) => ({ date, file: `content/${date.replaceAll('-', '/')}/${slug}.md` });
+    const shards = shardFiles([article('2022-04-19', 'a'), article('2022-04-19', 'b'), article('2022-01-05', 'c'), article('2021-12-30', 'd')]);
+    expect(shards.map((s) => [s.dir, [...s.files].sort()])).toEqual([
+      ['pagefind', ['content/2022/04/19/a.md', 'content/2022/04/19/b.md', 'content/2022/04/19/edition.yaml']],
+      ['pagefind-2022', ['content/2022/01/05/c.md', 'content/2022/01/05/edition.yaml']],
+      ['pagefind-2021', ['content/2021/12/30/d.md', 'content/2021/12/30/edition.yaml']],
     ]);
-    expect(shardContents(content, { includeDrafts: true }).map((s) => s.dir)).toContain('pagefind-2020');
+    // What a shard reads of the sample edition: its articles and edition, nothing else.
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const sample = readContent(root, 'content');
+    const [first] = shardFiles(sample.articles.slice(0, 2).map((a) => ({ file: a.file, date: a.data.date })));
+    const read = readContent(root, 'content', (file) => first!.files.has(file));
+    expect(read.articles.map((a) => a.id)).toEqual(sample.articles.slice(0, 2).map((a) => a.id));
+    expect(read.editions.map((e) => e.id)).toEqual(sample.editions.map((e) => e.id));
   });
 });

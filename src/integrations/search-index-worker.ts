@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { readContent } from '../lib/content-files.ts';
-import { indexRecords, shardContents, type IndexRecord } from '../lib/search/index-records.ts';
+import { CONTENT_DIR, contentFiles, readContent } from '../lib/content-files.ts';
+import { indexRecords, shardFiles, type IndexRecord } from '../lib/search/index-records.ts';
 import { answer } from './worker.ts';
 
 export interface SearchIndexJob {
@@ -47,9 +47,14 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
   const shards: SearchIndexResult['shards'] = [];
   const kept = new Set<string>();
   try {
-    const pending = shardContents(readContent(job.root), { includeDrafts: job.includeDrafts });
-    for (let shard = pending.shift(); shard; shard = pending.shift()) {
-      const records = indexRecords(shard.content, { base: job.base, includeDrafts: job.includeDrafts });
+    // The shards are planned from the articles' dates alone; each shard's files are then read when it is indexed.
+    const articles: { file: string; date: string }[] = [];
+    for (const entry of contentFiles(job.root)) {
+      if ('body' in entry && (job.includeDrafts || !entry.data.draft)) articles.push({ file: entry.file, date: entry.data.date });
+    }
+    for (const shard of shardFiles(articles)) {
+      const content = readContent(job.root, CONTENT_DIR, (file) => shard.files.has(file));
+      const records = indexRecords(content, { base: job.base, includeDrafts: job.includeDrafts });
       const cached = join(job.cacheDir, `${shard.dir}-${shardKey(records)}`);
       const reused = existsSync(join(cached, 'pagefind-entry.json'));
       if (!reused) {

@@ -49,24 +49,34 @@ function yamlData(file: string, yaml: string, firstLine: number): unknown {
 }
 
 /**
- * Every article and edition under `contentDir`, parsed like the checker parses them and validated with the
- * site's schema. Throws on the first invalid file (the content check reports every error before this runs).
+ * Each article and edition under `contentDir`, in path order, parsed like the checker parses them and validated
+ * with the site's schema (an article has a `body`, an edition has not); `only` picks files by their path
+ * relative to the root. Throws on the first invalid file (the content check reports every error before this runs).
  */
-export function readContent(root: string, contentDir = CONTENT_DIR): { articles: ArticleSource[]; editions: EditionSource[] } {
-  const articles: ArticleSource[] = [];
-  const editions: EditionSource[] = [];
+export function* contentFiles(root: string, contentDir = CONTENT_DIR, only: (file: string) => boolean = () => true): Generator<ArticleSource | EditionSource> {
   for (const path of walk(join(root, contentDir))) {
     const file = relative(root, path).split(sep).join('/');
+    if (!only(file)) continue;
     const id = relative(join(root, contentDir), path).split(sep).join('/').replace(/\.(md|ya?ml)$/, '');
     const name = path.slice(path.lastIndexOf(sep) + 1);
     if (name === 'edition.yaml') {
-      editions.push({ id, file, data: editionSchema.parse(yamlData(file, text(file, path), 1)) });
+      yield { id, file, data: editionSchema.parse(yamlData(file, text(file, path), 1)) };
     } else if (name.endsWith('.md') && !name.startsWith('_')) {
       const split = splitFrontmatter(text(file, path));
       if (!split.ok) throw new Error(`${file}:${split.error.line}: ${split.error.message}`);
       const { yaml, yamlLine, body } = split.value;
-      articles.push({ id, file, data: articleSchema.parse(yamlData(file, yaml, yamlLine)), body });
+      yield { id, file, data: articleSchema.parse(yamlData(file, yaml, yamlLine)), body };
     }
+  }
+}
+
+/** Every article and edition under `contentDir` (see contentFiles). */
+export function readContent(root: string, contentDir = CONTENT_DIR, only?: (file: string) => boolean): { articles: ArticleSource[]; editions: EditionSource[] } {
+  const articles: ArticleSource[] = [];
+  const editions: EditionSource[] = [];
+  for (const entry of contentFiles(root, contentDir, only)) {
+    if ('body' in entry) articles.push(entry);
+    else editions.push(entry);
   }
   return { articles, editions };
 }

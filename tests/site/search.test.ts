@@ -221,7 +221,11 @@ describe('search on a multi-edition site under a base path', () => {
     await visit.page.context().close();
   });
 
-  it('finds a reporter by name across editions', async () => {
+  it('finds a reporter by name across editions, and never a draft', async () => {
+    // The fixture's 2022-01-05 edition holds a draft by 王明 about a 独角兽牧场.
     expect((await search(fixture, '王明')).titles.sort()).toEqual(['全市开展电动车专项整治', '新年安保工作有序开展', '电动车安全头盔进校园'].sort());
+    const draft = await search(fixture, '独角兽牧场');
+    expect(draft.titles).toEqual([]);
+    expect(draft.status).toContain('没有找到');
   });
 });

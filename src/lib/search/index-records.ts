@@ -91,20 +91,16 @@ export function shardOf(date: string, plan: readonly Shard[]): Shard {
 }
 
 /**
- * The content of each shard, newest shard first. Meant to be taken from the front one shard at a time
- * (`shift()`), each shard's records made when it is indexed, so that the content of shards already indexed
- * can be freed: at 50,000 articles all records at once were over a gigabyte.
+ * The files of each shard, newest shard first: its articles (`file`, path from the root, and edition date)
+ * and the edition.yaml beside them. The search index reads and indexes one shard's files at a time, so that
+ * it never holds the text of the whole archive (at 50,000 articles all records at once were over a gigabyte).
  */
-export function shardContents(
-  content: { articles: readonly ArticleSource[]; editions: readonly EditionSource[] },
-  options: { includeDrafts: boolean },
-): (Shard & { content: { articles: ArticleSource[]; editions: EditionSource[] } })[] {
-  const articles = content.articles.filter((a) => options.includeDrafts || !a.data.draft);
-  const plan = shardPlan(articles.map((a) => a.data.date));
-  const shardIndex = (date: string) => plan.indexOf(shardOf(date, plan));
-  const shards = plan.map((shard) => ({ ...shard, content: { articles: [] as ArticleSource[], editions: [] as EditionSource[] } }));
-  for (const article of articles) shards[shardIndex(article.data.date)]!.content.articles.push(article);
-  const dates = new Set(articles.map((a) => a.data.date));
-  for (const edition of content.editions) if (dates.has(edition.data.date)) shards[shardIndex(edition.data.date)]!.content.editions.push(edition);
-  return shards;
+export function shardFiles(articles: readonly { file: string; date: string }[]): (Shard & { files: Set<string> })[] {
+  const plan = shardPlan(articles.map((a) => a.date));
+  const files = plan.map(() => new Set<string>());
+  for (const article of articles) {
+    const shard = files[plan.indexOf(shardOf(article.date, plan))]!;
+    shard.add(article.file).add(`${article.file.slice(0, article.file.lastIndexOf('/'))}/edition.yaml`);
+  }
+  return plan.map((shard, i) => ({ ...shard, files: files[i]! }));
 }
