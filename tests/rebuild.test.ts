@@ -45,14 +45,18 @@ describe('a rebuild into the same output folder', () => {
   const out = join(work, 'dist');
   const cache = join(work, 'cache');
 
-  it('keeps unchanged pages, and removes the page of a removed article and everything that only it needed', () => {
+  it('keeps unchanged pages and search shards, and removes the page of a removed article and everything that only it needed', () => {
     expect(build(out, cache).ok).toBe(true);
     const removed = '2022/01/05/xin-nian-an-bao';
     expect(existsSync(join(out, removed, 'index.html'))).toBe(true);
     rmSync(join(content, `${removed}.md`));
+    // An article of an older edition corrected: its search shard is indexed again, the newest is taken from the cache.
+    const corrected = join(content, '2021/12/30/fa-yuan-shen-jie.md');
+    writeFileSync(corrected, `${readFileSync(corrected, 'utf8')}\n更正：本文第二段中的日期应为12月29日。\n`);
     const second = build(out, cache);
     expect(second.ok, second.log).toBe(true);
     expect(second.log).toMatch(/removed \d+ file\(s\)/);
+    expect(second.log).toMatch(/indexed 4 articles in 2 shard\(s\), 1 reused unchanged/);
     expect(existsSync(join(out, removed))).toBe(false);
 
     const clean = join(work, 'dist-clean');

@@ -10,19 +10,9 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPaths, type CheckResult } from '../lib/check/check.ts';
 import { runWorker } from './worker.ts';
+import { sourceVersion } from './source-version.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
-
-/** The code whose rules decide a check's outcome: a change to any of it re-checks everything. */
-function rulesVersion(root: string): string {
-  const hash = createHash('sha256');
-  for (const dir of ['src/lib', 'src/data']) {
-    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
-      hash.update(entry.name).update(readFileSync(join(entry.parentPath, entry.name)));
-    }
-  }
-  return hash.digest('hex');
-}
 
 /**
  * The files `astro build` must check: those in content folders that changed since the last build whose
@@ -30,7 +20,8 @@ function rulesVersion(root: string): string {
  * by the rules' code and every file directly in it; a clean folder's key is kept in the cache.
  */
 function filesToCheck(root: string, contentRoot: string, cacheFile: string): { files: string[]; remember: (clean: Set<string>) => void } {
-  const version = rulesVersion(root);
+  // The code whose rules decide a check's outcome: a change to any of it re-checks everything.
+  const version = sourceVersion(root, ['src/lib', 'src/data']);
   const previous = new Set<string>(existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as string[]) : []);
   const byFolder = Map.groupBy(
     readdirSync(contentRoot, { recursive: true, withFileTypes: true })

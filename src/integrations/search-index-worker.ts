@@ -1,14 +1,15 @@
 // Worker thread of the search-index integration: reads the content, builds the records and writes the
 // Pagefind index shard by shard into a staging folder, while Astro renders pages on the main thread
 // (Pagefind runs as its own process, so the two really run side by side on two cores). A shard whose
-// records are unchanged since the last build is copied from the cache instead of being indexed again.
+// sources are unchanged since the last build is copied from the cache instead of being indexed again.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { CONTENT_DIR, contentFiles, readContent } from '../lib/content-files.ts';
 import { indexRecords, shardFiles, type IndexRecord } from '../lib/search/index-records.ts';
 import { answer } from './worker.ts';
+import { sourceVersion } from './source-version.ts';
 
 export interface SearchIndexJob {
   root: string;
@@ -23,10 +24,14 @@ export interface SearchIndexResult {
   shards: { dir: string; pages: number; reused: boolean }[];
 }
 
-function shardKey(records: readonly IndexRecord[]): string {
-  // Bump when the records' format or Pagefind's version changes output for the same records.
-  const hash = createHash('sha256').update('search-index v1 pagefind 1.6\n');
-  for (const r of records) hash.update(r.url).update('\0').update(r.html).update('\0');
+/**
+ * What a shard's index is made from: the code that makes records (and this worker), Pagefind's version and
+ * the base path (`build`), and the shard's files. Keyed by its sources, a shard whose sources are unchanged is
+ * reused without reading its articles again (a day's rebuild reads only the newest shard's).
+ */
+function shardKey(root: string, build: string, files: ReadonlySet<string>): string {
+  const hash = createHash('sha256').update(build);
+  for (const file of [...files].sort()) hash.update('\0').update(file).update('\0').update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -52,18 +57,20 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
     for (const entry of contentFiles(job.root)) {
       if ('body' in entry && (job.includeDrafts || !entry.data.draft)) articles.push({ file: entry.file, date: entry.data.date });
     }
+    const pagefindVersion = (JSON.parse(readFileSync(join(job.root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+    const code = sourceVersion(job.root, ['src/lib', 'src/data', 'src/integrations/search-index-worker.ts']);
+    const build = `search-index v2\0${code}\0pagefind ${pagefindVersion}\0${job.base}`;
     for (const shard of shardFiles(articles)) {
-      const content = readContent(job.root, CONTENT_DIR, (file) => shard.files.has(file));
-      const records = indexRecords(content, { base: job.base, includeDrafts: job.includeDrafts });
-      const cached = join(job.cacheDir, `${shard.dir}-${shardKey(records)}`);
+      const cached = join(job.cacheDir, `${shard.dir}-${shardKey(job.root, build, shard.files)}`);
       const reused = existsSync(join(cached, 'pagefind-entry.json'));
       if (!reused) {
         rmSync(cached, { recursive: true, force: true });
-        await indexShard(records, cached);
+        const content = readContent(job.root, CONTENT_DIR, (file) => shard.files.has(file));
+        await indexShard(indexRecords(content, { base: job.base, includeDrafts: job.includeDrafts }), cached);
       }
       cpSync(cached, join(job.stagingDir, shard.dir), { recursive: true });
       kept.add(cached.slice(job.cacheDir.length + 1));
-      shards.push({ dir: shard.dir, pages: records.length, reused });
+      shards.push({ dir: shard.dir, pages: [...shard.files].filter((f) => f.endsWith('.md')).length, reused });
     }
   } finally {
     await pagefind.close();
