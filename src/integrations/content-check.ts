@@ -12,7 +12,7 @@ import { checkPaths, type CheckResult } from '../lib/check/check.ts';
 import { runWorker } from './worker.ts';
 import { sourceVersion } from './source-version.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
-import { CONTENT_DIR } from '../lib/content-files.ts';
+import { CONTENT_DIR, EDITION_FILE } from '../lib/content-files.ts';
 
 /**
  * The files `astro build` must check: those in content folders that changed since the last build whose
@@ -39,7 +39,7 @@ function filesToCheck(root: string, contentRoot: string, cacheFile: string): { f
   const changed = [...byFolder].filter(([folder]) => !previous.has(keys.get(folder)!));
   return {
     // The files the site loads (what checking the folder would pick up); other files only key the folder.
-    files: changed.flatMap(([, files]) => files.filter((f) => basename(f) === 'edition.yaml' || (f.endsWith('.md') && !basename(f).startsWith('_')))),
+    files: changed.flatMap(([, files]) => files.filter((f) => basename(f) === EDITION_FILE || (f.endsWith('.md') && !basename(f).startsWith('_')))),
     remember: (dirty) => {
       mkdirSync(dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify([...keys].filter(([folder]) => !dirty.has(folder)).map(([, key]) => key)));

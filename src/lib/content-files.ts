@@ -27,6 +27,9 @@ export interface EditionSource {
  */
 export const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
 
+/** An edition's own file, in its folder beside its articles (content/YYYY/MM/DD/). */
+export const EDITION_FILE = 'edition.yaml';
+
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -59,7 +62,7 @@ export function* contentFiles(root: string, contentDir = CONTENT_DIR, only: (fil
     if (!only(file)) continue;
     const id = relative(join(root, contentDir), path).split(sep).join('/').replace(/\.(md|ya?ml)$/, '');
     const name = path.slice(path.lastIndexOf(sep) + 1);
-    if (name === 'edition.yaml') {
+    if (name === EDITION_FILE) {
       yield { id, file, data: editionSchema.parse(yamlData(file, text(file, path), 1)) };
     } else if (name.endsWith('.md') && !name.startsWith('_')) {
       const split = splitFrontmatter(text(file, path));

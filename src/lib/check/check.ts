@@ -12,12 +12,12 @@ import { compareProblems, type Position, type Problem, type Severity } from './p
 import { validate } from './schema-issues.ts';
 import { decodeSource, splitFrontmatter } from './source.ts';
 import { parseYaml } from './yaml.ts';
+import { EDITION_FILE } from '../content-files.ts';
 
 /** A long feature is some 10,000 characters (30 KB); ten times that is not an article. */
 export const MAX_ARTICLE_BYTES = 256 * 1024;
 export const MAX_EDITION_BYTES = 64 * 1024;
 
-const EDITION_FILE = 'edition.yaml';
 
 export interface CheckOptions {
   /** Paths in problems are relative to this folder (the repository root for the CLI and the build). */

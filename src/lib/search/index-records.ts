@@ -1,6 +1,7 @@
 // Which articles the search index holds and with what URL: every published article (drafts too in dev),
 // with its page name from the edition, in a stable order.
-import type { ArticleSource, EditionSource } from '../content-files.ts';
+import { posix } from 'node:path';
+import { EDITION_FILE, type ArticleSource, type EditionSource } from '../content-files.ts';
 import { assembleEditions } from '../edition.ts';
 import { articlePath, withBase } from '../routing.ts';
 import { searchRecordHtml } from './records.ts';
@@ -100,7 +101,7 @@ export function shardFiles(articles: readonly { file: string; date: string }[]):
   const files = plan.map(() => new Set<string>());
   for (const article of articles) {
     const shard = files[plan.indexOf(shardOf(article.date, plan))]!;
-    shard.add(article.file).add(`${article.file.slice(0, article.file.lastIndexOf('/'))}/edition.yaml`);
+    shard.add(article.file).add(posix.join(posix.dirname(article.file), EDITION_FILE));
   }
   return plan.map((shard, i) => ({ ...shard, files: files[i]! }));
 }
