@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeSource, splitFrontmatter } from '../src/lib/check/source.ts';
+import { decodeSource, splitFrontmatter } from '../src/lib/content/source.ts';
 import { executableParts, markdownRenderer } from './markdown-safety-detect.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { articleSchema, editionSchema, type Article, type Edition } from './schema.ts';
-import { decodeSource, splitFrontmatter } from './check/source.ts';
-import { parseYaml } from './check/yaml.ts';
+import { decodeSource, splitFrontmatter } from './content/source.ts';
+import { parseYaml } from './content/yaml.ts';
 
 export interface ArticleSource {
   /** Entry id as Astro's glob loader gives it: `2022/04/19/slug`. */

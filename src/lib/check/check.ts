@@ -10,8 +10,8 @@ import { imageProblem } from './images.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { validate } from './schema-issues.ts';
-import { decodeSource, splitFrontmatter } from './source.ts';
-import { parseYaml } from './yaml.ts';
+import { decodeSource, splitFrontmatter } from '../content/source.ts';
+import { parseYaml } from '../content/yaml.ts';
 import { EDITION_FILE } from '../content-files.ts';
 
 /** A long feature is some 10,000 characters (30 KB); ten times that is not an article. */

@@ -4,8 +4,8 @@ import { Document, isSeq } from 'yaml';
 import { articleSchema, editionSchema, type Edition } from '../schema.ts';
 import { slugFromHeadline } from '../slug.ts';
 import { BODY_PLACEHOLDER } from './markdown.ts';
-import { decodeSource, splitFrontmatter } from './source.ts';
-import { parseYaml } from './yaml.ts';
+import { decodeSource, splitFrontmatter } from '../content/source.ts';
+import { parseYaml } from '../content/yaml.ts';
 import { validate } from './schema-issues.ts';
 
 export interface NewArticleFields {

@@ -2,7 +2,7 @@
 // reported at line:column. YAML 1.2 core schema only: no code, no custom tags, no anchors or aliases (alias
 // bombs), no duplicate keys, bounded size and nesting. A file that breaks any of these has no data at all.
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Position, RuleId } from './problem.ts';
+import type { Position, RuleId } from '../check/problem.ts';
 
 /** Frontmatter is a dozen short fields; anything near this size is a mistake or an attack. */
 export const MAX_YAML_CHARS = 16 * 1024;
