@@ -22,7 +22,7 @@ if (args.values.help) {
 }
 
 const paths = args.positionals.length > 0 ? args.positionals : [CONTENT_DIR];
-const { files, problems } = checkPaths(paths, { cwd: process.cwd() });
+const { files, problems } = checkPaths(paths, { cwd: process.cwd(), contentDir: CONTENT_DIR });
 
 if (args.values.json) {
   console.log(JSON.stringify(problems, null, 2));

@@ -146,7 +146,7 @@ if (editionText !== undefined) writeFileSync(editionFile, editionText, { flag: '
 writeFileSync(file, renderArticle(fields), { flag: 'wx' });
 console.log(`已创建 ${display(file)}${editionText !== undefined ? ` 和 ${display(editionFile)}` : ''}`);
 
-const { problems: after } = checkPaths([file], { cwd: process.cwd() });
+const { problems: after } = checkPaths([file], { cwd: process.cwd(), contentDir: CONTENT_DIR });
 for (const p of after) console.log(formatProblem(p));
 console.log(`下一步${FW.colon}打开这个文件写正文${FW.comma}然后运行 npm run check。`);
 process.exitCode = after.some((p) => p.severity === 'error') ? 1 : 0;

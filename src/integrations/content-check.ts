@@ -5,41 +5,40 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPaths, type CheckResult } from '../lib/check/check.ts';
 import { runWorker } from './worker.ts';
 import { sourceVersion } from './source-version.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
-import { CONTENT_DIR, EDITION_FILE } from '../lib/content-files.ts';
+import { CONTENT_DIR } from '../lib/content-files.ts';
+import { walkContent } from '../lib/content/tree-fs.ts';
 
 /**
- * The files `astro build` must check: those in content folders that changed since the last build whose
- * check came out clean. A folder is one edition (the checker's rules never look across editions), keyed
- * by the rules' code and every file directly in it; a clean folder's key is kept in the cache.
+ * What `astro build` must check: the content folders that changed since the last build whose check came out
+ * clean. A folder is one edition (the checker's rules never look across editions), keyed by the rules' code and
+ * every entry directly in it as the content door sees it (src/lib/content/tree-fs.ts: links and hidden files
+ * included, so adding one is a change); a clean folder's key is kept in the cache. Files at the top of the content
+ * folder are checked one by one.
  */
-function filesToCheck(root: string, contentRoot: string, cacheFile: string): { files: string[]; remember: (clean: Set<string>) => void } {
+function foldersToCheck(root: string, contentRoot: string, cacheFile: string): { paths: string[]; remember: (clean: Set<string>) => void } {
   // The code whose rules decide a check's outcome: a change to any of it re-checks everything.
   const version = sourceVersion(root, ['src/lib', 'src/data']);
   const previous = new Set<string>(existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as string[]) : []);
-  const byFolder = Map.groupBy(
-    readdirSync(contentRoot, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !e.name.startsWith('.'))
-      .map((e) => join(e.parentPath, e.name))
-      .sort(),
-    (path) => dirname(path),
-  );
+  const byFolder = Map.groupBy(walkContent(contentRoot), (entry) => posix.dirname(entry.path));
   const keys = new Map<string, string>();
-  for (const [folder, files] of byFolder) {
-    const hash = createHash('sha256').update(version).update(relative(contentRoot, folder));
-    for (const file of files) hash.update('\0').update(file).update('\0').update(readFileSync(file));
-    keys.set(folder, hash.digest('hex'));
+  for (const [folder, entries] of byFolder) {
+    const hash = createHash('sha256').update(version).update(folder);
+    for (const { path, file } of entries) {
+      hash.update('\0').update(path).update('\0').update(file.kind);
+      if (file.kind !== 'refused' && file.kind !== 'ignored') hash.update('\0').update(readFileSync(join(contentRoot, path)));
+    }
+    keys.set(join(contentRoot, folder), hash.digest('hex'));
   }
-  const changed = [...byFolder].filter(([folder]) => !previous.has(keys.get(folder)!));
+  const changed = [...byFolder].filter(([folder]) => !previous.has(keys.get(join(contentRoot, folder))!));
   return {
-    // The files the site loads (what checking the folder would pick up); other files only key the folder.
-    files: changed.flatMap(([, files]) => files.filter((f) => basename(f) === EDITION_FILE || (f.endsWith('.md') && !basename(f).startsWith('_')))),
+    paths: changed.flatMap(([folder, entries]) => (folder === '.' ? entries.filter((e) => e.file.kind !== 'ignored').map((e) => join(contentRoot, e.path)) : [join(contentRoot, folder)])),
     remember: (dirty) => {
       mkdirSync(dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify([...keys].filter(([folder]) => !dirty.has(folder)).map(([, key]) => key)));
@@ -47,22 +46,21 @@ function filesToCheck(root: string, contentRoot: string, cacheFile: string): { f
   };
 }
 
-/** From this many files on, a build checks half of them in a worker thread, on the other core. */
-const PARALLEL_FROM = 1000;
+/** From this many edition folders on (some 1,000 articles), a build checks half of them in a worker thread, on the other core. */
+const PARALLEL_FROM = 40;
 
 /**
- * Checks `files` (absolute paths) like checkPaths, on two cores when there are many: split into two runs of
- * whole edition folders (the rules never look across editions), in sorted order, so that the problems come
- * out in the order one run would give.
+ * Checks `paths` (absolute paths of edition folders and top-level files) like checkPaths, on two cores when
+ * there are many: split into two runs (the rules never look across editions), in sorted order, so that the
+ * problems come out in the order one run would give.
  */
-export async function checkFiles(root: string, files: readonly string[]): Promise<CheckResult> {
-  if (files.length < PARALLEL_FROM) return checkPaths(files, { cwd: root });
-  const sorted = [...files].sort();
-  let cut = Math.floor(sorted.length / 2);
-  while (cut < sorted.length && dirname(sorted[cut]!) === dirname(sorted[cut - 1]!)) cut++;
+export async function checkFolders(root: string, paths: readonly string[]): Promise<CheckResult> {
+  if (paths.length < PARALLEL_FROM) return checkPaths(paths, { cwd: root, contentDir: CONTENT_DIR });
+  const sorted = [...paths].sort();
+  const cut = Math.floor(sorted.length / 2);
   const second = runWorker<{ paths: string[]; cwd: string }, CheckResult>(join(root, 'src/integrations/content-check-worker.ts'), { paths: sorted.slice(cut), cwd: root });
   second.catch(() => undefined); // awaited below, after the first half
-  const first = checkPaths(sorted.slice(0, cut), { cwd: root });
+  const first = checkPaths(sorted.slice(0, cut), { cwd: root, contentDir: CONTENT_DIR });
   const rest = await second;
   return { files: first.files + rest.files, problems: [...first.problems, ...rest.problems] };
 }
@@ -78,7 +76,7 @@ export default function contentCheck(): AstroIntegration {
         const contentRoot = join(root, CONTENT_DIR);
         server.watcher.on('all', (event, path) => {
           if (event === 'unlink' || event === 'unlinkDir' || !path.startsWith(contentRoot) || !/\.(md|ya?ml)$/.test(path)) return;
-          const { files, problems } = checkPaths([path], { cwd: root });
+          const { files, problems } = checkPaths([path], { cwd: root, contentDir: CONTENT_DIR });
           if (problems.length === 0) logger.info(`${relative(root, path)}: 检查通过`);
           else logger[problems.some((p) => p.severity === 'error') ? 'error' : 'warn'](`${problems.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`);
         });
@@ -88,12 +86,12 @@ export default function contentCheck(): AstroIntegration {
         root = fileURLToPath(config.root);
         const contentRoot = join(root, CONTENT_DIR);
         // A build checks only the edition folders that changed since the last clean check; dev checks all.
-        const incremental = command === 'build' && existsSync(contentRoot) ? filesToCheck(root, contentRoot, join(fileURLToPath(config.cacheDir), 'content-check.json')) : undefined;
-        if (incremental && incremental.files.length === 0) {
+        const incremental = command === 'build' && existsSync(contentRoot) ? foldersToCheck(root, contentRoot, join(fileURLToPath(config.cacheDir), 'content-check.json')) : undefined;
+        if (incremental && incremental.paths.length === 0) {
           incremental.remember(new Set());
           return;
         }
-        const { files, problems } = incremental ? await checkFiles(root, incremental.files) : checkPaths([contentRoot], { cwd: root });
+        const { files, problems } = incremental ? await checkFolders(root, incremental.paths) : checkPaths([contentRoot], { cwd: root, contentDir: CONTENT_DIR });
         incremental?.remember(new Set(problems.map((p) => dirname(join(root, p.file)))));
         const errors = problems.filter((p) => p.severity === 'error');
         for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));

@@ -1,27 +1,24 @@
-// The content checker: validates article and edition files with the site's schema and edition rules, plus what a
-// schema cannot express (file names, images, unsafe Markdown), and reports every problem with file, line and column.
-// Used by `npm run check`, `npm run new` and the build (src/integrations/content-check.ts).
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// The content checker: every rule of the content door (src/lib/content: which files are content, how they are read
+// and validated, the edition rules) plus what a schema cannot express (file names, images, unsafe Markdown), each
+// problem reported with file, line and column. Used by `npm run check`, `npm run new` and the build
+// (src/integrations/content-check.ts).
+import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { editionProblems, type ArticleEntry, type EditionEntry } from '../edition.ts';
-import { articleSchema, editionSchema, type Article } from '../schema.ts';
+import type { Article } from '../schema.ts';
 import { isValidSlug, slugFromHeadline } from '../slug.ts';
+import { classifyContentPath, type ContentFile } from '../content/files.ts';
+import { readArticle, readEdition } from '../content/read.ts';
+import { walkContent, type ContentEntry } from '../content/tree-fs.ts';
 import { imageProblem } from './images.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
-import { validate } from './schema-issues.ts';
-import { decodeSource, splitFrontmatter } from '../content/source.ts';
-import { parseYaml } from '../content/yaml.ts';
-import { EDITION_FILE } from '../content-files.ts';
-
-/** A long feature is some 10,000 characters (30 KB); ten times that is not an article. */
-export const MAX_ARTICLE_BYTES = 256 * 1024;
-export const MAX_EDITION_BYTES = 64 * 1024;
-
 
 export interface CheckOptions {
   /** Paths in problems are relative to this folder (the repository root for the CLI and the build). */
   cwd: string;
+  /** The site's content folder, relative to `cwd` (CONTENT_DIR): files in it are placed exactly as the build places them. */
+  contentDir?: string | undefined;
 }
 
 export interface CheckResult {
@@ -39,79 +36,66 @@ export interface Checked {
   edition?: EditionEntry;
   /** edition.yaml exists but could not be read as an edition: its folder's articles skip the edition rules. */
   brokenEdition?: boolean;
+  /** Absolute paths of the photos the article shows. */
+  photos?: string[];
 }
 
 function toDisplay(cwd: string, path: string): string {
   return relative(cwd, path).split(sep).join('/');
 }
 
-/** The folder above content/YYYY/MM/DD/ (content/), or undefined when the file is not in a dated folder. */
-function contentBaseOf(path: string): string | undefined {
-  const parts = dirname(path).split(sep);
-  const [y, m, d] = parts.slice(-3);
-  if (parts.length < 4 || !/^\d{4}$/.test(y ?? '') || !/^\d{2}$/.test(m ?? '') || !/^\d{2}$/.test(d ?? '')) return undefined;
-  return parts.slice(0, -3).join(sep) || sep;
+const DATED = [/^\d{4}$/, /^\d{2}$/, /^\d{2}$/];
+
+/**
+ * The content folder a path belongs to: `contentDir` when the path is in it; otherwise the folder above the first
+ * YYYY/MM/DD/ folder on the path (content/ of content/2022/04/19/x.md); for a year or month folder, the folder
+ * above it; otherwise the file's folder (or the folder itself).
+ */
+export function contentRootOf(path: string, isDirectory: boolean, contentDir?: string): string {
+  if (contentDir !== undefined && (path === contentDir || path.startsWith(contentDir + sep))) return contentDir;
+  const parts = path.split(sep);
+  const folder = isDirectory ? parts : parts.slice(0, -1);
+  for (let end = 3; end <= folder.length; end++) {
+    if (folder.slice(end - 3, end).every((p, i) => DATED[i]!.test(p))) return folder.slice(0, end - 3).join(sep) || sep;
+  }
+  if (isDirectory && DATED[0]!.test(folder.at(-1) ?? '')) return folder.slice(0, -1).join(sep) || sep;
+  if (isDirectory && DATED[0]!.test(folder.at(-2) ?? '') && DATED[1]!.test(folder.at(-1) ?? '')) return folder.slice(0, -2).join(sep) || sep;
+  return folder.join(sep) || sep;
 }
 
-/** Entry id the way the site's loader makes it: `2022/04/19/slug`, `2022/04/19/edition`. */
-function idOf(path: string): string {
-  const base = contentBaseOf(path);
-  const id = base === undefined ? basename(path) : relative(base, path).split(sep).join('/');
-  return id.replace(/\.(md|ya?ml)$/, '');
+/** What the file at `path` is, relative to the content folder `root` (links are looked at, never followed). */
+function classifyFile(root: string, path: string): ContentEntry {
+  const rel = relative(root, path).split(sep).join('/');
+  const stat = lstatSync(path);
+  return { path: rel, file: classifyContentPath(rel, stat.isSymbolicLink() ? 'symlink' : stat.isFile() ? 'file' : 'other') };
 }
 
-/** One article file's own problems (not the edition rules, which need its siblings). */
-export function checkArticle(path: string, display: string, bytes: Uint8Array): Checked {
-  const problems: Problem[] = [];
+/** One article file's own problems (not the edition rules, which need its siblings). `root`: its content folder. */
+export function checkArticle(path: string, display: string, bytes: Uint8Array, root?: string): Checked {
+  const read = readArticle(display, bytes);
+  const { problems, data, body, bodyLine } = read;
   const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
     problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
-  const top = { line: 1, column: 1 };
-  const result: Checked = { path, display, problems, locate: () => top };
-
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    add('size', top, `文件太大\uFF08${Math.round(bytes.length / 1024)} KB\uFF0C最多 ${MAX_ARTICLE_BYTES / 1024} KB\uFF09`);
-    return result;
-  }
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) {
-    add(decoded.error.rule, decoded.error, decoded.error.message);
-    return result;
-  }
-  const split = splitFrontmatter(decoded.text);
-  if (!split.ok) {
-    add(split.error.rule, split.error, split.error.message);
-    return result;
-  }
-  const { yaml, yamlLine, body, bodyLine } = split.value;
+  const result: Checked = { path, display, problems, locate: read.locate };
+  if (problems.some((p) => p.rule === 'size' || p.rule === 'encoding' || p.rule.startsWith('frontmatter-'))) return result;
 
   const slug = basename(path).replace(/\.md$/, '');
-  const parsed = parseYaml(yaml, yamlLine, top, '头部信息');
-  result.locate = (p) => parsed.locate(p);
-  for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
-  let data: Article | undefined;
-  if (parsed.data !== undefined) {
-    const valid = validate(articleSchema, parsed.data, parsed.locate);
-    if (valid.ok) data = valid.data;
-    else for (const p of valid.problems) add(p.rule, p, p.message);
-  }
-
   if (!isValidSlug(slug)) {
     const suggestion = data ? `\uFF0C例如「${slugFromHeadline(data.title)}.md」` : '';
-    add('slug', top, `文件名「${basename(path)}」不合要求\uFF1A只能用小写拼音字母、数字和连字符\uFF08标题的拼音\uFF09${suggestion}`);
+    add('slug', { line: 1, column: 1 }, `文件名「${basename(path)}」不合要求\uFF1A只能用小写拼音字母、数字和连字符\uFF08标题的拼音\uFF09${suggestion}`);
   }
 
-  const contentBase = contentBaseOf(path);
-  if (data && contentBase !== undefined) {
+  if (data && root !== undefined) {
     data.images.forEach((image, i) => {
-      const problem = image.file === undefined ? undefined : imageProblem(image.file, path, contentBase);
-      if (problem) add('image', parsed.locate(['images', i, 'file']), problem);
+      const problem = image.file === undefined ? undefined : imageProblem(image.file, path, root);
+      if (problem) add('image', read.locate(['images', i, 'file']), problem);
     });
   }
 
   const bodyResult = checkBody(body, bodyLine);
   for (const p of bodyResult.problems) add(p.rule, p, p.message);
   for (const image of bodyResult.images) {
-    const problem = contentBase === undefined ? undefined : imageProblem(image.url, path, contentBase);
+    const problem = root === undefined ? undefined : imageProblem(image.url, path, root);
     if (problem) add('image', image, problem);
   }
   if (body.trim() === '' && !(data && data.images.length > 0)) {
@@ -121,113 +105,106 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array): 
   if (placeholder > -1) {
     add('body', { line: bodyLine + body.slice(0, placeholder).split('\n').length - 1, column: 1 }, '这里还是模板里的提示文字\uFF0C请换成正文', 'warning');
   }
-
-  if (data) result.article = { id: idOf(path), data, filePath: display };
+  if (data && root !== undefined) {
+    const id = relative(root, path).split(sep).join('/').replace(/\.md$/, '');
+    result.article = { id, data, filePath: display };
+    result.photos = [...data.images.flatMap((image) => (image.file ? [image.file] : [])), ...bodyResult.images.map((image) => image.url)].map((ref) =>
+      resolve(dirname(path), ref.split(/[?#]/)[0]!),
+    );
+  }
   return result;
 }
 
-function checkEdition(path: string, display: string, bytes: Uint8Array): Checked {
-  const problems: Problem[] = [];
-  const add = (rule: string, at: Position, message: string) => problems.push({ file: display, line: at.line, column: at.column, rule, severity: 'error', message });
-  const top = { line: 1, column: 1 };
-  const result: Checked = { path, display, problems, locate: () => top, brokenEdition: true };
-  if (bytes.length > MAX_EDITION_BYTES) {
-    add('size', top, `文件太大\uFF08最多 ${MAX_EDITION_BYTES / 1024} KB\uFF09`);
-    return result;
-  }
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) {
-    add(decoded.error.rule, decoded.error, decoded.error.message);
-    return result;
-  }
-  const parsed = parseYaml(decoded.text, 1, top, '版期信息');
-  result.locate = (p) => parsed.locate(p);
-  for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
-  if (parsed.data === undefined) return result;
-  const valid = validate(editionSchema, parsed.data, parsed.locate);
-  if (!valid.ok) {
-    for (const p of valid.problems) add(p.rule, p, p.message);
-    return result;
-  }
-  result.edition = { id: idOf(path), data: valid.data, filePath: display };
-  delete result.brokenEdition;
+function checkEdition(path: string, display: string, bytes: Uint8Array, root: string): Checked {
+  const read = readEdition(display, bytes);
+  const result: Checked = { path, display, problems: read.problems, locate: read.locate };
+  if (read.data) result.edition = { id: relative(root, path).split(sep).join('/').replace(/\.yaml$/, ''), data: read.data, filePath: display };
+  else result.brokenEdition = true;
   return result;
-}
-
-/** Files the site never reads although a reporter may expect it to. */
-function unreadName(name: string): string | undefined {
-  if (/\.(markdown|mdown|mkd|mdx|MD|Md|mD)$/.test(name)) return `稿件的扩展名必须是小写的 .md\uFF0C「${name}」不会被网站读取`;
-  if (/^edition\.(yml|YAML|yaml\.txt)$/.test(name)) return `版期信息文件必须叫 edition.yaml\uFF0C「${name}」不会被网站读取`;
-  return undefined;
-}
-
-/** Files under `dir` the site loads (found), and files it skips that a reporter may not expect it to (ignored). */
-function walk(dir: string, found: string[], ignored: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, found, ignored);
-    else if (entry.name === EDITION_FILE || (entry.name.endsWith('.md') && !entry.name.startsWith('_'))) found.push(path);
-    else if (unreadName(entry.name)) ignored.push(path);
-  }
 }
 
 /**
- * Checks files and folders (folders: every `*.md` not starting with `_`, and every edition.yaml, as the site
- * loads them). The edition.yaml and the other articles of each edition a file belongs to are read as well, for
- * the edition rules, but only the files asked for (and their edition.yaml) are reported on.
+ * Checks files and folders: every file of a folder the content door reads (articles, edition.yaml, the photos
+ * they show) and every file it refuses or does not read that a reporter may expect it to (src/lib/content/files.ts).
+ * The edition.yaml, the articles and the photos of each edition a file belongs to are read as well, for the
+ * edition rules, but only the files asked for (and their edition.yaml) are reported on.
  */
 export function checkPaths(paths: readonly string[], options: CheckOptions): CheckResult {
   const problems: Problem[] = [];
-  const targets = new Set<string>();
-  const ignored: string[] = [];
+  const contentDir = options.contentDir === undefined ? undefined : resolve(options.cwd, options.contentDir);
+  /** Absolute path → what it is, with its content folder. */
+  const targets = new Map<string, { root: string; entry: ContentEntry }>();
+  const locationError = (path: string, message: string, severity: Severity = 'error') =>
+    problems.push({ file: toDisplay(options.cwd, path), line: 1, column: 1, rule: 'location', severity, message });
   for (const p of paths) {
     const path = resolve(options.cwd, p);
-    if (!existsSync(path)) {
-      problems.push({ file: toDisplay(options.cwd, path), line: 1, column: 1, rule: 'location', severity: 'error', message: '找不到这个文件或文件夹' });
-    } else if (statSync(path).isDirectory()) {
-      const found: string[] = [];
-      walk(path, found, ignored);
-      for (const f of found) targets.add(f);
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      locationError(path, '找不到这个文件或文件夹');
+      continue;
+    }
+    if (stat.isDirectory()) {
+      // Each file is then placed in its own content folder: a folder checked may hold several, or be above one.
+      const walked = contentRootOf(path, true, contentDir);
+      for (const { path: rel } of walkContent(walked, relative(walked, path).split(sep).join('/'))) {
+        const file = join(walked, rel);
+        const root = contentRootOf(file, false, contentDir);
+        const entry = classifyFile(root, file);
+        if (entry.file.kind !== 'ignored') targets.set(file, { root, entry });
+      }
     } else {
-      targets.add(path);
+      const root = contentRootOf(path, false, contentDir);
+      const entry = classifyFile(root, path);
+      // A file named on the command line that the site does not read is an error, not a warning.
+      const { kind } = entry.file;
+      if (kind === 'unread' || kind === 'ignored' || kind === 'photo') {
+        const message =
+          kind === 'unread' ? entry.file.message : kind === 'ignored' ? '这个文件不会被网站读取（以 _ 或 . 开头的文件和编辑器的临时文件都不发布）' : '只能检查 .md 稿件和 edition.yaml';
+        locationError(path, message);
+        continue;
+      }
+      targets.set(path, { root, entry });
     }
   }
+
   // Each edition a target belongs to is checked whole for the cross-file rules; its edition.yaml is reported on.
-  const folders = new Set([...targets].filter((t) => contentBaseOf(t) !== undefined).map((t) => dirname(t)));
-  for (const folder of folders) {
-    const edition = join(folder, EDITION_FILE);
-    if (existsSync(edition)) targets.add(edition);
+  const context = new Map(targets);
+  const folders = new Map<string, string>();
+  for (const [path, { root, entry }] of targets) {
+    if (entry.file.kind === 'article' || entry.file.kind === 'edition' || entry.file.kind === 'photo') folders.set(dirname(path), root);
   }
-  const context = new Set(targets);
-  for (const folder of folders) {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (!entry.isDirectory() && entry.name.endsWith('.md') && !entry.name.startsWith('_')) context.add(join(folder, entry.name));
+  for (const [folder, root] of folders) {
+    for (const entry of walkContent(root, relative(root, folder).split(sep).join('/'))) {
+      const path = join(root, entry.path);
+      if (!context.has(path)) context.set(path, { root, entry });
+      if (entry.file.kind === 'edition') targets.set(path, { root, entry });
     }
   }
 
   const checked: Checked[] = [];
-  for (const path of [...context].sort()) {
+  const photos: { path: string; root: string }[] = [];
+  for (const [path, { root, entry }] of [...context].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const display = toDisplay(options.cwd, path);
-    const name = basename(path);
-    if (name !== EDITION_FILE && !name.endsWith('.md')) {
-      problems.push({ file: display, line: 1, column: 1, rule: 'location', severity: 'error', message: unreadName(name) ?? '只能检查 .md 稿件和 edition.yaml' });
-      continue;
+    const reported = targets.has(path);
+    const file: ContentFile = entry.file;
+    if (file.kind === 'refused') {
+      if (reported) locationError(path, file.message);
+    } else if (file.kind === 'unread') {
+      if (reported) locationError(path, file.message, 'warning');
+    } else if (file.kind === 'photo') {
+      photos.push({ path, root });
+    } else if (file.kind === 'article') {
+      checked.push(checkArticle(path, display, readFileSync(path), root));
+    } else if (file.kind === 'edition') {
+      checked.push(checkEdition(path, display, readFileSync(path), root));
     }
-    if (lstatSync(path).isSymbolicLink()) {
-      if (targets.has(path)) problems.push({ file: display, line: 1, column: 1, rule: 'location', severity: 'error', message: '稿件和版期信息不能是符号链接\uFF0C请放入文件本身' });
-      continue;
-    }
-    const bytes = readFileSync(path);
-    checked.push(name === EDITION_FILE ? checkEdition(path, display, bytes) : checkArticle(path, display, bytes));
-  }
-  for (const path of ignored) {
-    problems.push({ file: toDisplay(options.cwd, path), line: 1, column: 1, rule: 'location', severity: 'warning', message: unreadName(basename(path))! });
   }
 
   const byDisplay = new Map(checked.map((c) => [c.display, c]));
   const brokenFolders = new Set(checked.filter((c) => c.brokenEdition).map((c) => dirname(c.path)));
-  const articles = checked.filter((c) => c.article && !basename(c.path).startsWith('_') && !brokenFolders.has(dirname(c.path)));
+  const articles = checked.filter((c) => c.article && !brokenFolders.has(dirname(c.path)));
   const editions = checked.flatMap((c) => (c.edition ? [c.edition] : []));
   for (const p of editionProblems(
     articles.map((c) => c.article!),
@@ -237,6 +214,20 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     if (!file) continue;
     const at = p.field === 'location' ? { line: 1, column: 1 } : file.locate([p.field]);
     file.problems.push({ file: p.file, ...at, rule: p.field, severity: 'error', message: p.message });
+  }
+
+  // An edition with no published article is not published (src/lib/edition.ts): say so on its edition.yaml.
+  const published = new Set(articles.filter((c) => !c.article!.data.draft).map((c) => dirname(c.path)));
+  for (const c of checked) {
+    if (c.edition && !published.has(dirname(c.path))) {
+      c.problems.push({ file: c.display, line: 1, column: 1, rule: 'location', severity: 'warning', message: '这一期还没有可发布的稿件（没有稿件，或全是草稿），不会发布' });
+    }
+  }
+
+  // A photo no published article shows is not published: say so, it may be the one the reporter meant to use.
+  const shown = new Set(articles.filter((c) => !c.article!.data.draft).flatMap((c) => c.photos ?? []));
+  for (const { path } of photos) {
+    if (targets.has(path) && !shown.has(path)) locationError(path, '没有已发布的稿件使用这张图片\uFF0C它不会发布', 'warning');
   }
 
   // Slugs differing only in case are one URL on a case-insensitive disk (a reporter's laptop).
@@ -249,5 +240,6 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   }
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
-  return { files: [...targets].length, problems: problems.sort(compareProblems) };
+  const files = [...targets.values()].filter(({ entry }) => ['article', 'edition', 'refused'].includes(entry.file.kind)).length;
+  return { files, problems: problems.sort(compareProblems) };
 }

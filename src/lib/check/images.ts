@@ -4,9 +4,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { isLocalPath } from './markdown.ts';
+import { IMAGE_EXTENSIONS } from '../content/files.ts';
 
-/** The photo types the site's image pipeline reads (src/components/Figure.astro globs the same list). */
-export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'] as const;
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 function inside(base: string, path: string): boolean {

@@ -1,0 +1,99 @@
+// Reads one article or edition file the one way the site reads it: strict UTF-8, `---` YAML frontmatter parsed by
+// the project's safe parser (src/lib/content/yaml.ts), validated with the site's schema. Every reader of content
+// (the checker, the Astro loaders, the search index, the downloads) goes through here, so what the checker passes
+// is what the build publishes. Problems are located (file, line, column) and in Chinese.
+import { articleSchema, editionSchema, type Article, type Edition } from '../schema.ts';
+import type { Position, Problem, Severity } from '../check/problem.ts';
+import { validate } from '../check/schema-issues.ts';
+import { decodeSource, splitFrontmatter } from './source.ts';
+import { parseYaml } from './yaml.ts';
+
+/** A long feature is some 10,000 characters (30 KB); ten times that is not an article. */
+export const MAX_ARTICLE_BYTES = 256 * 1024;
+export const MAX_EDITION_BYTES = 64 * 1024;
+
+export interface ReadFile<T> {
+  /** The file as problems name it, e.g. content/2022/04/19/slug.md. */
+  display: string;
+  problems: Problem[];
+  /** Where a field is in the file (see parseYaml). */
+  locate: (path: readonly PropertyKey[]) => Position;
+  /** The schema's output; undefined when the file has errors that leave it without data. */
+  data?: T | undefined;
+  /** The YAML as written, before the schema: for the checker's notes on what the schema changed. */
+  raw?: unknown;
+}
+
+export interface ReadArticle extends ReadFile<Article> {
+  /** The Markdown after the frontmatter (empty when the frontmatter could not be split off). */
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+}
+
+export type ReadEdition = ReadFile<Edition>;
+
+const TOP = { line: 1, column: 1 };
+
+function start(display: string) {
+  const problems: Problem[] = [];
+  const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
+    problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
+  return { problems, add };
+}
+
+/** An article file's frontmatter and body. Nothing across files (the edition rules) and nothing about the body's Markdown. */
+export function readArticle(display: string, bytes: Uint8Array): ReadArticle {
+  const { problems, add } = start(display);
+  const result: ReadArticle = { display, problems, locate: () => TOP, body: '', bodyLine: 1 };
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    add('size', TOP, `文件太大\uFF08${Math.round(bytes.length / 1024)} KB\uFF0C最多 ${MAX_ARTICLE_BYTES / 1024} KB\uFF09`);
+    return result;
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    add(decoded.error.rule, decoded.error, decoded.error.message);
+    return result;
+  }
+  const split = splitFrontmatter(decoded.text);
+  if (!split.ok) {
+    add(split.error.rule, split.error, split.error.message);
+    return result;
+  }
+  const { yaml, yamlLine, body, bodyLine } = split.value;
+  result.body = body;
+  result.bodyLine = bodyLine;
+  const parsed = parseYaml(yaml, yamlLine, TOP, '头部信息');
+  result.locate = (p) => parsed.locate(p);
+  for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
+  if (parsed.data === undefined) return result;
+  result.raw = parsed.data;
+  const valid = validate(articleSchema, parsed.data, parsed.locate);
+  if (valid.ok) result.data = valid.data;
+  else for (const p of valid.problems) add(p.rule, p, p.message);
+  return result;
+}
+
+/** An edition.yaml. */
+export function readEdition(display: string, bytes: Uint8Array): ReadEdition {
+  const { problems, add } = start(display);
+  const result: ReadEdition = { display, problems, locate: () => TOP };
+  if (bytes.length > MAX_EDITION_BYTES) {
+    add('size', TOP, `文件太大\uFF08最多 ${MAX_EDITION_BYTES / 1024} KB\uFF09`);
+    return result;
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    add(decoded.error.rule, decoded.error, decoded.error.message);
+    return result;
+  }
+  const parsed = parseYaml(decoded.text, 1, TOP, '版期信息');
+  result.locate = (p) => parsed.locate(p);
+  for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
+  if (parsed.data === undefined) return result;
+  result.raw = parsed.data;
+  const valid = validate(editionSchema, parsed.data, parsed.locate);
+  if (valid.ok) result.data = valid.data;
+  else for (const p of valid.problems) add(p.rule, p, p.message);
+  return result;
+}

@@ -1,0 +1,34 @@
+// Walks the content folder (file-system code for src/lib/content/files.ts): every directory entry with what it is
+// to the site, in path order. Symbolic links are reported, never followed; hidden folders are not entered.
+import { readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { classifyContentPath, type ContentFile, type EntryType } from './files.ts';
+
+export interface ContentEntry {
+  /** Path relative to the content folder, slash-separated: `2022/04/19/slug.md`. */
+  path: string;
+  file: ContentFile;
+}
+
+function entryType(d: Dirent): EntryType {
+  if (d.isSymbolicLink()) return 'symlink';
+  return d.isFile() ? 'file' : 'other';
+}
+
+/**
+ * Every file and link under `contentRoot` (an absolute path), or under its subfolder `under`, classified by its path
+ * in the content folder; folders whose name starts with `.` are not entered.
+ */
+export function walkContent(contentRoot: string, under = ''): ContentEntry[] {
+  const entries: ContentEntry[] = [];
+  const visit = (dir: string, prefix: string): void => {
+    for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = prefix + d.name;
+      if (d.isDirectory()) {
+        if (!d.name.startsWith('.')) visit(join(dir, d.name), `${path}/`);
+      } else entries.push({ path, file: classifyContentPath(path, entryType(d)) });
+    }
+  };
+  visit(under ? join(contentRoot, ...under.split('/')) : contentRoot, under ? `${under}/` : '');
+  return entries;
+}
