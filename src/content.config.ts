@@ -1,21 +1,19 @@
-// Content collections: articles (content/YYYY/MM/DD/<slug>.md) and editions (content/YYYY/MM/DD/edition.yaml).
-// The schemas themselves live in src/lib/schema.ts so the scripts validate with exactly the same rules.
+// Content collections: articles (content/YYYY/MM/DD/<slug>.md) and editions (content/YYYY/MM/DD/edition.yaml), read
+// through the content door by src/loaders/content-loader.ts. The schemas themselves live in src/lib/schema.ts so
+// the scripts validate with exactly the same rules; `photos` (the images' files, in order) is added here, where
+// Astro's image() can turn each into an optimised image.
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { articleSchema, editionSchema } from './lib/schema.ts';
-import { CONTENT_DIR } from './lib/content-files.ts';
-
-/** Entry id = path under content/ without extension: `2022/04/19/nv-zi-chao-jin-dao`, `2022/04/19/edition`. */
-const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
+import { articlesLoader, editionsLoader } from './loaders/content-loader.ts';
 
 const articles = defineCollection({
-  // No bodies in the data store (a third of it): pages render `rendered`, excerpts come from rehype-lead-paragraph.
-  loader: glob({ pattern: '**/[!_]*.md', base: CONTENT_DIR, generateId: idFromPath, retainBody: false }),
-  schema: articleSchema,
+  loader: articlesLoader(),
+  schema: ({ image }) => articleSchema.extend({ photos: z.array(image().optional()) }),
 });
 
 const editions = defineCollection({
-  loader: glob({ pattern: '**/edition.yaml', base: CONTENT_DIR, generateId: idFromPath }),
+  loader: editionsLoader(),
   schema: editionSchema,
 });
 

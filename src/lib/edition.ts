@@ -120,7 +120,7 @@ export function editionProblems(articles: readonly ArticleEntry[], editions: rea
 }
 
 /**
- * Builds every edition, newest first. Throws a ContentError naming the file and field of the first of
+ * Builds every edition that has an article, newest first. Throws a ContentError naming the file and field of the first of
  * editionProblems (folder and date disagree, page missing from the edition, two articles at one position,
  * no edition.yaml).
  */
@@ -134,6 +134,8 @@ export function assembleEditions<A extends ArticleEntry>(articles: readonly A[],
 
   const views: EditionView<A>[] = [];
   for (const { edition, articles: list } of byDate.values()) {
+    // An edition with no published article (none yet, or only drafts) is not an edition: no page, feed or zip.
+    if (list.length === 0) continue;
     list.sort(compareArticles);
     const pages = edition.data.pages.map((page) => ({
       number: page.number,

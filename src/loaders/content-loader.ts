@@ -1,0 +1,119 @@
+// Astro content loaders over the content door (src/lib/content): the articles and editions collections hold
+// exactly the files the checker reads, parsed by the same reader, never a file it refuses (links, hidden files,
+// misplaced files). Articles are rendered with the site's Markdown pipeline (`markdown.processor` of
+// astro.config.mjs, the renderer Astro's glob loader uses) given the schema-checked frontmatter. `astro build`
+// keeps drafts out of the collection altogether, so neither they nor their photos reach the site; `astro dev`
+// shows them, and follows every saved, added or deleted file.
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AstroError } from 'astro/errors';
+import { CONTENT_DIR } from '../lib/content-files.ts';
+import { classifyContentPath, type ContentFile } from '../lib/content/files.ts';
+import { readArticle, readEdition } from '../lib/content/read.ts';
+import { walkContent } from '../lib/content/tree-fs.ts';
+import { formatProblem, type Problem } from '../lib/check/problem.ts';
+
+type Kind = 'article' | 'edition';
+type AssetStore = LoaderContext['store'] & { addAssetImports(assets: string[], filePath: string | undefined): void };
+type Renderer = Awaited<ReturnType<LoaderContext['config']['markdown']['processor']['createRenderer']>>;
+
+/** A file the checker would refuse: the build stops with the checker's line (it has run first, so this is rare). */
+function contentError(problems: readonly Problem[]): AstroError {
+  const error = new AstroError(`内容检查未通过\n${problems.map(formatProblem).join('\n')}`, '运行 npm run check 可以只做检查。');
+  error.stack = '';
+  return error;
+}
+
+function contentLoader(kind: Kind): Loader {
+  return {
+    name: `content-door-${kind}s`,
+    load: async (context) => {
+      const { store, config, logger, watcher } = context;
+      const root = fileURLToPath(config.root);
+      const base = join(root, CONTENT_DIR);
+      const dev = watcher !== undefined;
+      let renderer: Renderer | undefined;
+      const render = async (body: string, frontmatter: Record<string, unknown>, file: string) => {
+        // The options Astro's own Markdown entry type passes (its types differ only in optional-property strictness).
+        renderer ??= await config.markdown.processor.createRenderer({
+          image: config.image,
+          syntaxHighlight: config.markdown.syntaxHighlight,
+          shikiConfig: config.markdown.shikiConfig,
+          gfm: config.markdown.gfm,
+          smartypants: config.markdown.smartypants,
+        } as Parameters<LoaderContext['config']['markdown']['processor']['createRenderer']>[0]);
+        const result = await renderer.render(body.trim(), { frontmatter, fileURL: pathToFileURL(file) });
+        return { html: result.code, metadata: { ...result.metadata, imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths] } };
+      };
+
+      /** Brings the entry of one file up to date; returns its id, or undefined when it is not (or no longer) in the collection. */
+      const sync = async (path: string, file: ContentFile): Promise<string | undefined> => {
+        if (file.kind !== kind) return undefined;
+        const absolute = join(base, ...path.split('/'));
+        const filePath = relative(root, absolute).split(sep).join('/');
+        const bytes = readFileSync(absolute);
+        // Drafts are in the collection in dev only: the digest tells the two apart in a store kept between runs.
+        const digest = context.generateDigest(`${dev ? 'dev' : 'build'}\0${bytes.toString('latin1')}`);
+        const existing = store.get(file.id);
+        if (existing?.digest === digest) {
+          // As Astro's glob loader does: an unchanged entry's images are still the build's (a store method its types omit).
+          if (existing.assetImports?.length) (store as AssetStore).addAssetImports(existing.assetImports, existing.filePath);
+          return file.id;
+        }
+        const read = kind === 'article' ? readArticle(filePath, bytes) : readEdition(filePath, bytes);
+        const errors = read.problems.filter((p) => p.severity === 'error');
+        if (errors.length > 0 || !read.data) {
+          if (!dev) throw contentError(errors);
+          logger.error(errors.map(formatProblem).join('\n'));
+          return existing ? file.id : undefined; // dev keeps the last good version
+        }
+        if (kind === 'edition') {
+          store.set({ id: file.id, data: await context.parseData({ id: file.id, data: read.data as Record<string, unknown>, filePath: absolute }), filePath, digest });
+          return file.id;
+        }
+        const article = read as ReturnType<typeof readArticle>;
+        if (article.data!.draft && !dev) {
+          store.delete(file.id);
+          return undefined;
+        }
+        // `photos`: the photo files, resolved by Astro's image() (content.config.ts) into optimised images.
+        const photos = article.data!.images.map((image) => image.file);
+        const data = await context.parseData({ id: file.id, data: { ...article.data!, photos }, filePath: absolute });
+        const rendered = await render(article.body, article.data!, absolute);
+        store.set({ id: file.id, data, filePath, digest, rendered, assetImports: rendered.metadata.imagePaths });
+        return file.id;
+      };
+
+      const untouched = new Set(store.keys());
+      for (const { path, file } of walkContent(base)) {
+        const id = await sync(path, file);
+        if (id !== undefined) untouched.delete(id);
+      }
+      for (const id of untouched) store.delete(id);
+
+      if (!watcher) return;
+      const onChange = async (changed: string) => {
+        if (!changed.startsWith(base + sep)) return;
+        const path = relative(base, changed).split(sep).join('/');
+        const file = classifyContentPath(path, 'file');
+        if (file.kind !== kind) return;
+        // A file that is now a link or hidden is classified by the walker's rules: re-read the folder's view of it.
+        const entry = walkContent(base, posix.dirname(path)).find((e) => e.path === path);
+        const id = entry ? await sync(path, entry.file) : undefined;
+        if (id === undefined) store.delete(file.id);
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', (deleted) => {
+        if (!deleted.startsWith(base + sep)) return;
+        const file = classifyContentPath(relative(base, deleted).split(sep).join('/'), 'file');
+        if (file.kind === kind) store.delete(file.id);
+      });
+    },
+  };
+}
+
+export const articlesLoader = (): Loader => contentLoader('article');
+export const editionsLoader = (): Loader => contentLoader('edition');
