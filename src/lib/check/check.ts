@@ -13,6 +13,8 @@ import { validate } from './schema-issues.ts';
 import { decodeSource, splitFrontmatter } from '../content/source.ts';
 import { parseYaml } from '../content/yaml.ts';
 import { EDITION_FILE } from '../content-files.ts';
+import { MAX_REDIRECTS_BYTES, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
+import { articlePath } from '../routing.ts';
 
 /** A long feature is some 10,000 characters (30 KB); ten times that is not an article. */
 export const MAX_ARTICLE_BYTES = 256 * 1024;
@@ -189,8 +191,8 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
       const found: string[] = [];
       walk(path, found, ignored);
       for (const f of found) targets.add(f);
-    } else {
-      targets.add(path);
+    } else if (basename(path) !== REDIRECTS_FILE) {
+      targets.add(path); // redirects.yaml is checked by checkRedirects, below
     }
   }
   // Each edition a target belongs to is checked whole for the cross-file rules; its edition.yaml is reported on.
@@ -249,5 +251,69 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   }
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
-  return { files: [...targets].length, problems: problems.sort(compareProblems) };
+  const redirects = checkRedirects(paths, options, checked);
+  problems.push(...redirects.problems);
+  return { files: [...targets].length + redirects.files, problems: problems.sort(compareProblems) };
+}
+
+/**
+ * The redirects.yaml of each content folder checked (a folder holding one, or the file itself named): the file's
+ * own problems and, against the pages that folder's content builds, redirects that would hide a live page or lead
+ * nowhere. Articles and editions already checked are reused; the folder's others are read quietly.
+ */
+function checkRedirects(paths: readonly string[], options: CheckOptions, checked: readonly Checked[]): CheckResult {
+  const files = new Set<string>();
+  for (const p of paths) {
+    const path = resolve(options.cwd, p);
+    if (!existsSync(path)) continue;
+    if (basename(path) === REDIRECTS_FILE) files.add(path);
+    else if (statSync(path).isDirectory() && existsSync(join(path, REDIRECTS_FILE))) files.add(join(path, REDIRECTS_FILE));
+  }
+  const problems: Problem[] = [];
+  for (const path of files) {
+    const display = toDisplay(options.cwd, path);
+    const fail = (rule: string, at: Position, message: string) => problems.push({ file: display, line: at.line, column: at.column, rule, severity: 'error', message });
+    const top = { line: 1, column: 1 };
+    if (lstatSync(path).isSymbolicLink()) {
+      fail('location', top, `${REDIRECTS_FILE} 不能是符号链接\uFF0C请放入文件本身`);
+      continue;
+    }
+    if (!statSync(path).isFile()) {
+      fail('location', top, `${REDIRECTS_FILE} 必须是一个文件`);
+      continue;
+    }
+    if (statSync(path).size > MAX_REDIRECTS_BYTES) {
+      fail('size', top, `文件太大\uFF08最多 ${MAX_REDIRECTS_BYTES / 1024} KB\uFF09`);
+      continue;
+    }
+    const decoded = decodeSource(readFileSync(path));
+    if (!decoded.ok) {
+      fail(decoded.error.rule, decoded.error, decoded.error.message);
+      continue;
+    }
+    problems.push(...redirectProblems(decoded.text, display, pagesOf(dirname(path), options, checked)));
+  }
+  return { files: files.size, problems };
+}
+
+/** The pages the content under `contentRoot` builds (see sitePages). */
+function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly Checked[]): SitePages {
+  const byPath = new Map(checked.map((c) => [c.path, c]));
+  const found: string[] = [];
+  walk(contentRoot, found, []);
+  const all = found.flatMap((path) => {
+    const known = byPath.get(path);
+    if (known) return [known];
+    if (lstatSync(path).isSymbolicLink()) return [];
+    const display = toDisplay(options.cwd, path);
+    return [basename(path) === EDITION_FILE ? checkEdition(path, display, readFileSync(path)) : checkArticle(path, display, readFileSync(path))];
+  });
+  const pages = sitePages(
+    all.flatMap((c) => (c.article ? [c.article] : [])),
+    all.flatMap((c) => (c.edition ? [c.edition] : [])),
+  );
+  // An article with errors of its own (reported on it) may well be published once fixed: a redirect to it is not
+  // reported as leading nowhere, and one from it is still reported as hiding it.
+  const unread = new Set(all.filter((c) => c.path.endsWith('.md') && !c.article && contentBaseOf(c.path) !== undefined).map((c) => articlePath(idOf(c.path))));
+  return { isPage: (path) => pages.isPage(path) || unread.has(path) };
 }
