@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ImportError, importPage, pageJson, planImport, type ExistingFile } from '../src/lib/importer/index.ts';
+import { readPageSource } from '../src/lib/importer/page-source-fs.ts';
 import { articleFile } from '../src/lib/importer/serialise.ts';
 import { isoDate } from '../src/lib/schema.ts';
 
@@ -43,8 +44,12 @@ function main(): void {
   const placement = { date: date.data, page };
 
   const input = resolve(positionals[0]!);
-  if (!existsSync(input)) fail(`找不到文件 ${input}`, 1);
-  const imported = importPage(readFileSync(input, 'utf8'));
+  const source = readPageSource(input);
+  if (!source.ok) {
+    const { line, column, message } = source.error;
+    fail(`${positionals[0]!}${line === undefined ? '' : `:${line}:${column}`}: ${message}`, 1);
+  }
+  const imported = importPage(source.text);
   if (imported.articles.length === 0) fail(`${input}: 没有读到任何稿件`, 1);
 
   if (values.json) {

@@ -4,6 +4,7 @@
 // `UPDATE_FIXTURES=1 npx vitest run tests/check.test.ts`, then read it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,6 +195,51 @@ describe('limits and escapes made on the fly', () => {
   });
 });
 
+describe('redirects.yaml in the content folder', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'check-redirects-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const dir = join(tmp, 'content/2022/04/19');
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['edition.yaml', 'fa-yuan-lf.md', 'photo.png']) cpSync(join(fixtures, 'good/content/2022/04/19', name), join(dir, name));
+  writeFileSync(
+    join(tmp, 'content/redirects.yaml'),
+    [
+      '# Moved article URLs.',
+      '- from: /2022/04/19/fa-yuan-lf/',
+      '  to: /2022/04/19/',
+      '- from: /2022/04/19/old-slug/',
+      '  to: /2022/04/19/missing/',
+      '- from: /2022/04/19/moved/',
+      '  to: https://evil.example/',
+      '- from: /2022/04/19/fa-yuan/',
+      '  to: /county/yuhua/',
+      '',
+    ].join('\n'),
+  );
+  const expected = [
+    `content/redirects.yaml:2:9 error redirects: ${fw('/2022/04/19/fa-yuan-lf/ 是网站上现有的页面(稿件、版面或列表),转址会把它藏起来,读者再也看不到:请删去这条转址,或先把那个页面移走')}`,
+    `content/redirects.yaml:5:7 error redirects: ${fw('/2022/04/19/missing/ 在网站上不存在,读者会被转到「找不到页面」:请核对新地址的日期和文件名')}`,
+    `content/redirects.yaml:7:7 error redirects: ${fw('转址只能指向本站内的页面:')}「https://evil.example/」${fw('是站外地址,to 必须是以 / 开头和结尾的站内路径,例如 /2022/04/19/fa-yuan/')}`,
+  ];
+
+  it('is checked with the content folder: a redirect hiding a live article, one to a missing page, one to another host', () => {
+    const { files, problems } = checkPaths(['content'], { cwd: tmp });
+    expect(problems.map(formatProblem)).toEqual(expected);
+    expect(files).toBe(3); // the article, edition.yaml and redirects.yaml
+  });
+
+  it('is checked when named alone, against the pages of its folder', () => {
+    const { files, problems } = checkPaths(['content/redirects.yaml'], { cwd: tmp });
+    expect(problems.map(formatProblem)).toEqual(expected);
+    expect(files).toBe(1);
+  });
+
+  it('is not checked with an edition folder or an article', () => {
+    expect(checkPaths(['content/2022/04/19'], { cwd: tmp }).problems).toEqual([]);
+    expect(checkPaths(['content/2022/04/19/fa-yuan-lf.md'], { cwd: tmp }).problems).toEqual([]);
+  });
+});
+
 describe('npm run check', () => {
   it('prints compiler-style lines and a summary, and exits 1 on errors', () => {
     const result = cli(['content/2022/04/19/county-typo.md'], join(fixtures, 'bad'));
@@ -218,7 +264,7 @@ describe('npm run check', () => {
   it('checks content/ by default and exits 0 on the sample; warnings alone do not fail', () => {
     const sample = cli([]);
     expect(sample.status).toBe(0);
-    expect(sample.stdout).toBe(`${formatSummary([], 14)}\n`);
+    expect(sample.stdout).toBe(`${formatSummary([], 15)}\n`); // 13 articles, edition.yaml and redirects.yaml
     const warned = cli(['content/2022/04/19/empty-body.md'], join(fixtures, 'bad'));
     expect(warned.status).toBe(0);
     expect(warned.stdout).toContain('warning body');

@@ -1,10 +1,11 @@
 // scripts/import.ts: the command line over the importer, run as `npm run import` runs it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fw } from './fullwidth.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seed = fileURLToPath(new URL('./fixtures/importer/seed-page-2022-04.txt', import.meta.url));
@@ -67,5 +68,56 @@ describe('npm run import', () => {
       expect(stderr).toMatch(/usage: npm run import/);
     }
     expect(run(join(work, 'missing.txt'), '--date', '2022-04-19').code).toBe(1);
+  });
+});
+
+describe('npm run import on a file that is not an exported page', () => {
+  const refused = (name: string, bytes: Uint8Array | string) => {
+    writeFileSync(join(work, name), bytes);
+    const result = run(join(work, name), '--date', '2022-04-19', '--out', join(work, `out-${name}`));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(() => readdirSync(join(work, `out-${name}`))).toThrow(); // nothing written
+    return result.stderr;
+  };
+  const binaryAdvice = fw(',不像是导出的版面文字(可能是 Word、PDF 等二进制文件,或 UTF-16 编码的文本):请把版面导出为 UTF-8 编码的纯文本(.txt)再导入');
+
+  it('refuses a binary file, naming the file and where the NUL byte is', () => {
+    const png = Buffer.concat([Buffer.from('\u2003本报讯\n'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from('\r\n\u001a\n\0\0\0\rIHDR')]);
+    expect(png.includes(0)).toBe(true);
+    // 0x89 is not UTF-8: reported as an encoding error first.
+    expect(refused('photo.png', png)).toBe(`${join(work, 'photo.png')}:2:1: ${fw('文件不是 UTF-8 编码(这里有无法识别的字节),请在编辑器里用 UTF-8 重新保存(导入只接受 UTF-8 编码的纯文本)')}\n`);
+    expect(refused('nul.txt', '本报讯 记者\n第二行有\0空字节\n')).toBe(`${join(work, 'nul.txt')}:2:5: 这里有空字节 NUL${binaryAdvice}\n`);
+  });
+
+  it('refuses other control bytes, and UTF-16 text (ASCII letters with NULs between them)', () => {
+    expect(refused('escape.txt', '标题\n\n正文\u001b[31m\n')).toBe(`${join(work, 'escape.txt')}:3:3: 这里有控制字符 U+001B${binaryAdvice}\n`);
+    expect(refused('utf16.txt', Buffer.from('AB\n', 'utf16le'))).toBe(`${join(work, 'utf16.txt')}:1:2: 这里有空字节 NUL${binaryAdvice}\n`);
+  });
+
+  it('accepts the whitespace text exports use: tabs, form feeds, vertical tabs and CRLF', () => {
+    const page = readFileSync(seed, 'utf8').replace('\n', '\t\f\r\n').replace(/\n\n/, '\n\u000b\n');
+    writeFileSync(join(work, 'spaced.txt'), page);
+    expect(run(join(work, 'spaced.txt'), '--date', '2022-04-19', '--json').code).toBe(0);
+  });
+
+  it('names the line and column of a GBK-encoded page', () => {
+    // 「本报讯」 in GBK, on line 2 after two ASCII characters.
+    const gbk = Buffer.concat([Buffer.from('Page 1\nxy'), Buffer.from([0xb1, 0xbe, 0xb1, 0xa8, 0xd1, 0xb6]), Buffer.from('\n')]);
+    expect(refused('gbk.txt', gbk)).toMatch(new RegExp(`^${join(work, 'gbk.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:3: 文件不是 UTF-8 编码`));
+  });
+
+  it('refuses a file over 2 MB without reading it, and a folder', () => {
+    const big = join(work, 'big.txt');
+    writeFileSync(big, '本报讯');
+    truncateSync(big, 2 * 1024 * 1024 + 1);
+    const tooBig = run(big, '--date', '2022-04-19', '--json');
+    expect(tooBig.code).toBe(1);
+    expect(tooBig.stderr).toBe(`${big}: ${fw('文件太大(2 MB,最多 2 MB):一个版面的文字只有几十 KB,请确认选对了文件')}\n`);
+    mkdirSync(join(work, 'folder.txt'));
+    const folder = run(join(work, 'folder.txt'), '--date', '2022-04-19', '--json');
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe(`${join(work, 'folder.txt')}: ${fw('不是普通文件:请给出导出的版面文字文件(.txt)')}\n`);
   });
 });

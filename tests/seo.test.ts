@@ -261,12 +261,12 @@ describe('redirects', () => {
     expect(parseRedirects('', 'content/redirects.yaml')).toEqual([]);
   });
 
-  it('refuse what would break: bad paths, duplicates, chains', () => {
+  it('refuse what would break: bad paths, duplicates, chains, each at its line and column', () => {
     const f = 'content/redirects.yaml';
-    expect(() => parseRedirects('- from: 2022/04/19/old\n  to: /a/\n', f)).toThrow('content/redirects.yaml: 第 1 条: from 必须是以 / 开头和结尾的站内路径');
-    expect(() => parseRedirects('- from: /a/\n  to: /a/\n', f)).toThrow('from 与 to 相同');
-    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /a/, to: /c/ }\n', f)).toThrow('/a/ 重复');
-    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /b/, to: /c/ }\n', f)).toThrow('请直接指向最终地址');
-    expect(() => parseRedirects('from: /a/\n', f)).toThrow('必须是 from/to 条目的列表');
+    expect(() => parseRedirects('- from: 2022/04/19/old\n  to: /a/\n', f)).toThrow('content/redirects.yaml:1:9 error redirects: 「2022/04/19/old」不是站内路径');
+    expect(() => parseRedirects('- from: /a/\n  to: /a/\n', f)).toThrow('content/redirects.yaml:2:7 error redirects: from 与 to 相同');
+    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /a/, to: /c/ }\n', f)).toThrow('content/redirects.yaml:2:11 error redirects: 旧地址 /a/ 在第 1 行已经转走了');
+    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /b/, to: /c/ }\n', f)).toThrow('content/redirects.yaml:1:20 error redirects: /b/ 本身也被转走了');
+    expect(() => parseRedirects('from: /a/\n', f)).toThrow('content/redirects.yaml:1:1 error redirects: 转址表必须是一个列表');
   });
 });

@@ -8,11 +8,12 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { fileURLToPath } from 'node:url';
 import { extname, join } from 'node:path';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { readContent } from '../lib/content-files.ts';
 import { indexRecords } from '../lib/search/index-records.ts';
 import type { SearchIndexJob, SearchIndexResult } from './search-index-worker.ts';
 import { runWorker } from './worker.ts';
+import { moveSync } from './move-fs.ts';
 
 type PagefindFiles = Map<string, Uint8Array>;
 
@@ -77,7 +78,8 @@ export default function searchIndex(): AstroIntegration {
         for (const shard of shards) {
           rmSync(join(target, shard.dir), { recursive: true, force: true });
           mkdirSync(target, { recursive: true });
-          renameSync(join(stagingDir(), shard.dir), join(target, shard.dir));
+          // The staging folder sits beside the output folder, which may be a mount of its own.
+          moveSync(join(stagingDir(), shard.dir), join(target, shard.dir));
         }
         rmSync(stagingDir(), { recursive: true, force: true });
         const reused = shards.filter((s) => s.reused);

@@ -13,6 +13,9 @@ import { walkContent, type ContentEntry } from '../content/tree-fs.ts';
 import { imageProblem } from './images.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
+import { decodeSource } from '../content/source.ts';
+import { MAX_REDIRECTS_BYTES, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
+import { articlePath } from '../routing.ts';
 
 export interface CheckOptions {
   /** Paths in problems are relative to this folder (the repository root for the CLI and the build). */
@@ -240,6 +243,48 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   }
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
+  const redirects = [...targets].filter(([path, { entry }]) => entry.file.kind === 'site-list' && basename(path) === REDIRECTS_FILE);
+  for (const [path, { root }] of redirects) problems.push(...checkRedirects(path, toDisplay(options.cwd, path), root, options, checked));
   const files = [...targets.values()].filter(({ entry }) => ['article', 'edition', 'refused'].includes(entry.file.kind)).length;
-  return { files, problems: problems.sort(compareProblems) };
+  return { files: files + redirects.length, problems: problems.sort(compareProblems) };
+}
+
+/**
+ * A content folder's redirects.yaml: its own problems and, against the pages that folder's content builds,
+ * redirects that would hide a live page or lead nowhere.
+ */
+function checkRedirects(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
+  const fail = (rule: string, at: Position, message: string): Problem[] => [{ file: display, line: at.line, column: at.column, rule, severity: 'error', message }];
+  const top = { line: 1, column: 1 };
+  if (lstatSync(path).size > MAX_REDIRECTS_BYTES) return fail('size', top, `文件太大\uFF08最多 ${MAX_REDIRECTS_BYTES / 1024} KB\uFF09`);
+  const decoded = decodeSource(readFileSync(path));
+  if (!decoded.ok) return fail(decoded.error.rule, decoded.error, decoded.error.message);
+  return redirectProblems(decoded.text, display, pagesOf(root, options, checked));
+}
+
+/** The pages the content under `contentRoot` builds (see sitePages): articles already checked are reused, the others read quietly. */
+function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly Checked[]): SitePages {
+  const byPath = new Map(checked.map((c) => [c.path, c]));
+  type Page = { id: string; kind: 'article' | 'edition'; article?: Checked['article']; edition?: EditionEntry | undefined };
+  const all = walkContent(contentRoot).flatMap(({ path: rel, file }): Page[] => {
+    if (file.kind !== 'article' && file.kind !== 'edition') return [];
+    const path = join(contentRoot, rel);
+    const known = byPath.get(path);
+    if (known) return [{ id: file.id, kind: file.kind, article: known.article, edition: known.edition }];
+    const display = toDisplay(options.cwd, path);
+    if (file.kind === 'edition') {
+      const data = readEdition(display, readFileSync(path)).data;
+      return [{ id: file.id, kind: file.kind, edition: data && { id: file.id, data, filePath: display } }];
+    }
+    const data = readArticle(display, readFileSync(path)).data;
+    return [{ id: file.id, kind: file.kind, article: data && { id: file.id, data, filePath: display } }];
+  });
+  const pages = sitePages(
+    all.flatMap((c) => (c.article ? [c.article] : [])),
+    all.flatMap((c) => (c.edition ? [c.edition] : [])),
+  );
+  // An article with errors of its own (reported on it) may well be published once fixed: a redirect to it is not
+  // reported as leading nowhere, and one from it is still reported as hiding it.
+  const unread = new Set(all.filter((c) => c.kind === 'article' && !c.article).map((c) => articlePath(c.id)));
+  return { isPage: (p) => pages.isPage(p) || unread.has(p) };
 }

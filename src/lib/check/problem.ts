@@ -38,6 +38,8 @@ export const ruleDescriptions = {
   html: 'raw HTML in the body (dropped by the build; script, iframe, on* and style named as such)',
   url: 'a link or image URL with a scheme the site strips (javascript:, data:, vbscript: …)',
   body: 'an empty body, or the scaffold placeholder still in it (warning)',
+  redirects:
+    'redirects.yaml: not a list of { from, to } site paths, a path off the site, a duplicate or chained redirect, a redirect hiding a live page or leading to a missing one',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof ruleDescriptions;

@@ -49,11 +49,22 @@ function syntaxMessage(code: string, english: string, lineText: string): { rule:
   return { rule: 'yaml-syntax', message: `YAML 格式有误\uFF0C请检查这一行${detail}` };
 }
 
+export interface ParseYamlOptions {
+  /**
+   * What the document must be: a map of fields (frontmatter, edition.yaml; the default), or any YAML value
+   * (redirects.yaml is a list), the caller checking its shape. With `'any'`, an empty document is `null`.
+   */
+  root?: 'map' | 'any';
+  /** Longest text accepted, in characters (default MAX_YAML_CHARS). */
+  maxChars?: number;
+}
+
 /**
  * Parses `text`, whose first line is line `firstLine` of the file. `what` names the block in messages
  * (头部信息 for frontmatter, 版期信息 for edition.yaml).
  */
-export function parseYaml(text: string, firstLine: number, fallback: Position, what: string): ParsedYaml {
+export function parseYaml(text: string, firstLine: number, fallback: Position, what: string, options: ParseYamlOptions = {}): ParsedYaml {
+  const { root = 'map', maxChars = MAX_YAML_CHARS } = options;
   const lineCounter = new LineCounter();
   const lines = text.split('\n');
   const at = (offset: number): Position => {
@@ -62,10 +73,10 @@ export function parseYaml(text: string, firstLine: number, fallback: Position, w
   };
   const issues: YamlIssue[] = [];
 
-  if (text.length > MAX_YAML_CHARS) {
+  if (text.length > maxChars) {
     return {
       data: undefined,
-      issues: [{ rule: 'size', ...fallback, message: `${what}太长\uFF08超过 ${MAX_YAML_CHARS / 1024}K 个字符\uFF09` }],
+      issues: [{ rule: 'size', ...fallback, message: `${what}太长\uFF08超过 ${maxChars / 1024}K 个字符\uFF09` }],
       locate: () => fallback,
     };
   }
@@ -133,6 +144,7 @@ export function parseYaml(text: string, firstLine: number, fallback: Position, w
   };
 
   if (issues.length > 0) return { data: undefined, issues, locate };
+  if (root === 'any') return { data: doc.toJS({ maxAliasCount: 0 }) ?? null, issues, locate };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return { data: undefined, issues: [{ rule: 'frontmatter-type', ...fallback, message: `${what}是空的` }], locate };
   }
