@@ -1,5 +1,6 @@
 // Published URLs never break: every URL in content/published-urls.txt still leads to an article of the sample,
-// directly or through one redirect in content/redirects.yaml, and every published article is in the list.
+// directly or through one redirect in content/redirects.yaml, and every published article is in the list
+// (and every name on them in content/published-bylines.txt).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,16 +8,24 @@ import { readContent } from '../src/lib/content-files.ts';
 import { articlePath } from '../src/lib/routing.ts';
 import { readRedirects } from '../src/lib/redirects.ts';
 import { parseUrlList, publishedUrlProblems, renderUrlList } from '../src/lib/published-urls.ts';
+import { unrecordedBylineProblems } from '../src/lib/published-bylines.ts';
+import { readBylineRecord } from '../src/lib/published-bylines-fs.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 describe('the sample’s published URLs', () => {
   const listed = parseUrlList(readFileSync(`${root}content/published-urls.txt`, 'utf8'));
-  const current = readContent(root, 'content').articles.filter((a) => !a.data.draft).map((a) => articlePath(a.id));
+  const published = readContent(root, 'content').articles.filter((a) => !a.data.draft);
+  const current = published.map((a) => articlePath(a.id));
 
   it('all still lead to an article, and every article is listed', () => {
     expect(listed).toHaveLength(13);
     expect(publishedUrlProblems({ listed, current, redirects: readRedirects(root, 'content') })).toEqual([]);
+  });
+
+  it('record the byline page of every name they carry (content/published-bylines.txt)', () => {
+    const names = published.flatMap((a) => a.data.byline.map((b) => b.name));
+    expect(unrecordedBylineProblems(names, readBylineRecord(root, 'content'))).toEqual([]);
   });
 });
 

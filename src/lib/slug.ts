@@ -34,17 +34,27 @@ export function nameSlug(name: string): string {
 }
 
 /**
- * Slugs for a set of names, unique among them: homophones (牛敏, 牛民) get -2, -3 … in code-point
- * order of the names, so the result depends only on the set of names, not on the order they were seen.
+ * Slugs for a set of names, unique among them and among the recorded ones (`recorded`: name → slug of every
+ * byline ever published, content/published-bylines.txt). A recorded name keeps its slug forever. A new name gets
+ * its pinyin, or, when a recorded or an earlier new name holds it, the next free `-2`, `-3` …; new names are taken
+ * in JavaScript's default string order (code points, for the BMP names a newspaper prints), so the result depends only on the set of names and the record, not on the order they were
+ * seen, and a newcomer never takes over a published URL. Recorded slugs of names absent from `names` stay reserved.
  */
-export function nameSlugs(names: Iterable<string>): Map<string, string> {
-  const result = new Map<string, string>();
-  const used = new Map<string, number>();
-  for (const name of [...new Set(names)].sort()) {
-    const base = nameSlug(name);
-    const count = (used.get(base) ?? 0) + 1;
-    used.set(base, count);
-    result.set(name, count === 1 ? base : `${base}-${count}`);
+export function nameSlugs(names: Iterable<string>, recorded: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const taken = new Set<string>();
+  for (const [name, slug] of recorded) {
+    if (taken.has(slug)) throw new Error(`the byline record gives ${slug} to two names, one of them ${name}`);
+    taken.add(slug);
   }
-  return result;
+  const sorted = [...new Set(names)].sort();
+  const fresh = new Map<string, string>();
+  for (const name of sorted) {
+    if (recorded.has(name)) continue;
+    const base = nameSlug(name);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    fresh.set(name, slug);
+  }
+  return new Map(sorted.map((name) => [name, recorded.get(name) ?? fresh.get(name)!]));
 }

@@ -6,6 +6,7 @@ import { assembleEditions, groupArticles, type EditionView } from '../lib/editio
 import { resolveCounty, type Division } from '../lib/gazetteer.ts';
 import { getCategory, type Category } from '../lib/categories.ts';
 import { nameSlugs } from '../lib/slug.ts';
+import { readBylineRecord } from '../lib/published-bylines-fs.ts';
 import { splitListing } from '../lib/listing-pages.ts';
 import { site } from '../lib/site.ts';
 
@@ -53,7 +54,9 @@ async function build(includeDrafts: boolean): Promise<SiteData> {
   }));
 
   const byName = groupArticles(articles, (a) => a.data.byline.map((b) => b.name));
-  const bylineSlug = nameSlugs(byName.keys());
+  // Recorded names keep their published /byline/<slug>/. Astro runs from the project root (the npm scripts, the
+  // tests and the benchmark all start it there), and CONTENT_DIR is relative to it, as for the glob loader.
+  const bylineSlug = nameSlugs(byName.keys(), readBylineRecord(process.cwd()));
   const bylines = [...byName].map(([name, list]) => ({ name, slug: bylineSlug.get(name)!, articles: list }));
 
   return { editions, articles, editionOf, counties, categories, bylines, bylineSlug };
