@@ -1,6 +1,7 @@
 // Which files under the content folder are content: the one answer to "does the site read this file?", given to
 // the checker, the Astro loaders, the search index, the downloads and the photo pipeline alike. Pure: it sees a
 // path relative to the content folder and what kind of directory entry it is, never the disk.
+import { PUBLISHED_BYLINES_FILE } from '../published-bylines.ts';
 import { PUBLISHED_URLS_FILE } from '../published-urls.ts';
 import { REDIRECTS_FILE } from '../redirects.ts';
 
@@ -20,7 +21,7 @@ export type ContentFile =
   | { kind: 'edition'; id: string; date: string }
   /** A photo beside articles: published only when a published article shows it. */
   | { kind: 'photo'; date: string }
-  /** redirects.yaml or published-urls.txt at the top of the content folder. */
+  /** redirects.yaml, published-urls.txt or published-bylines.txt at the top of the content folder. */
   | { kind: 'site-list' }
   /** Never read, and nothing to tell the reporter: editor and system leftovers, notes kept aside (`_name.md`). */
   | { kind: 'ignored' }
@@ -81,7 +82,7 @@ export function classifyContentPath(path: string, type: EntryType): ContentFile 
   }
   if (type === 'other') return { kind: 'unread', message: '这不是普通文件\uFF0C不会被网站读取' };
   if (parts.length === 1) {
-    if (name === REDIRECTS_FILE || name === PUBLISHED_URLS_FILE) return { kind: 'site-list' };
+    if (name === REDIRECTS_FILE || name === PUBLISHED_URLS_FILE || name === PUBLISHED_BYLINES_FILE) return { kind: 'site-list' };
   }
   const folder = parts.slice(0, -1);
   const dated = folder.length === 3 && folder.every((p, i) => DATE_PARTS[i]!.test(p));
