@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { archiveName, DOWNLOADS_DIR, linksDownloads, withoutDownloadSizes } from '../lib/offline/downloads.ts';
+import { publishedSource } from '../lib/content/published-source.ts';
 import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
 
 const decoder = new TextDecoder();
@@ -39,7 +40,7 @@ export function reader(dir: string): (path: string) => Uint8Array | undefined {
  */
 function monthKey(root: string, built: BuiltSite, editions: readonly { date: string; slugs: string[] }[]): string {
   const hash = createHash('sha256').update(`${built.site}\0${built.base}\0`);
-  const code = [join(root, 'src/integrations/downloads-months.ts'), ...readdirSync(join(root, 'src/lib/offline')).sort().map((f) => join(root, 'src/lib/offline', f))];
+  const code = [join(root, 'src/integrations/downloads-months.ts'), ...['src/lib/offline', 'src/lib/content'].flatMap((dir) => readdirSync(join(root, dir)).sort().map((f) => join(root, dir, f)))];
   const publicDir = join(root, 'public');
   const inputs = [...code, ...(existsSync(publicDir) ? readdirSync(publicDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort() : [])];
   for (const file of inputs) hash.update(file).update('\0').update(readFileSync(file));
@@ -57,8 +58,16 @@ function monthKey(root: string, built: BuiltSite, editions: readonly { date: str
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Sources as readers get them: without the newsroom's comments and notes (src/lib/content/published-source.ts). */
+function published(read: (path: string) => Uint8Array | undefined): (path: string) => Uint8Array | undefined {
+  return (path) => {
+    const bytes = read(path);
+    return bytes && publishedSource(path, bytes);
+  };
+}
+
 export function makeMonths(job: MonthsJob): MonthsResult {
-  const built: BuiltSite = { site: job.site, base: job.base, readBuild: reader(job.outDir), readSource: reader(job.contentDir) };
+  const built: BuiltSite = { site: job.site, base: job.base, readBuild: reader(job.outDir), readSource: published(reader(job.contentDir)) };
   const downloadsDir = join(job.outDir, DOWNLOADS_DIR);
   mkdirSync(downloadsDir, { recursive: true });
   const result: MonthsResult = { sizes: [], warnings: [], reused: 0 };

@@ -15,7 +15,8 @@ const categoryOrder = new Map<string, number>(categories.map((c, i) => [c.name, 
 export function markdownToText(markdown: string): string {
   const tree = fromMarkdown(markdown);
   return tree.children
-    .map((node) => normalizeCjkPunctuation(toString(node).replace(/\s*\n\s*/g, ' ').trim()))
+    // Raw HTML (the newsroom's comments; the site publishes no other) is not the article's text.
+    .map((node) => normalizeCjkPunctuation(toString(node, { includeHtml: false }).replace(/\s*\n\s*/g, ' ').trim()))
     .filter(Boolean)
     .join('\n');
 }
