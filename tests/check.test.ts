@@ -191,7 +191,7 @@ describe('limits and escapes made on the fly', () => {
       ['content/2022/04/19/symlink-image.md', 'image', 10],
     ]);
     expect(problems[0]!.message).toContain('MB');
-    expect(problems[1]!.message).toContain('content');
+    expect(problems[1]!.message).toContain('符号链接');
   });
 });
 

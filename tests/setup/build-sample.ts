@@ -1,9 +1,11 @@
-// Builds, once per test run, the two sites the site tests read: the sample edition (tests/.tmp/sample)
-// and a small multi-edition fixture deployed under a base path (tests/.tmp/fixture, base /paper/).
+// Builds, once per test run, the sites the site tests read: the sample edition (tests/.tmp/sample), a small
+// multi-edition fixture deployed under a base path (tests/.tmp/fixture, base /paper/), and the content door's
+// fixture of files readers must never get (tests/.tmp/door).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { writeDoorFixture } from '../helpers/door-fixture.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,18 +19,24 @@ function build(outDir: string, env: Record<string, string>) {
   });
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const sample = `${root}tests/.tmp/sample/`;
   const fixture = `${root}tests/.tmp/fixture/`;
+  const door = `${root}tests/.tmp/door/`;
   build(sample, { ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-sample/` });
   build(fixture, { CONTENT_DIR: 'tests/fixtures/search-site', BASE_PATH: '/paper/', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-fixture/` });
+  await writeDoorFixture(`${root}tests/.tmp/door-content/`, `${root}tests/fixtures/`);
+  build(door, { CONTENT_DIR: 'tests/.tmp/door-content/content', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-door/` });
   project.provide('sampleOut', sample);
   project.provide('fixtureOut', fixture);
+  project.provide('doorOut', door);
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     sampleOut: string;
     fixtureOut: string;
+    /** The build of the content door's fixture (tests/helpers/door-fixture.ts). */
+    doorOut: string;
   }
 }

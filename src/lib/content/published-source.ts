@@ -34,10 +34,7 @@ function withoutYamlComments(yaml: string, drop: readonly string[] = []): string
   doc.commentBefore = null;
   doc.comment = null;
   visit(doc, (_key, node) => {
-    if (node && typeof node === 'object' && 'comment' in node) {
-      (node as { comment?: string | null }).comment = null;
-      (node as { commentBefore?: string | null }).commentBefore = null;
-    }
+    if (node && typeof node === 'object') Object.assign(node, { comment: null, commentBefore: null });
   });
   for (const key of drop) doc.delete(key);
   return doc.toString({ lineWidth: 0 });
