@@ -1,6 +1,6 @@
 // What readers get of a source file in an offline download: the Markdown and YAML as written, minus what is meant
 // for the newsroom only: HTML comments in an article's body, YAML comments in its frontmatter, and an edition's
-// `note` (with any comments in edition.yaml). The files are otherwise byte for byte the repository's.
+// `note` (with any comments in edition.yaml). A file with none of these is byte for byte the repository's.
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { isDocument, parseDocument, visit } from 'yaml';
@@ -27,15 +27,20 @@ export function withoutHtmlComments(markdown: string): string {
   return out;
 }
 
-/** YAML without comments and, when given, without the top-level keys `drop`. */
+/** YAML without comments and, when given, without the top-level keys `drop`; the text itself when it has neither. */
 function withoutYamlComments(yaml: string, drop: readonly string[] = []): string {
   const doc = parseDocument(yaml, { version: '1.2', schema: 'core' });
   if (!isDocument(doc)) return yaml;
+  let found = Boolean(doc.commentBefore || doc.comment) || drop.some((key) => doc.has(key));
   doc.commentBefore = null;
   doc.comment = null;
   visit(doc, (_key, node) => {
-    if (node && typeof node === 'object') Object.assign(node, { comment: null, commentBefore: null });
+    if (!node || typeof node !== 'object') return;
+    const commented = node as { comment?: string | null; commentBefore?: string | null };
+    if (commented.comment || commented.commentBefore) found = true;
+    Object.assign(node, { comment: null, commentBefore: null });
   });
+  if (!found) return yaml;
   for (const key of drop) doc.delete(key);
   return doc.toString({ lineWidth: 0 });
 }
@@ -44,10 +49,15 @@ function withoutYamlComments(yaml: string, drop: readonly string[] = []): string
 export function publishedSource(path: string, bytes: Uint8Array): Uint8Array {
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return bytes;
-  if (path.endsWith(`/${EDITION_FILE}`) || path === EDITION_FILE) return new TextEncoder().encode(withoutYamlComments(decoded.text, ['note']));
+  if (path.endsWith(`/${EDITION_FILE}`) || path === EDITION_FILE) {
+    const yaml = withoutYamlComments(decoded.text, ['note']);
+    return yaml === decoded.text ? bytes : new TextEncoder().encode(yaml);
+  }
   if (!path.endsWith('.md')) return bytes;
   const split = splitFrontmatter(decoded.text);
   if (!split.ok) return bytes;
+  const yaml = withoutYamlComments(split.value.yaml);
   const body = withoutHtmlComments(split.value.body);
-  return new TextEncoder().encode(`---\n${withoutYamlComments(split.value.yaml)}---\n${body}`);
+  if (yaml === split.value.yaml && body === split.value.body) return bytes;
+  return new TextEncoder().encode(`---\n${yaml.endsWith('\n') ? yaml : `${yaml}\n`}---\n${body}`);
 }
