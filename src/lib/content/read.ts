@@ -2,6 +2,7 @@
 // the project's safe parser (src/lib/content/yaml.ts), validated with the site's schema. Every reader of content
 // (the checker, the Astro loaders, the search index, the downloads) goes through here, so what the checker passes
 // is what the build publishes. Problems are located (file, line, column) and in Chinese.
+import type { z } from 'astro/zod';
 import { articleSchema, editionSchema, type Article, type Edition } from '../schema.ts';
 import type { Position, Problem, Severity } from '../check/problem.ts';
 import { validate } from '../check/schema-issues.ts';
@@ -20,8 +21,6 @@ export interface ReadFile<T> {
   locate: (path: readonly PropertyKey[]) => Position;
   /** The schema's output; undefined when the file has errors that leave it without data. */
   data?: T | undefined;
-  /** The YAML as written, before the schema: for the checker's notes on what the schema changed. */
-  raw?: unknown;
 }
 
 export interface ReadArticle extends ReadFile<Article> {
@@ -35,11 +34,25 @@ export type ReadEdition = ReadFile<Edition>;
 
 const TOP = { line: 1, column: 1 };
 
-function start(display: string) {
+type Add = (rule: string, at: Position, message: string, severity?: Severity) => void;
+
+function start(display: string): { problems: Problem[]; add: Add } {
   const problems: Problem[] = [];
-  const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
+  const add: Add = (rule, at, message, severity = 'error') =>
     problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
   return { problems, add };
+}
+
+/** Parses `yaml` (whose first line is line `firstLine`) into `result`, validated with `schema`; `what` names the block in messages. */
+function parseInto<T, R extends ReadFile<T>>(result: R, add: Add, schema: z.ZodType<T>, yaml: string, firstLine: number, what: string): R {
+  const parsed = parseYaml(yaml, firstLine, TOP, what);
+  result.locate = (p) => parsed.locate(p);
+  for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
+  if (parsed.data === undefined) return result;
+  const valid = validate(schema, parsed.data, parsed.locate);
+  if (valid.ok) result.data = valid.data;
+  else for (const p of valid.problems) add(p.rule, p, p.message);
+  return result;
 }
 
 /** An article file's frontmatter and body. Nothing across files (the edition rules) and nothing about the body's Markdown. */
@@ -63,15 +76,7 @@ export function readArticle(display: string, bytes: Uint8Array): ReadArticle {
   const { yaml, yamlLine, body, bodyLine } = split.value;
   result.body = body;
   result.bodyLine = bodyLine;
-  const parsed = parseYaml(yaml, yamlLine, TOP, '头部信息');
-  result.locate = (p) => parsed.locate(p);
-  for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
-  if (parsed.data === undefined) return result;
-  result.raw = parsed.data;
-  const valid = validate(articleSchema, parsed.data, parsed.locate);
-  if (valid.ok) result.data = valid.data;
-  else for (const p of valid.problems) add(p.rule, p, p.message);
-  return result;
+  return parseInto(result, add, articleSchema, yaml, yamlLine, '头部信息');
 }
 
 /** An edition.yaml. */
@@ -87,13 +92,5 @@ export function readEdition(display: string, bytes: Uint8Array): ReadEdition {
     add(decoded.error.rule, decoded.error, decoded.error.message);
     return result;
   }
-  const parsed = parseYaml(decoded.text, 1, TOP, '版期信息');
-  result.locate = (p) => parsed.locate(p);
-  for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
-  if (parsed.data === undefined) return result;
-  result.raw = parsed.data;
-  const valid = validate(editionSchema, parsed.data, parsed.locate);
-  if (valid.ok) result.data = valid.data;
-  else for (const p of valid.problems) add(p.rule, p, p.message);
-  return result;
+  return parseInto(result, add, editionSchema, decoded.text, 1, '版期信息');
 }
