@@ -11,6 +11,7 @@ import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { validate } from './schema-issues.ts';
 import { decodeSource, splitFrontmatter } from '../content/source.ts';
+import { nameNormalizations } from '../content/text.ts';
 import { parseYaml } from '../content/yaml.ts';
 import { EDITION_FILE } from '../content-files.ts';
 
@@ -93,6 +94,8 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array): 
     const valid = validate(articleSchema, parsed.data, parsed.locate);
     if (valid.ok) data = valid.data;
     else for (const p of valid.problems) add(p.rule, p, p.message);
+    // The schema normalises names silently; the reporter should still retype one that needed it.
+    for (const n of nameNormalizations(parsed.data, parsed.locate)) add(n.field, n, n.message, 'warning');
   }
 
   if (!isValidSlug(slug)) {

@@ -38,6 +38,8 @@ export const ruleDescriptions = {
   html: 'raw HTML in the body (dropped by the build; script, iframe, on* and style named as such)',
   url: 'a link or image URL with a scheme the site strips (javascript:, data:, vbscript: …)',
   body: 'an empty body, or the scaffold placeholder still in it (warning)',
+  'control-character': 'a control character (other than tab and line break) or a bidirectional override in the body',
+  'markdown-depth': 'block quotes, lists or formatting nested deeper than any article needs (refused before parsing)',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof ruleDescriptions;
