@@ -103,7 +103,7 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
       rule: 'markdown-depth',
       line: firstLine + deep.lineIndex,
       column: deep.column,
-      message: `引用（>）或列表（-、1.）一层套一层，超过了 ${MAX_MARKDOWN_DEPTH} 层，网站无法排版；请删掉多余的 > 或列表符号`,
+      message: `引用\uFF08>\uFF09或列表\uFF08-、1.\uFF09一层套一层\uFF0C超过了 ${MAX_MARKDOWN_DEPTH} 层\uFF0C网站无法排版\uFF1B请删掉多余的 > 或列表符号`,
     });
     return { problems, images };
   }
@@ -115,7 +115,7 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
   let tooDeepReported = false;
   const visit = (node: Nodes, depth: number): void => {
     if (depth > MAX_TREE_DEPTH) {
-      if (!tooDeepReported) problems.push({ rule: 'markdown-depth', ...at(node), message: '正文的格式一层套一层（加粗、斜体、链接、引用等），嵌套太深，网站无法排版；请去掉多余的格式符号' });
+      if (!tooDeepReported) problems.push({ rule: 'markdown-depth', ...at(node), message: '正文的格式一层套一层\uFF08加粗、斜体、链接、引用等\uFF09\uFF0C嵌套太深\uFF0C网站无法排版\uFF1B请去掉多余的格式符号' });
       tooDeepReported = true;
       return;
     }
@@ -143,7 +143,7 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
   } catch (error) {
     // The depth limits above should make this unreachable; if the parser still overflows, name the file, not crash.
     if (!(error instanceof RangeError)) throw error;
-    problems.push({ rule: 'markdown-depth', line: firstLine, column: 1, message: '正文的格式太复杂，网站无法排版（Markdown 解析出错）；请检查是否有大量重复的 >、-、*、[ 等符号' });
+    problems.push({ rule: 'markdown-depth', line: firstLine, column: 1, message: '正文的格式太复杂\uFF0C网站无法排版\uFF08Markdown 解析出错\uFF09\uFF1B请检查是否有大量重复的 >、-、*、[ 等符号' });
   }
   return { problems, images };
 }
