@@ -1,7 +1,7 @@
 // The character rules of src/lib/content/text.ts, and the schema applying them to every text field of articles and
 // editions: control characters and bidirectional overrides are refused and named; person names are normalised.
 import { describe, expect, it } from 'vitest';
-import { forbiddenCharacters, nameNormalizations, normalizePersonName } from '../src/lib/content/text.ts';
+import { forbiddenCharacters, nameNormalizations, normalizePersonName, stripForbiddenCharacters } from '../src/lib/content/text.ts';
 import { articleSchema, editionSchema } from '../src/lib/schema.ts';
 
 const valid = {
@@ -43,6 +43,10 @@ describe('forbiddenCharacters', () => {
     ];
     for (const c of refused) expect(forbiddenCharacters(`甲${String.fromCharCode(c)}乙`, 'body'), c.toString(16)).toHaveLength(1);
     expect(forbiddenCharacters('本报讯（记者 徐洋）“全角标点”——《法治》…… é ①', 'line')).toEqual([]);
+  });
+
+  it('can be stripped from imported text, keeping tabs and line breaks', () => {
+    expect(stripForbiddenCharacters('甲\u0000乙\t丙\r\n丁\u202E戊\u0085')).toBe('甲乙\t丙\r\n丁戊');
   });
 
   it('says what to do, in Chinese', () => {

@@ -44,6 +44,11 @@ export function forbiddenCharacters(text: string, kind: TextKind): ForbiddenChar
   return found;
 }
 
+/** `text` without the characters a body may not hold, tabs and line breaks (also CR) kept: for text imported from elsewhere. */
+export function stripForbiddenCharacters(text: string): string {
+  return text.replace(FORBIDDEN, (c) => (c === '\n' || c === '\r' || c === '\t' ? c : ''));
+}
+
 /** Zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, Mongolian vowel separator. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
 
