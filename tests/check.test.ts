@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPaths } from '../src/lib/check/check.ts';
+import { checkArticle, checkPaths } from '../src/lib/check/check.ts';
 import { formatProblem, formatSummary, ruleDescriptions, type Problem } from '../src/lib/check/problem.ts';
 import { articleSchema, editionSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
@@ -167,9 +167,9 @@ describe('limits and escapes made on the fly', () => {
 
   it('prints a value with a line break on one line, so nothing in a file can start a CI log command', () => {
     const valid = readFileSync(join(fixtures, 'good/content/2022/04/19/fa-yuan-lf.md'), 'utf8');
-    writeFileSync(join(dir, 'newline.md'), valid.replace('county: 裕华区', 'county: "裕华\\n::error file=x::伪造"').replace('order: 1', 'order: 7'));
+    writeFileSync(join(dir, 'newline.md'), valid.replace('county: 裕华区', 'county: 裕华区\n"裕华\\n::error file=x::伪造": 1').replace('order: 1', 'order: 7'));
     const { problems } = checkPaths([join(dir, 'newline.md')], { cwd: tmp });
-    expect(problems.filter((p) => p.rule === 'county').map(formatProblem)).toEqual([expect.stringMatching(/^content\/2022\/04\/19\/newline\.md:5:9 error county: .*裕华\\u000a::error file=x::伪造/)]);
+    expect(problems.filter((p) => p.rule === 'unknown-field').map(formatProblem)).toEqual([expect.stringMatching(/^content\/2022\/04\/19\/newline\.md:6:1 error unknown-field: .*裕华\\u000a::error file=x::伪造/)]);
   });
 
   it('refuses an article that is a symlink (it could point anywhere)', () => {
@@ -279,5 +279,48 @@ describe('npm run check', () => {
   it('a folder checked from elsewhere names files relative to the current folder', () => {
     const out = execFileSync(process.execPath, [join(root, 'scripts/check.ts'), 'tests/fixtures/check/good'], { cwd: root, encoding: 'utf8' });
     expect(out).toBe(`${formatSummary([], 4)}\n`);
+  });
+});
+
+describe('invisible characters in one file', () => {
+  const frontmatter = 'title: 标题\nbyline: [徐洋]\ndate: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 1\n';
+  const check = (source: string) => checkArticle('/nonexistent/content/2022/04/19/a.md', 'a.md', new TextEncoder().encode(source)).problems;
+
+  it('refuses a control character or a bidi override in a field, at the value', () => {
+    expect(check(`---\n${frontmatter.replace('title: 标题', 'title: "标题\\u0007"')}---\n\n正文\n`)).toEqual([
+      { file: 'a.md', line: 2, column: 8, rule: 'title', severity: 'error', message: fw('这里有看不见的控制字符 U+0007,多半是从别处复制时带进来的,请删掉它') },
+    ]);
+    expect(check(`---\n${frontmatter.replace('county: 曲周县', 'county: 曲周县\u202E')}---\n\n正文\n`)).toEqual([
+      expect.objectContaining({ line: 5, column: 9, rule: 'county', severity: 'error', message: expect.stringContaining('文字方向控制符 U+202E') }),
+    ]);
+  });
+
+  it('refuses control characters and bidi overrides in the body where they are, and allows tabs', () => {
+    expect(check(`---\n${frontmatter}---\n\n第一段\t有制表符。\n\n第二段\u0000和\u2067。\n`)).toEqual([
+      expect.objectContaining({ line: 13, column: 4, rule: 'control-character', severity: 'error', message: expect.stringContaining('U+0000') }),
+      expect.objectContaining({ line: 13, column: 6, rule: 'control-character', severity: 'error', message: expect.stringContaining('正文里有看不见的文字方向控制符 U+2067') }),
+    ]);
+  });
+
+  it('warns at the byline item that a name with a zero-width space was normalised, and publishes it as one person', () => {
+    const source = `---\n${frontmatter.replace('byline: [徐洋]', 'byline:\n  - 记者 朱婧伟\n  - 记者 朱\u200B婧伟')}---\n\n正文\n`;
+    const checked = checkArticle('/nonexistent/content/2022/04/19/a.md', 'a.md', new TextEncoder().encode(source), '/nonexistent/content');
+    expect(checked.problems).toEqual([
+      {
+        file: 'a.md',
+        line: 5,
+        column: 5,
+        rule: 'byline',
+        severity: 'warning',
+        message: fw('署名「记者 朱婧伟」里夹着看不见的字符 U+200B,已按「记者 朱婧伟」处理;请把这个名字删掉重新输入,免得同一个人被当成两个人'),
+      },
+    ]);
+    expect(checked.article?.data.byline).toEqual([{ role: '记者', name: '朱婧伟' }, { role: '记者', name: '朱婧伟' }]);
+  });
+
+  it('refuses a name that is only invisible characters', () => {
+    expect(check(`---\n${frontmatter.replace('byline: [徐洋]', 'byline: ["\\u200B"]')}---\n\n正文\n`)).toEqual([
+      expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'error', message: '姓名不能为空' }),
+    ]);
   });
 });

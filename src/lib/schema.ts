@@ -3,6 +3,7 @@
 // so the site and the tools can never disagree about what a valid file is.
 import { z } from 'astro/zod';
 import { categoryNames } from './categories.ts';
+import { forbiddenCharacters, normalizePersonName, type TextKind } from './content/text.ts';
 import { resolveCounty } from './gazetteer.ts';
 
 /** Roles a byline name may carry, as printed: 记者 徐洋, 通讯员 刘爱军, 唐新花 摄 (摄影). */
@@ -21,9 +22,23 @@ export const isoDate = z.preprocess(
     }, { error: '日期不存在（请检查月份和日）' }),
 );
 
+/** Refuses the control and bidirectional characters no field may hold (src/lib/content/text.ts); the first one is named. */
+const refuseControls = (kind: TextKind) => (value: string, ctx: z.RefinementCtx<string>) => {
+  const [first] = forbiddenCharacters(value, kind);
+  if (first) ctx.addIssue({ code: 'custom', message: first.message });
+};
+
+/** A text field of one line, trimmed. */
+const line = (params?: Parameters<typeof z.string>[0]) => z.string(params).trim().superRefine(refuseControls('line'));
+/** A text field that may span lines (captions, summaries, notes), trimmed. */
+const lines = () => z.string().trim().superRefine(refuseControls('lines'));
+
+/** A name, NFC and without invisible characters, so that a name pasted with a zero-width space is the same person. */
 const personName = z
   .string()
+  .overwrite(normalizePersonName)
   .trim()
+  .superRefine(refuseControls('line'))
   .min(1, { error: '姓名不能为空' })
   .max(20, { error: '姓名过长（最多 20 个字）' })
   .refine((s) => !/[\s,,、;;]/.test(s), { error: '每个姓名单独写一项，不要用空格或逗号把几个人写在一起' });
@@ -35,7 +50,8 @@ const personName = z
 export const bylineEntry = z.preprocess(
   (value) => {
     if (typeof value !== 'string') return value;
-    const parts = value.trim().split(/\s+/);
+    // Normalised before splitting: a BOM between role and name is whitespace to a regular expression.
+    const parts = normalizePersonName(value).trim().split(/\s+/);
     if (parts.length === 2 && (bylineRoles as readonly string[]).includes(parts[0]!)) {
       return { role: parts[0], name: parts[1] };
     }
@@ -59,20 +75,20 @@ const credit = z.preprocess(
 /** A photo of the article. The caption is kept even when the photo file itself is not (yet) in the repository. */
 export const imageSchema = z.strictObject({
   /** Path of the image file, relative to the article file (e.g. `./hanyunpeng.jpg`). Optional: print exports often lack the photo. */
-  file: z.string().trim().min(1).optional(),
+  file: line().min(1).optional(),
   /** The caption as printed (图为…). */
-  caption: z.string().trim().min(1, { error: '图片说明不能为空' }),
+  caption: lines().min(1, { error: '图片说明不能为空' }),
   /** Photographers, printed as “… 摄”. */
   credit: credit.optional(),
   /** Text alternative for readers who cannot see the photo; defaults to the caption. */
-  alt: z.string().trim().min(1).optional(),
+  alt: lines().min(1).optional(),
 });
 export type ArticleImage = z.output<typeof imageSchema>;
 
 /** A correction appended to an article after publication (更正). */
 export const correctionSchema = z.strictObject({
   date: isoDate,
-  text: z.string().trim().min(1, { error: '更正内容不能为空' }),
+  text: lines().min(1, { error: '更正内容不能为空' }),
 });
 
 /** The county field: a Hebei division from the gazetteer, or a scope value (河北省 / 全国). */
@@ -80,6 +96,11 @@ export const countyField = z
   .string({ error: '必须填写县区（全省性的稿件写「河北省」，外省或全国性的稿件写「全国」）' })
   .trim()
   .superRefine((value, ctx) => {
+    const [forbidden] = forbiddenCharacters(value, 'line');
+    if (forbidden) {
+      ctx.addIssue({ code: 'custom', message: forbidden.message });
+      return;
+    }
     const result = resolveCounty(value);
     if (result.ok) return;
     if (result.reason === 'ambiguous') {
@@ -95,11 +116,11 @@ export const countyField = z
 
 export const articleSchema = z.strictObject({
   /** 主题: the headline. */
-  title: z.string({ error: '必须填写标题（title）' }).trim().min(1, { error: '标题不能为空' }).max(80, { error: '标题过长（最多 80 个字）' }),
+  title: line({ error: '必须填写标题（title）' }).min(1, { error: '标题不能为空' }).max(80, { error: '标题过长（最多 80 个字）' }),
   /** 引题: the line printed above the headline. */
-  kicker: z.string().trim().min(1).max(80).optional(),
+  kicker: line().min(1).max(80).optional(),
   /** 副题: the line printed below the headline. */
-  subtitle: z.string().trim().min(1).max(80).optional(),
+  subtitle: line().min(1).max(80).optional(),
   /**
    * Who wrote it, in printed order. Names from the dateline (河北法制报讯 (徐洋 刘爱军)) and trailing
    * bylines (席娟 郝雪) both go here; may be empty for agency copy that names no one.
@@ -116,13 +137,13 @@ export const articleSchema = z.strictObject({
   /** Position on the page, 1 = lead story of the page. */
   order: z.int({ error: '版内顺序（order）必须是正整数' }).positive({ error: '版内顺序（order）必须是正整数' }),
   /** The source line the print text opens with: 本报讯, 河北法制报讯, 新华社 … */
-  source: z.string().trim().min(1).max(30).optional(),
+  source: line().min(1).max(30).optional(),
   /** The dateline after the source: 北京电 (printed as 新华社北京电). */
-  dateline: z.string().trim().min(1).max(30).optional(),
+  dateline: line().min(1).max(30).optional(),
   /** Photos with their captions and credits. */
   images: z.array(imageSchema).default([]),
   /** One or two sentences for lists, feeds and search results; defaults to the first paragraph. */
-  summary: z.string().trim().min(1).max(300).optional(),
+  summary: lines().min(1).max(300).optional(),
   /** The headline was written by the web desk because the printed item had none (图片新闻). */
   editorHeadline: z.boolean().default(false),
   /** The printed text breaks off mid-sentence (the page ran out); published as printed. */
@@ -138,7 +159,7 @@ export const editionPageSchema = z.strictObject({
   /** 版次: 1, 2, 3 … */
   number: z.int().positive(),
   /** 版名: 要闻, 政法动态 … */
-  name: z.string().trim().min(1).max(20),
+  name: line().min(1).max(20),
 });
 export type EditionPage = z.output<typeof editionPageSchema>;
 
@@ -151,7 +172,7 @@ export const editionSchema = z
     /** The pages (版面) of the edition, in order. */
     pages: z.array(editionPageSchema).min(1, { error: '至少需要一个版面' }),
     /** An editor's note about this edition (e.g. where the text came from). Not shown to readers. */
-    note: z.string().optional(),
+    note: z.string().superRefine(refuseControls('lines')).optional(),
   })
   .superRefine((edition, ctx) => {
     const seen = new Set<number>();

@@ -1,10 +1,13 @@
-// Rules for an article's Markdown body, located in the file: raw HTML (which the build drops, with script,
-// iframe, event handlers and style named as such), link and image URLs the sanitizer strips, and the local
-// images the body shows (checked for existence by images.ts). Parsed like Astro parses it: remark-parse + GFM.
+// Rules for an article's Markdown body, located in the file: control characters and bidirectional overrides, nesting
+// too deep to parse safely, raw HTML (which the build drops, with script, iframe, event handlers and style named as
+// such), link and image URLs the sanitizer strips, and the local images the body shows (checked for existence by
+// images.ts). Parsed like Astro parses it: remark-parse + GFM.
 import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { forbiddenCharacters } from '../content/text.ts';
+import { MAX_MARKDOWN_DEPTH, tooDeep } from './markdown-depth.ts';
 import type { Position, RuleId } from './problem.ts';
 import { allowedProtocols, checkUrl } from './safe-url.ts';
 
@@ -12,6 +15,14 @@ import { allowedProtocols, checkUrl } from './safe-url.ts';
 export const BODY_PLACEHOLDER = '在这里写正文\uFF0C段与段之间空一行。';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** A body full of control characters is one mistake: the first few are located, the rest not repeated. */
+const MAX_CHARACTER_PROBLEMS = 10;
+/**
+ * Deepest syntax tree the checker walks: containers within MAX_MARKDOWN_DEPTH take at most twice that (a list and
+ * its item per level), and inline formatting a few more; deeper is emphasis or links nested by the hundred.
+ */
+const MAX_TREE_DEPTH = 4 * MAX_MARKDOWN_DEPTH;
 
 export interface BodyProblem extends Position {
   rule: RuleId;
@@ -83,13 +94,31 @@ export function isLocalPath(url: string): boolean {
 export function checkBody(body: string, firstLine: number): { problems: BodyProblem[]; images: BodyImage[] } {
   const problems: BodyProblem[] = [];
   const images: BodyImage[] = [];
-  const tree = parser.parse(body);
+  for (const found of forbiddenCharacters(body, 'body').slice(0, MAX_CHARACTER_PROBLEMS)) {
+    problems.push({ rule: 'control-character', ...positionIn(body, found.index, firstLine), message: found.message });
+  }
+  const deep = tooDeep(body);
+  if (deep) {
+    problems.push({
+      rule: 'markdown-depth',
+      line: firstLine + deep.lineIndex,
+      column: deep.column,
+      message: `引用\uFF08>\uFF09或列表\uFF08-、1.\uFF09一层套一层\uFF0C超过了 ${MAX_MARKDOWN_DEPTH} 层\uFF0C网站无法排版\uFF1B请删掉多余的 > 或列表符号`,
+    });
+    return { problems, images };
+  }
   const at = (node: Nodes): Position => {
     const start = node.position?.start;
     return start ? { line: start.line + firstLine - 1, column: start.column } : { line: firstLine, column: 1 };
   };
 
-  const visit = (node: Nodes): void => {
+  let tooDeepReported = false;
+  const visit = (node: Nodes, depth: number): void => {
+    if (depth > MAX_TREE_DEPTH) {
+      if (!tooDeepReported) problems.push({ rule: 'markdown-depth', ...at(node), message: '正文的格式一层套一层\uFF08加粗、斜体、链接、引用等\uFF09\uFF0C嵌套太深\uFF0C网站无法排版\uFF1B请去掉多余的格式符号' });
+      tooDeepReported = true;
+      return;
+    }
     if (node.type === 'html') {
       const found = htmlProblem(node.value);
       if (found) {
@@ -107,8 +136,14 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
       if (message) problems.push({ rule: 'url', ...at(node), message });
       else if (isLocalPath(node.url)) images.push({ url: node.url, ...at(node) });
     }
-    if ('children' in node) node.children.forEach(visit);
+    if ('children' in node) for (const child of node.children) visit(child, depth + 1);
   };
-  visit(tree);
+  try {
+    visit(parser.parse(body), 0);
+  } catch (error) {
+    // The depth limits above should make this unreachable; if the parser still overflows, name the file, not crash.
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ rule: 'markdown-depth', line: firstLine, column: 1, message: '正文的格式太复杂\uFF0C网站无法排版\uFF08Markdown 解析出错\uFF09\uFF1B请检查是否有大量重复的 >、-、*、[ 等符号' });
+  }
   return { problems, images };
 }

@@ -7,6 +7,7 @@ import { articleSchema, editionSchema, type Article, type Edition } from '../sch
 import type { Position, Problem, Severity } from '../check/problem.ts';
 import { validate } from '../check/schema-issues.ts';
 import { decodeSource, splitFrontmatter } from './source.ts';
+import { nameNormalizations } from './text.ts';
 import { parseYaml } from './yaml.ts';
 
 /** A long feature is some 10,000 characters (30 KB); ten times that is not an article. */
@@ -52,6 +53,8 @@ function parseInto<T, R extends ReadFile<T>>(result: R, add: Add, schema: z.ZodT
   const valid = validate(schema, parsed.data, parsed.locate);
   if (valid.ok) result.data = valid.data;
   else for (const p of valid.problems) add(p.rule, p, p.message);
+  // The schema normalises person names silently; the reporter should still retype one that needed it.
+  for (const n of nameNormalizations(parsed.data, parsed.locate)) add(n.field, n, n.message, 'warning');
   return result;
 }
 

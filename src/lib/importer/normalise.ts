@@ -1,5 +1,6 @@
 // Step 1 of the importer: the exported page as clean lines (no BOM, any line ending, single spaces), and the
 // punctuation normalisation applied to every text the importer outputs.
+import { stripForbiddenCharacters } from '../content/text.ts';
 import { normalizeCjkPunctuation } from '../typography.ts';
 
 /** One non-empty line of the page. */
@@ -10,14 +11,15 @@ export interface Line {
 }
 
 /**
- * Splits the page into its non-empty lines: strips byte-order marks and zero-width characters, accepts LF, CRLF
+ * Splits the page into its non-empty lines: strips byte-order marks, zero-width characters and the control and
+ * bidirectional characters no content file may hold (src/lib/content/text.ts), accepts LF, CRLF
  * and CR, and collapses runs of spaces (also U+3000 and no-break spaces) to one ASCII space. Punctuation is left
  * as exported: it is normalised per paragraph once column breaks are rejoined (a quotation cut by a column break
  * is only one pair of quotes again after that).
  */
 export function pageLines(raw: string): Line[] {
   const lines: Line[] = [];
-  raw
+  stripForbiddenCharacters(raw)
     .replace(/[\uFEFF\u200B-\u200D\u2060]/g, '')
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .forEach((text, i) => {
