@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
 import contentCheck, { checkFolders } from '../src/integrations/content-check.ts';
+import type { SharedReads } from '../src/lib/content/shared-reads.ts';
 import { checkPaths } from '../src/lib/check/check.ts';
 import { syntheticArchive, vocabulary } from '../src/lib/bench/synthetic.ts';
 import { fw } from './fullwidth.ts';
@@ -83,9 +84,14 @@ describe('the content check of a large build', () => {
     const articles = files.filter((f) => f.endsWith('.md'));
     for (const file of [articles[3]!, articles.at(-3)!]) writeFileSync(file, readFileSync(file, 'utf8').replace(/^county: .*$/m, 'county: 张家囗市'));
     const folders = [...new Set(files.map((f) => dirname(f)))];
-    const one = checkPaths(folders, { cwd: root });
+    const oneReads: SharedReads = new Map();
+    const one = checkPaths(folders, { cwd: root, reads: oneReads });
     expect(one.problems.filter((p) => p.rule === 'county')).toHaveLength(2);
-    expect(await checkFolders(root, folders)).toEqual(one);
+    const reads: SharedReads = new Map();
+    expect(await checkFolders(root, folders, reads)).toEqual(one);
+    // Both halves hand every file's read over to the loaders, the worker's across the thread.
+    expect(reads.size).toBe(files.length);
+    expect(new Map([...reads].sort())).toEqual(new Map([...oneReads].sort()));
   });
 });
 

@@ -1,7 +1,18 @@
 // Worker thread of the content-check integration: checks one half of a large build's files while the main
-// thread checks the other (see checkFolders in content-check.ts).
-import { checkPaths } from '../lib/check/check.ts';
+// thread checks the other (see checkFolders in content-check.ts), and sends its reads back for the loaders.
+import { checkPaths, type CheckResult } from '../lib/check/check.ts';
+import type { SharedReads } from '../lib/content/shared-reads.ts';
 import { answer } from './worker.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 
-answer(({ paths, cwd }: { paths: string[]; cwd: string }) => checkPaths(paths, { cwd, contentDir: CONTENT_DIR }));
+export interface CheckJob {
+  paths: string[];
+  cwd: string;
+}
+
+export type CheckAnswer = CheckResult & { reads: SharedReads };
+
+answer(({ paths, cwd }: CheckJob): CheckAnswer => {
+  const reads: SharedReads = new Map();
+  return { ...checkPaths(paths, { cwd, contentDir: CONTENT_DIR, reads }), reads };
+});

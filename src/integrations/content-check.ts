@@ -10,6 +10,8 @@ import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPaths, type CheckResult } from '../lib/check/check.ts';
 import { runWorker } from './worker.ts';
+import type { CheckAnswer, CheckJob } from './content-check-worker.ts';
+import { handOverReads, type SharedReads } from '../lib/content/shared-reads.ts';
 import { sourceVersion } from './source-version.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
@@ -54,14 +56,15 @@ const PARALLEL_FROM = 40;
  * there are many: split into two runs (the rules never look across editions), in sorted order, so that the
  * problems come out in the order one run would give.
  */
-export async function checkFolders(root: string, paths: readonly string[]): Promise<CheckResult> {
-  if (paths.length < PARALLEL_FROM) return checkPaths(paths, { cwd: root, contentDir: CONTENT_DIR });
+export async function checkFolders(root: string, paths: readonly string[], reads: SharedReads): Promise<CheckResult> {
+  if (paths.length < PARALLEL_FROM) return checkPaths(paths, { cwd: root, contentDir: CONTENT_DIR, reads });
   const sorted = [...paths].sort();
   const cut = Math.floor(sorted.length / 2);
-  const second = runWorker<{ paths: string[]; cwd: string }, CheckResult>(join(root, 'src/integrations/content-check-worker.ts'), { paths: sorted.slice(cut), cwd: root });
+  const second = runWorker<CheckJob, CheckAnswer>(join(root, 'src/integrations/content-check-worker.ts'), { paths: sorted.slice(cut), cwd: root });
   second.catch(() => undefined); // awaited below, after the first half
-  const first = checkPaths(sorted.slice(0, cut), { cwd: root, contentDir: CONTENT_DIR });
+  const first = checkPaths(sorted.slice(0, cut), { cwd: root, contentDir: CONTENT_DIR, reads });
   const rest = await second;
+  for (const [file, read] of rest.reads) reads.set(file, read);
   return { files: first.files + rest.files, problems: [...first.problems, ...rest.problems] };
 }
 
@@ -91,7 +94,10 @@ export default function contentCheck(): AstroIntegration {
           incremental.remember(new Set());
           return;
         }
-        const { files, problems } = incremental ? await checkFolders(root, incremental.paths) : checkPaths([contentRoot], { cwd: root, contentDir: CONTENT_DIR });
+        // The loaders take these reads instead of parsing the files again.
+        const reads: SharedReads = new Map();
+        const { files, problems } = incremental ? await checkFolders(root, incremental.paths, reads) : checkPaths([contentRoot], { cwd: root, contentDir: CONTENT_DIR, reads });
+        handOverReads(reads);
         incremental?.remember(new Set(problems.map((p) => dirname(join(root, p.file)))));
         const errors = problems.filter((p) => p.severity === 'error');
         for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));

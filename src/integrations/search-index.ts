@@ -13,6 +13,7 @@ import { readContent } from '../lib/content-files.ts';
 import { indexRecords } from '../lib/search/index-records.ts';
 import type { SearchIndexJob, SearchIndexResult } from './search-index-worker.ts';
 import { runWorker } from './worker.ts';
+import { offeredReads } from '../lib/content/shared-reads.ts';
 import { moveSync } from './move-fs.ts';
 
 type PagefindFiles = Map<string, Uint8Array>;
@@ -65,7 +66,15 @@ export default function searchIndex(): AstroIntegration {
         logger.info('building the search index');
         const started = performance.now();
         rmSync(stagingDir(), { recursive: true, force: true });
-        pending = runWorker<SearchIndexJob, SearchIndexResult>(join(root, 'src/integrations/search-index-worker.ts'), { root, base, includeDrafts: false, stagingDir: stagingDir(), cacheDir }).then((result) => ({
+        pending = runWorker<SearchIndexJob, SearchIndexResult>(join(root, 'src/integrations/search-index-worker.ts'), {
+          root,
+          base,
+          includeDrafts: false,
+          stagingDir: stagingDir(),
+          cacheDir,
+          // Copied to the worker now, before the collection loaders take them.
+          reads: offeredReads(),
+        }).then((result) => ({
           ...result,
           seconds: ((performance.now() - started) / 1000).toFixed(1),
         }));

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import type { Article, Edition } from './schema.ts';
 import { formatProblem } from './check/problem.ts';
-import { readArticle, readEdition, type ReadFile } from './content/read.ts';
+import { readArticle, readEdition, type ReadArticle, type ReadFile } from './content/read.ts';
+import { readFor, type SharedReads } from './content/shared-reads.ts';
 import { walkContent } from './content/tree-fs.ts';
 
 export interface ArticleSource {
@@ -31,7 +32,7 @@ export const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
 export { EDITION_FILE } from './content/files.ts';
 
 /** The first error of a file read by the content door, as the checker words it. */
-function failOnError(read: ReadFile<unknown>): void {
+export function requireData(read: Pick<ReadFile<unknown>, 'problems'>): void {
   const error = read.problems.find((p) => p.severity === 'error');
   if (error) throw new Error(formatProblem(error));
 }
@@ -39,33 +40,45 @@ function failOnError(read: ReadFile<unknown>): void {
 /**
  * Each article and edition under `contentDir`, in path order, as the content door reads them (src/lib/content:
  * the same files, the same parser, the same schema as the checker; links and hidden files are never read).
- * `only` picks files by their path relative to the root. Throws on the first invalid file with the checker's
+ * `only` picks files by their path relative to the root; `reads` are reads already made this build (the content
+ * check's), used for the bytes they were made from instead of parsing again. Throws on the first invalid file with the checker's
  * located message (the content check reports every error before this runs).
  */
-export function* contentFiles(root: string, contentDir = CONTENT_DIR, only: (file: string) => boolean = () => true): Generator<ArticleSource | EditionSource> {
+export function* contentFiles(
+  root: string,
+  contentDir = CONTENT_DIR,
+  only: (file: string) => boolean = () => true,
+  reads?: SharedReads,
+): Generator<ArticleSource | EditionSource> {
   const base = join(root, contentDir);
   for (const { path, file: kind } of walkContent(base)) {
     if (kind.kind !== 'article' && kind.kind !== 'edition') continue;
     const file = posix.join(contentDir.split(sep).join('/'), path);
     if (!only(file)) continue;
     const bytes = readFileSync(join(base, path));
+    const shared = reads === undefined ? undefined : readFor(reads, file, bytes);
     if (kind.kind === 'edition') {
-      const read = readEdition(file, bytes);
-      failOnError(read);
-      yield { id: kind.id, file, data: read.data! };
+      const read = shared ?? readEdition(file, bytes);
+      requireData(read);
+      yield { id: kind.id, file, data: read.data as Edition };
     } else {
-      const read = readArticle(file, bytes);
-      failOnError(read);
+      const read = (shared ?? readArticle(file, bytes)) as Omit<ReadArticle, 'locate'>;
+      requireData(read);
       yield { id: kind.id, file, data: read.data!, body: read.body };
     }
   }
 }
 
 /** Every article and edition under `contentDir` (see contentFiles). */
-export function readContent(root: string, contentDir = CONTENT_DIR, only?: (file: string) => boolean): { articles: ArticleSource[]; editions: EditionSource[] } {
+export function readContent(
+  root: string,
+  contentDir = CONTENT_DIR,
+  only?: (file: string) => boolean,
+  reads?: SharedReads,
+): { articles: ArticleSource[]; editions: EditionSource[] } {
   const articles: ArticleSource[] = [];
   const editions: EditionSource[] = [];
-  for (const entry of contentFiles(root, contentDir, only)) {
+  for (const entry of contentFiles(root, contentDir, only, reads)) {
     if ('body' in entry) articles.push(entry);
     else editions.push(entry);
   }

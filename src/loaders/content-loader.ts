@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
-import { CONTENT_DIR } from '../lib/content-files.ts';
+import { CONTENT_DIR, EDITION_FILE } from '../lib/content-files.ts';
 import { classifyContentPath, type ContentFile } from '../lib/content/files.ts';
-import { readArticle, readEdition } from '../lib/content/read.ts';
+import { readArticle, readEdition, type ReadArticle } from '../lib/content/read.ts';
+import { dropReads, takeRead } from '../lib/content/shared-reads.ts';
 import { walkContent } from '../lib/content/tree-fs.ts';
 import { formatProblem, type Problem } from '../lib/check/problem.ts';
 
@@ -62,7 +63,8 @@ function contentLoader(kind: Kind): Loader {
           if (existing.assetImports?.length) (store as AssetStore).addAssetImports(existing.assetImports, existing.filePath);
           return file.id;
         }
-        const read = kind === 'article' ? readArticle(filePath, bytes) : readEdition(filePath, bytes);
+        // The build's content check has usually just read this file: its read is taken rather than parsed again.
+        const read = takeRead(filePath, bytes) ?? (kind === 'article' ? readArticle(filePath, bytes) : readEdition(filePath, bytes));
         const errors = read.problems.filter((p) => p.severity === 'error');
         if (errors.length > 0 || !read.data) {
           if (!dev) throw contentError(errors);
@@ -73,7 +75,7 @@ function contentLoader(kind: Kind): Loader {
           store.set({ id: file.id, data: await context.parseData({ id: file.id, data: read.data as Record<string, unknown>, filePath: absolute }), filePath, digest });
           return file.id;
         }
-        const article = read as ReturnType<typeof readArticle>;
+        const article = read as Omit<ReadArticle, 'locate'>;
         if (article.data!.draft && !dev) {
           store.delete(file.id);
           return undefined;
@@ -92,6 +94,7 @@ function contentLoader(kind: Kind): Loader {
         if (id !== undefined) untouched.delete(id);
       }
       for (const id of untouched) store.delete(id);
+      dropReads((file) => (kind === 'article' ? file.endsWith('.md') : file.endsWith(`/${EDITION_FILE}`)));
 
       if (!watcher) return;
       const onChange = async (changed: string) => {

@@ -14,6 +14,7 @@ import { imageProblem } from './images.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { decodeSource } from '../content/source.ts';
+import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
 import { MAX_REDIRECTS_BYTES, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
 import { articlePath } from '../routing.ts';
 
@@ -22,6 +23,8 @@ export interface CheckOptions {
   cwd: string;
   /** The site's content folder, relative to `cwd` (CONTENT_DIR): files in it are placed exactly as the build places them. */
   contentDir?: string | undefined;
+  /** When given, each article and edition.yaml read is kept here (see src/lib/content/shared-reads.ts). */
+  reads?: SharedReads | undefined;
 }
 
 export interface CheckResult {
@@ -41,6 +44,8 @@ export interface Checked {
   brokenEdition?: boolean;
   /** Absolute paths of the photos the article shows. */
   photos?: string[];
+  /** The content door's read of the file, before the checker's own rules added problems. */
+  read?: PlainRead;
 }
 
 function toDisplay(cwd: string, path: string): string {
@@ -77,9 +82,10 @@ function classifyFile(root: string, path: string): ContentEntry {
 export function checkArticle(path: string, display: string, bytes: Uint8Array, root?: string): Checked {
   const read = readArticle(display, bytes);
   const { problems, data, body, bodyLine } = read;
+  const plain: PlainRead = { display, problems: [...problems], data, body, bodyLine };
   const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
     problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
-  const result: Checked = { path, display, problems, locate: read.locate };
+  const result: Checked = { path, display, problems, locate: read.locate, read: plain };
   if (problems.some((p) => p.rule === 'size' || p.rule === 'encoding' || p.rule.startsWith('frontmatter-'))) return result;
 
   const slug = basename(path).replace(/\.md$/, '');
@@ -120,7 +126,7 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
 
 function checkEdition(path: string, display: string, bytes: Uint8Array, root: string): Checked {
   const read = readEdition(display, bytes);
-  const result: Checked = { path, display, problems: read.problems, locate: read.locate };
+  const result: Checked = { path, display, problems: read.problems, locate: read.locate, read: { display, problems: [...read.problems], data: read.data } };
   if (read.data) result.edition = { id: relative(root, path).split(sep).join('/').replace(/\.yaml$/, ''), data: read.data, filePath: display };
   else result.brokenEdition = true;
   return result;
@@ -198,10 +204,11 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
       if (reported) locationError(path, file.message, 'warning');
     } else if (file.kind === 'photo') {
       photos.push({ path, root });
-    } else if (file.kind === 'article') {
-      checked.push(checkArticle(path, display, readFileSync(path), root));
-    } else if (file.kind === 'edition') {
-      checked.push(checkEdition(path, display, readFileSync(path), root));
+    } else if (file.kind === 'article' || file.kind === 'edition') {
+      const bytes = readFileSync(path);
+      const one = file.kind === 'article' ? checkArticle(path, display, bytes, root) : checkEdition(path, display, bytes, root);
+      checked.push(one);
+      options.reads?.set(display, { digest: readDigest(bytes), read: one.read! });
     }
   }
 

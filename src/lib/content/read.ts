@@ -2,6 +2,7 @@
 // the project's safe parser (src/lib/content/yaml.ts), validated with the site's schema. Every reader of content
 // (the checker, the Astro loaders, the search index, the downloads) goes through here, so what the checker passes
 // is what the build publishes. Problems are located (file, line, column) and in Chinese.
+import { appendFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { articleSchema, editionSchema, type Article, type Edition } from '../schema.ts';
 import type { Position, Problem, Severity } from '../check/problem.ts';
@@ -35,6 +36,15 @@ export type ReadEdition = ReadFile<Edition>;
 
 const TOP = { line: 1, column: 1 };
 
+/**
+ * `CONTENT_READ_TRACE=<file>`: every read appends the file's name there (from every thread), so a test can see
+ * that a build parses each content file once.
+ */
+const TRACE = process.env['CONTENT_READ_TRACE'];
+const trace = (display: string) => {
+  if (TRACE) appendFileSync(TRACE, `${display}\n`);
+};
+
 type Add = (rule: string, at: Position, message: string, severity?: Severity) => void;
 
 function start(display: string): { problems: Problem[]; add: Add } {
@@ -60,6 +70,7 @@ function parseInto<T, R extends ReadFile<T>>(result: R, add: Add, schema: z.ZodT
 
 /** An article file's frontmatter and body. Nothing across files (the edition rules) and nothing about the body's Markdown. */
 export function readArticle(display: string, bytes: Uint8Array): ReadArticle {
+  trace(display);
   const { problems, add } = start(display);
   const result: ReadArticle = { display, problems, locate: () => TOP, body: '', bodyLine: 1 };
   if (bytes.length > MAX_ARTICLE_BYTES) {
@@ -84,6 +95,7 @@ export function readArticle(display: string, bytes: Uint8Array): ReadArticle {
 
 /** An edition.yaml. */
 export function readEdition(display: string, bytes: Uint8Array): ReadEdition {
+  trace(display);
   const { problems, add } = start(display);
   const result: ReadEdition = { display, problems, locate: () => TOP };
   if (bytes.length > MAX_EDITION_BYTES) {
