@@ -1,7 +1,8 @@
 // npm run import -- <page.txt> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]
 // Reads the text of one printed page, writes its articles and the edition metadata into the edition folder (or,
 // with --json, prints them and writes nothing), and prints a review report: one line per article with its flags.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { editionFolderEntries } from '../src/lib/content/tree-fs.ts';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,12 +60,11 @@ function main(): void {
   }
 
   const dir = resolve(values.out ?? join(root, 'content', ...placement.date.split('-')));
-  const existing: ExistingFile[] = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((name) => name.endsWith('.md') || name === 'edition.yaml')
-        .sort()
-        .map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }))
-    : [];
+  // The folder's articles and edition.yaml as the content door sees them; links are never read or written through.
+  const existing: ExistingFile[] = (existsSync(dir) ? editionFolderEntries(dir, placement.date) : []).flatMap((e): ExistingFile[] => {
+    if (e.file.kind === 'refused') return [{ name: e.name, link: true }];
+    return e.file.kind === 'article' || e.file.kind === 'edition' ? [{ name: e.name, content: readFileSync(join(dir, e.name), 'utf8') }] : [];
+  });
   const plan = planImport(imported, { placement, pageName: values['page-name'], existing, force: values.force });
   mkdirSync(dir, { recursive: true });
   for (const { name, content } of plan.writes) writeFileSync(join(dir, name), content);

@@ -1,7 +1,7 @@
 // `npm run new -- [--title … --date … --county … --category … --page … --byline …]`: writes a new article from
 // the template as content/YYYY/MM/DD/<pinyin-of-headline>.md. Asks for whatever flags are missing when run in a
 // terminal; refuses to overwrite; creates the edition's edition.yaml when there is none. Logic: src/lib/check/scaffold.ts.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -14,13 +14,14 @@ import {
   fieldProblems,
   newSlug,
   nextOrder,
-  readEdition,
   readPosition,
   renderArticle,
   renderEdition,
   type NewArticleFields,
 } from '../src/lib/check/scaffold.ts';
-import { CONTENT_DIR } from '../src/lib/content-files.ts';
+import { CONTENT_DIR, EDITION_FILE } from '../src/lib/content-files.ts';
+import { readEdition } from '../src/lib/content/read.ts';
+import { editionFolderEntries } from '../src/lib/content/tree-fs.ts';
 import { isValidSlug } from '../src/lib/slug.ts';
 
 const FW = { colon: '\uFF1A', comma: '\uFF0C', lp: '\uFF08', rp: '\uFF09' };
@@ -114,13 +115,18 @@ const display = (path: string) => relative(process.cwd(), path).split('\\').join
 if (existsSync(file)) fail(`${display(file)} 已经存在${FW.comma}不会覆盖。换一个标题${FW.comma}或用 --slug 指定别的文件名。`);
 
 const folder = dirname(file);
-const editionFile = join(folder, 'edition.yaml');
+const editionFile = join(folder, EDITION_FILE);
+// The edition's files as the content door sees them: links are refused, never followed.
+const entries = existsSync(folder) ? editionFolderEntries(folder, date) : [];
+const link = entries.find((e) => e.file.kind === 'refused');
+if (link?.file.kind === 'refused') fail(`${display(join(folder, link.name))}${FW.colon}${link.file.message}`);
 let editionText: string | undefined;
-if (existsSync(editionFile)) {
-  const edition = readEdition(readFileSync(editionFile));
-  if (!edition) fail(`${display(editionFile)} 有错误${FW.comma}请先运行 npm run check 修改。`);
-  if (!edition.pages.some((p) => p.number === page)) {
-    fail(`第 ${page} 版不在 ${display(editionFile)} 里${FW.lp}本期版面${FW.colon}${edition.pages.map((p) => p.number).join('、')}${FW.rp}${FW.comma}请先在那里加上这一版。`);
+if (entries.some((e) => e.file.kind === 'edition')) {
+  const edition = readEdition(display(editionFile), readFileSync(editionFile));
+  const error = edition.problems.find((p) => p.severity === 'error');
+  if (error || !edition.data) fail(`${error ? formatProblem(error) : display(editionFile)}\n${display(editionFile)} 有错误${FW.comma}请先改好它。`);
+  if (!edition.data.pages.some((p) => p.number === page)) {
+    fail(`第 ${page} 版不在 ${display(editionFile)} 里${FW.lp}本期版面${FW.colon}${edition.data.pages.map((p) => p.number).join('、')}${FW.rp}${FW.comma}请先在那里加上这一版。`);
   }
 } else {
   const pageName = await ask('page-name', `第 ${page} 版的版名${FW.lp}例如 要闻${FW.rp}`, values['page-name'], (v) =>
@@ -129,11 +135,7 @@ if (existsSync(editionFile)) {
   editionText = renderEdition(date, page, pageName.trim());
 }
 
-const positions = existsSync(folder)
-  ? readdirSync(folder)
-      .filter((name) => name.endsWith('.md'))
-      .flatMap((name) => readPosition(readFileSync(join(folder, name))) ?? [])
-  : [];
+const positions = entries.filter((e) => e.file.kind === 'article').flatMap((e) => readPosition(readFileSync(join(folder, e.name))) ?? []);
 const order = values.order === undefined ? nextOrder(positions, page) : positiveInt(values.order);
 rl?.close();
 

@@ -1,6 +1,6 @@
 // scripts/import.ts: the command line over the importer, run as `npm run import` runs it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,26 @@ describe('npm run import', () => {
     expect(readFileSync(file, 'utf8')).toContain('编辑改过');
     expect(run(seed, '--date', '2022-04-19', '--out', out, '--force').code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('title: 法院依法强制腾房 保障胜诉当事人权益');
+  });
+
+  it('never reads or writes through a link in the edition folder, and names the line of an edition.yaml error', () => {
+    const out = join(work, 'linked');
+    mkdirSync(out);
+    const outside = join(work, 'outside.md');
+    writeFileSync(outside, 'not to be touched');
+    symlinkSync(outside, join(out, 'fa-yuan-yi-fa-qiang-zhi-teng-fang-bao-zhang.md'));
+    for (const args of [[], ['--force']]) {
+      const refused = run(seed, '--date', '2022-04-19', '--out', out, ...args);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('符号链接');
+      expect(refused.stderr).toContain('fa-yuan-yi-fa-qiang-zhi-teng-fang-bao-zhang.md');
+    }
+    expect(readFileSync(outside, 'utf8')).toBe('not to be touched');
+    rmSync(join(out, 'fa-yuan-yi-fa-qiang-zhi-teng-fang-bao-zhang.md'));
+    writeFileSync(join(out, 'edition.yaml'), 'date: 2022-04-19\npages:\n  - number: 2\n    name: 政法\n    extra: 1\n');
+    const broken = run(seed, '--date', '2022-04-19', '--out', out);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/edition\.yaml:5:\d+ error/);
   });
 
   it('is deterministic: the same page gives the same bytes', () => {

@@ -1,7 +1,7 @@
 // `npm run new` (scripts/new.ts over src/lib/check/scaffold.ts), run as a reporter would, in a scratch folder:
 // flags or answers in, a correctly named file that passes the checker out, never an overwrite.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -65,6 +65,24 @@ describe('npm run new with flags', () => {
     const result = run([...flags.slice(0, 8), '--page', '3', '--byline', '徐洋', '--slug', 'other']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('第 3 版不在');
+  });
+
+  it('never follows a link in the edition folder, and names the line of an edition.yaml error', () => {
+    const folder = join(cwd, 'content/2022/04/19');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(cwd, 'outside.md'), '---\ntitle: 外面的文件\npage: 1\norder: 7\n---\n');
+    symlinkSync(join(cwd, 'outside.md'), join(folder, 'lian-jie.md'));
+    writeFileSync(join(folder, 'edition.yaml'), 'date: 2022-04-19\npages:\n  - number: 1\n    name: 要闻\n');
+    const linked = run(flags);
+    expect(linked.status).toBe(1);
+    expect(linked.stderr).toContain('content/2022/04/19/lian-jie.md');
+    expect(linked.stderr).toContain('符号链接');
+    expect(existsSync(join(cwd, created))).toBe(false);
+    rmSync(join(folder, 'lian-jie.md'));
+    writeFileSync(join(folder, 'edition.yaml'), 'date: 2022-04-19\npages:\n  - number: 一\n    name: 要闻\n');
+    const broken = run(flags);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^content\/2022\/04\/19\/edition\.yaml:3:\d+ error/m);
   });
 
   it('checks each field with the site schema, with the same messages as npm run check', () => {

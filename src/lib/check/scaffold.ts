@@ -1,11 +1,10 @@
 // What `npm run new` writes: a new article file (and its edition.yaml when the edition has none yet), named by the
 // pinyin of the headline, valid by construction because every field goes through the site's schema first.
 import { Document, isSeq } from 'yaml';
-import { articleSchema, editionSchema, type Edition } from '../schema.ts';
+import { articleSchema } from '../schema.ts';
 import { slugFromHeadline } from '../slug.ts';
 import { BODY_PLACEHOLDER } from './markdown.ts';
-import { decodeSource, splitFrontmatter } from '../content/source.ts';
-import { parseYaml } from '../content/yaml.ts';
+import { readRawFrontmatter } from '../content/read.ts';
 import { validate } from './schema-issues.ts';
 
 export interface NewArticleFields {
@@ -61,23 +60,9 @@ export function renderEdition(date: string, page: number, pageName: string): str
   return new Document({ date, pages: [{ number: page, name: pageName }] }).toString({ lineWidth: 0 });
 }
 
-/** Reads an edition.yaml's data, or undefined when it is not a valid edition (the checker will say why). */
-export function readEdition(bytes: Uint8Array): Edition | undefined {
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return undefined;
-  const parsed = parseYaml(decoded.text, 1, { line: 1, column: 1 }, '版期信息');
-  if (parsed.data === undefined) return undefined;
-  const valid = validate(editionSchema, parsed.data, parsed.locate);
-  return valid.ok ? valid.data : undefined;
-}
-
-/** The page and order of an existing article, when its frontmatter is readable. */
+/** The page and order of an existing article, when its frontmatter is readable (the content door's parser). */
 export function readPosition(bytes: Uint8Array): { page: number; order: number } | undefined {
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return undefined;
-  const split = splitFrontmatter(decoded.text);
-  if (!split.ok) return undefined;
-  const data = parseYaml(split.value.yaml, 2, { line: 1, column: 1 }, '头部信息').data as Record<string, unknown> | undefined;
+  const data = readRawFrontmatter(bytes);
   return typeof data?.['page'] === 'number' && typeof data['order'] === 'number' ? { page: data['page'], order: data['order'] } : undefined;
 }
 

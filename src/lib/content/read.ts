@@ -109,3 +109,17 @@ export function readEdition(display: string, bytes: Uint8Array): ReadEdition {
   }
   return parseInto(result, add, editionSchema, decoded.text, 1, '版期信息');
 }
+
+/**
+ * An article's frontmatter as parsed, before the schema (undefined when the file cannot be read that far): for the
+ * tools that look at the other articles of an edition they write into (`npm run new`, the importer), which must
+ * cope with a neighbour that has errors of its own.
+ */
+export function readRawFrontmatter(bytes: Uint8Array): Record<string, unknown> | undefined {
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return undefined;
+  const split = splitFrontmatter(decoded.text);
+  if (!split.ok) return undefined;
+  const data = parseYaml(split.value.yaml, split.value.yamlLine, TOP, '头部信息').data;
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}

@@ -32,3 +32,16 @@ export function walkContent(contentRoot: string, under = ''): ContentEntry[] {
   visit(under ? join(contentRoot, ...under.split('/')) : contentRoot, under ? `${under}/` : '');
   return entries;
 }
+
+/**
+ * The entries directly in `dir`, classified as if it were the edition folder of `date` (YYYY-MM-DD): for the
+ * tools that write into one edition's folder (`npm run new`, the importer, whose `--out` may be anywhere).
+ * Links are reported as such, never followed.
+ */
+export function editionFolderEntries(dir: string, date: string): (ContentEntry & { name: string })[] {
+  const prefix = `${date.split('-').join('/')}/`;
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.isDirectory())
+    .map((d) => ({ name: d.name, path: prefix + d.name, file: classifyContentPath(prefix + d.name, entryType(d)) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

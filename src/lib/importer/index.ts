@@ -5,13 +5,13 @@
 //   (normalise)  (captions,     (headlines,     (source, byline, paragraphs,
 //                 credits,       untitled        Q&A, county, category, flags)
 //                 bylines)       items)
-import { parse as parseYaml } from 'yaml';
 import { buildArticle, type ImportedArticle } from './article.ts';
 import { pageLines } from './normalise.ts';
 import { pageSegments } from './segments.ts';
 import { articleFile, articleSlugs, defaultPageName, editionFile, ImportError, jsonArticle, type JsonArticle, type Placement } from './serialise.ts';
 import { splitArticles } from './split.ts';
 import { FW } from './text.ts';
+import { readRawFrontmatter } from '../content/read.ts';
 
 export { FLAGS, type Flag, type ImportedArticle } from './article.ts';
 export { ImportError, type JsonArticle, type Placement } from './serialise.ts';
@@ -34,11 +34,8 @@ export function pageJson(page: ImportedPage, placement: Placement): { articles: 
   return { articles: page.articles.map((article, i) => jsonArticle(article, page.slugs[i]!, placement)) };
 }
 
-/** A file already in the edition folder. */
-export interface ExistingFile {
-  readonly name: string;
-  readonly content: string;
-}
+/** A file already in the edition folder: an article, edition.yaml, or a symbolic link (never read, never written through). */
+export type ExistingFile = { readonly name: string; readonly content: string } | { readonly name: string; readonly link: true };
 
 export interface ImportPlan {
   /** Files to write into the edition folder, by name; edition.yaml only when it is new or gains the page. */
@@ -57,24 +54,22 @@ export function planImport(
   const { placement, existing, force } = options;
   const writes = page.articles.map((article, i) => ({ name: `${page.slugs[i]!}.md`, content: articleFile(article, placement) }));
   const names = new Set(writes.map((w) => w.name));
+  const links = existing.filter((f) => 'link' in f && names.has(f.name)).map((f) => f.name);
+  if (links.length > 0) throw new ImportError(`以下文件是符号链接${FW.comma}不会写入${FW.colon}${links.join('、')}${FW.semicolon}请先删掉这些链接`);
   const clashes = existing.filter((f) => names.has(f.name)).map((f) => f.name);
   if (clashes.length > 0 && !force) {
     throw new ImportError(`以下文件已存在${FW.comma}未覆盖${FW.open}确认要覆盖请加 --force${FW.close}${FW.colon}${clashes.join('、')}`);
   }
-  const samePage = existing.filter((f) => f.name.endsWith('.md') && !names.has(f.name) && pageOf(f.content) === placement.page);
+  const files = existing.filter((f) => 'content' in f);
+  const samePage = files.filter((f) => f.name.endsWith('.md') && !names.has(f.name) && pageOf(f.content) === placement.page);
   if (samePage.length > 0) {
     throw new ImportError(`第 ${placement.page} 版已有其他稿件${FW.colon}${samePage.map((f) => f.name).join('、')}${FW.semicolon}请先移走这些文件或换一个版次`);
   }
-  const edition = editionFile(existing.find((f) => f.name === 'edition.yaml')?.content, placement, options.pageName ?? defaultPageName(placement.page));
+  const edition = editionFile(files.find((f) => f.name === 'edition.yaml')?.content, placement, options.pageName ?? defaultPageName(placement.page));
   return { writes: edition === undefined ? writes : [...writes, { name: 'edition.yaml', content: edition }] };
 }
 
-/** The `page` of an article file, or undefined when its frontmatter cannot be read. */
+/** The `page` of an article file, or undefined when its frontmatter cannot be read (the content door's parser). */
 function pageOf(content: string): unknown {
-  const frontmatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1];
-  try {
-    return frontmatter === undefined ? undefined : (parseYaml(frontmatter) as { page?: unknown } | null)?.page;
-  } catch {
-    return undefined;
-  }
+  return readRawFrontmatter(new TextEncoder().encode(content))?.['page'];
 }

@@ -2,6 +2,8 @@
 // validated with the site's own schema before anything is written.
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { slugFromHeadline } from '../slug.ts';
+import { readEdition } from '../content/read.ts';
+import { formatProblem } from '../check/problem.ts';
 import { articleSchema, editionSchema, type Edition } from '../schema.ts';
 import type { Flag, ImportedArticle } from './article.ts';
 import { FW } from './text.ts';
@@ -144,11 +146,13 @@ export function editionFile(existing: string | undefined, placement: Placement, 
     checkEdition(edition, placement);
     return new Document(edition).toString();
   }
-  const doc = parseDocument(existing);
-  const current = editionSchema.safeParse(doc.toJS());
-  if (!current.success) throw new ImportError(`edition.yaml 无效${FW.colon}${current.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('\uFF1B')}`);
+  // Read as the site reads it; the YAML document is only for adding the page with the file's comments kept.
+  const current = readEdition('edition.yaml', new TextEncoder().encode(existing));
+  const errors = current.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || !current.data) throw new ImportError(`edition.yaml 有错误${FW.colon}\n${errors.map(formatProblem).join('\n')}`);
   checkEdition(current.data, placement);
   if (current.data.pages.some((p) => p.number === placement.page)) return undefined;
+  const doc = parseDocument(existing);
   const pages = doc.get('pages', true);
   if (!isSeq(pages)) throw new ImportError('edition.yaml 缺少 pages');
   const at = current.data.pages.findIndex((p) => p.number > placement.page);
