@@ -262,9 +262,13 @@ describe('npm run check', () => {
   });
 
   it('checks content/ by default and exits 0 on the sample; warnings alone do not fail', () => {
-    const sample = cli([]);
+    // On a copy of the sample fixture (never content/, which grows with every pull request).
+    const project = mkdtempSync(join(tmpdir(), 'check-cli-'));
+    cpSync(join(root, 'tests/fixtures/sample'), join(project, 'content'), { recursive: true });
+    const sample = cli([], project);
+    rmSync(project, { recursive: true, force: true });
     expect(sample.status).toBe(0);
-    expect(sample.stdout).toBe(`${formatSummary([], 15)}\n`); // 13 articles, edition.yaml and redirects.yaml
+    expect(sample.stdout).toBe(`${formatSummary([], 16)}\n`); // 13 articles, edition.yaml, redirects.yaml and published-urls.txt
     const warned = cli(['content/2022/04/19/empty-body.md'], join(fixtures, 'bad'));
     expect(warned.status).toBe(0);
     expect(warned.stdout).toContain('warning body');

@@ -28,10 +28,18 @@ function foldersToCheck(root: string, contentRoot: string, cacheFile: string): {
   // The code whose rules decide a check's outcome: a change to any of it re-checks everything.
   const version = sourceVersion(root, ['src/lib', 'src/data']);
   const previous = new Set<string>(existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as string[]) : []);
-  const byFolder = Map.groupBy(walkContent(contentRoot), (entry) => posix.dirname(entry.path));
+  const all = walkContent(contentRoot);
+  const byFolder = Map.groupBy(all, (entry) => posix.dirname(entry.path));
   const keys = new Map<string, string>();
+  // The lists at the top (redirects.yaml, published-urls.txt) are held against every page: adding or removing an
+  // article anywhere checks them again.
+  const everyPage = all
+    .filter((e) => e.file.kind === 'article' || e.file.kind === 'edition')
+    .map((e) => e.path)
+    .join('\0');
   for (const [folder, entries] of byFolder) {
     const hash = createHash('sha256').update(version).update(folder);
+    if (folder === '.') hash.update('\0').update(everyPage);
     for (const { path, file } of entries) {
       hash.update('\0').update(path).update('\0').update(file.kind);
       if (file.kind !== 'refused' && file.kind !== 'ignored') hash.update('\0').update(readFileSync(join(contentRoot, path)));

@@ -15,7 +15,8 @@ import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { decodeSource } from '../content/source.ts';
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
-import { MAX_REDIRECTS_BYTES, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
+import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
+import { PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
 import { articlePath } from '../routing.ts';
 
 export interface CheckOptions {
@@ -250,10 +251,13 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   }
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
-  const redirects = [...targets].filter(([path, { entry }]) => entry.file.kind === 'site-list' && basename(path) === REDIRECTS_FILE);
-  for (const [path, { root }] of redirects) problems.push(...checkRedirects(path, toDisplay(options.cwd, path), root, options, checked));
+  const lists = [...targets].filter(([path, { entry }]) => entry.file.kind === 'site-list' && [REDIRECTS_FILE, PUBLISHED_URLS_FILE].includes(basename(path)));
+  for (const [path, { root }] of lists) {
+    const check = basename(path) === REDIRECTS_FILE ? checkRedirects : checkPublishedUrls;
+    problems.push(...check(path, toDisplay(options.cwd, path), root, options, checked));
+  }
   const files = [...targets.values()].filter(({ entry }) => ['article', 'edition', 'refused'].includes(entry.file.kind)).length;
-  return { files: files + redirects.length, problems: problems.sort(compareProblems) };
+  return { files: files + lists.length, problems: problems.sort(compareProblems) };
 }
 
 /**
@@ -267,6 +271,18 @@ function checkRedirects(path: string, display: string, root: string, options: Ch
   const decoded = decodeSource(readFileSync(path));
   if (!decoded.ok) return fail(decoded.error.rule, decoded.error, decoded.error.message);
   return redirectProblems(decoded.text, display, pagesOf(root, options, checked));
+}
+
+/** A content folder's published-urls.txt: every URL once published must still lead to a page, or be redirected. */
+function checkPublishedUrls(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
+  const decoded = decodeSource(readFileSync(path));
+  if (!decoded.ok) return [{ file: display, line: decoded.error.line, column: decoded.error.column, rule: decoded.error.rule, severity: 'error', message: decoded.error.message }];
+  const redirectsFile = join(root, REDIRECTS_FILE);
+  // Never through a link (the walk reports one as an error of its own).
+  const redirectsText = lstatSync(redirectsFile, { throwIfNoEntry: false })?.isFile() ? decodeSource(readFileSync(redirectsFile)) : undefined;
+  // A broken redirects.yaml is reported on itself; its well-formed entries still count here.
+  const redirects = redirectsText?.ok ? parseRedirectList(redirectsText.text, REDIRECTS_FILE).redirects : [];
+  return vanishedUrlProblems(decoded.text, display, pagesOf(root, options, checked).isPage, redirects);
 }
 
 /** The pages the content under `contentRoot` builds (see sitePages): articles already checked are reused, the others read quietly. */
