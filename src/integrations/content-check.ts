@@ -22,24 +22,19 @@ import { walkContent } from '../lib/content/tree-fs.ts';
  * clean. A folder is one edition (the checker's rules never look across editions), keyed by the rules' code and
  * every entry directly in it as the content door sees it (src/lib/content/tree-fs.ts: links and hidden files
  * included, so adding one is a change); a clean folder's key is kept in the cache. Files at the top of the content
- * folder are checked one by one.
+ * folder are checked one by one, when they change: the lists held against every page (redirects.yaml,
+ * published-urls.txt) are not checked again because an article elsewhere changed, which would read the whole
+ * archive on every build. `npm run check`, which the pull-request and publishing workflows run first, checks them
+ * against the content in full.
  */
 function foldersToCheck(root: string, contentRoot: string, cacheFile: string): { paths: string[]; remember: (clean: Set<string>) => void } {
   // The code whose rules decide a check's outcome: a change to any of it re-checks everything.
   const version = sourceVersion(root, ['src/lib', 'src/data']);
   const previous = new Set<string>(existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as string[]) : []);
-  const all = walkContent(contentRoot);
-  const byFolder = Map.groupBy(all, (entry) => posix.dirname(entry.path));
+  const byFolder = Map.groupBy(walkContent(contentRoot), (entry) => posix.dirname(entry.path));
   const keys = new Map<string, string>();
-  // The lists at the top (redirects.yaml, published-urls.txt) are held against every page: adding or removing an
-  // article anywhere checks them again.
-  const everyPage = all
-    .filter((e) => e.file.kind === 'article' || e.file.kind === 'edition')
-    .map((e) => e.path)
-    .join('\0');
   for (const [folder, entries] of byFolder) {
     const hash = createHash('sha256').update(version).update(folder);
-    if (folder === '.') hash.update('\0').update(everyPage);
     for (const { path, file } of entries) {
       hash.update('\0').update(path).update('\0').update(file.kind);
       if (file.kind !== 'refused' && file.kind !== 'ignored') hash.update('\0').update(readFileSync(join(contentRoot, path)));

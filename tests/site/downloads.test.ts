@@ -240,7 +240,7 @@ describe('rebuilding', () => {
     );
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org' };
     delete env['BASE_PATH'];
-    delete env['CONTENT_DIR'];
+    env['CONTENT_DIR'] = 'tests/fixtures/sample'; // as the sample build (tests/setup/build-sample.ts)
     try {
       execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', `${folder}/astro.config.mjs`, '--outDir', join(work, 'dist')], {
         cwd: root,
