@@ -127,3 +127,18 @@ export function validate<S extends z.ZodType>(
   }
   return { ok: false, problems };
 }
+
+/**
+ * The top-level fields of `data` that `schema` (an object schema) accepts one by one, with the schema's output for
+ * each; for a file with errors, what can still be trusted. Checks that span fields are not applied.
+ */
+export function validFields<T>(schema: z.ZodType<T>, data: unknown): Partial<T> {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  if (shape === undefined || typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const result = field.safeParse((data as Record<string, unknown>)[key]);
+    if (result.success && result.data !== undefined) fields[key] = result.data;
+  }
+  return fields as Partial<T>;
+}
