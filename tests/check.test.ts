@@ -421,3 +421,13 @@ describe('roles written in a byline name', () => {
     expect(checked.problems).toEqual([]);
   });
 });
+
+describe('npm run check with a mistyped flag', () => {
+  it('says so in Chinese, with the usage, and exits 2', () => {
+    const result = cli(['--jsn', 'content']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(fw('不认识的选项「--jsn」,是否为「--json」?'));
+    expect(result.stderr).toContain(fw('用法:npm run check'));
+    expect(result.stderr).not.toContain('Unknown option');
+  });
+});
