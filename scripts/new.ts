@@ -3,8 +3,8 @@
 // terminal, and asks again as soon as an answer cannot be used (a file that exists, a page the edition lacks, a
 // position taken); refuses to overwrite; creates the edition's edition.yaml when there is none, or adds the page to
 // it. Logic: src/lib/check/scaffold.ts.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { categoryNames } from '../src/lib/categories.ts';
@@ -19,17 +19,14 @@ import {
   newSlug,
   nextOrder,
   pageNameProblem,
-  readPosition,
   renderArticle,
   renderEdition,
   takenBy,
   type NewArticleFields,
-  type Position,
 } from '../src/lib/check/scaffold.ts';
 import { CONTENT_DIR, EDITION_FILE } from '../src/lib/content-files.ts';
 import { readEdition } from '../src/lib/content/read.ts';
-import { editionFolderEntries } from '../src/lib/content/tree-fs.ts';
-import type { Edition } from '../src/lib/schema.ts';
+import { readEditionFolder } from '../src/lib/check/scaffold-fs.ts';
 import { isValidSlug } from '../src/lib/slug.ts';
 
 const FW = { colon: '\uFF1A', comma: '\uFF0C', lp: '\uFF08', rp: '\uFF09' };
@@ -126,28 +123,13 @@ const date = await ask('date', '日期 YYYY-MM-DD', values.date, (v) => fieldPro
 const contentDir = join(process.cwd(), CONTENT_DIR);
 const folder = join(contentDir, dirname(articleFileName(date, 'x')));
 const editionFile = join(folder, EDITION_FILE);
-// The edition's files as the content door sees them: links are refused, never followed.
-const entries = existsSync(folder) ? editionFolderEntries(folder, date) : [];
-const link = entries.find((e) => e.file.kind === 'refused');
-if (link?.file.kind === 'refused') fail(`${display(join(folder, link.name))}${FW.colon}${link.file.message}`);
-let edition: { data: Edition; text: string } | undefined;
-if (entries.some((e) => e.file.kind === 'edition')) {
-  const bytes = readFileSync(editionFile);
-  const read = readEdition(display(editionFile), bytes);
-  const error = read.problems.find((p) => p.severity === 'error');
-  if (error || !read.data) fail(`${error ? formatProblem(error) : display(editionFile)}\n${display(editionFile)} 有错误${FW.comma}请先改好它。`);
-  edition = { data: read.data, text: new TextDecoder().decode(bytes) };
-}
-const positions: Position[] = entries
-  .filter((e) => e.file.kind === 'article')
-  .flatMap((e) => {
-    const position = readPosition(readFileSync(join(folder, e.name)));
-    return position ? [{ ...position, file: display(join(folder, e.name)) }] : [];
-  });
+const read = readEditionFolder(folder, date, display);
+if (!read.ok) fail(read.message);
+const { edition, positions, names } = read.value;
 
 if (values.slug !== undefined && !isValidSlug(values.slug)) fail(`--slug${FW.colon}文件名只能用小写拼音字母、数字和连字符`);
 let file = join(contentDir, articleFileName(date, values.slug ?? newSlug(title)));
-while (existsSync(file) || entries.some((e) => join(folder, e.name) === file)) {
+while (existsSync(file) || names.has(basename(file))) {
   const taken = `${display(file)} 已经存在${FW.comma}不会覆盖。换一个标题${FW.comma}或用 --slug 指定别的文件名。`;
   if (!rl || values.slug !== undefined) fail(taken);
   console.log(`  ${taken}`);
