@@ -382,6 +382,37 @@ describe('every problem of a file in one run', () => {
     ]);
   });
 
+  it('after a YAML syntax error, checks the fields on the lines clear of it', () => {
+    write('ma-hao.md', '---\ntitle: 标题\nbyline: [徐洋]\ndate: 2022-04-19\ncounty：曲周县\ncategory: 公安\npage: 3\norder: 5\nsumary: x\ndraft: 否\n---\n\n正文。\n');
+    const { problems } = checkPaths(['content/2022/04/19/ma-hao.md'], { cwd: tmp });
+    // county and the category on the line after it were read as one key: neither is said anything about.
+    expect(problems.map((p) => [p.line, p.rule])).toEqual([
+      [5, 'yaml-syntax'],
+      [7, 'page'],
+      [9, 'unknown-field'],
+      [10, 'draft'],
+    ]);
+  });
+
+  it('says nothing more about fields a syntax error may have swallowed, or when the YAML is unsafe', () => {
+    write('yin-hao.md', '---\ntitle: "标题\ndate: 2022-04-19\npage: 3\norder: 9\n---\n\n正文。\n');
+    expect(checkPaths(['content/2022/04/19/yin-hao.md'], { cwd: tmp }).problems.map((p) => p.rule)).toEqual(['yaml-syntax']);
+    write('kuo-hao.md', '---\ntitle: 标题\nbyline: [徐洋, 刘\npage: 3\norder: 9\n---\n\n正文。\n');
+    expect(checkPaths(['content/2022/04/19/kuo-hao.md'], { cwd: tmp }).problems.map((p) => p.rule)).toEqual(['yaml-syntax']);
+    write('bie-ming.md', '---\ntitle: 标题\ncounty：曲周县\npage: &p 3\norder: *p\n---\n\n正文。\n');
+    expect(checkPaths(['content/2022/04/19/bie-ming.md'], { cwd: tmp }).problems.map((p) => p.rule)).toEqual(['yaml-syntax', 'yaml-alias']);
+  });
+
+  it('after a duplicate key, checks the fields written once', () => {
+    write('chong-fu.md', article('date: 2022-04-19\ncounty: 曲周县\ncounty: 馆陶县\ncategory: 公案\npage: 3\norder: 9\n'));
+    const { problems } = checkPaths(['content/2022/04/19/chong-fu.md'], { cwd: tmp });
+    expect(problems.map((p) => [p.line, p.rule])).toEqual([
+      [6, 'yaml-duplicate-key'],
+      [7, 'category'],
+      [8, 'page'],
+    ]);
+  });
+
   it('still checks the name and body of a file whose frontmatter is not a set of fields', () => {
     write('Kong.md', '---\n---\n\n<script>x</script>\n');
     const { problems } = checkPaths(['content/2022/04/19/Kong.md'], { cwd: tmp });
