@@ -69,6 +69,10 @@ describe('article schema', () => {
     ]);
   });
 
+  it('refuses a role with a colon and no name after it', () => {
+    expect(messages({ ...valid, byline: ['记者：'] })).toEqual(['byline.0.name: 姓名不能为空']);
+  });
+
   it('refuses several names written as one', () => {
     expect(messages({ ...valid, byline: ['席娟 郝雪'] })[0]).toContain('每个姓名单独写一项');
   });

@@ -74,7 +74,8 @@ export function splitBylineRole(text: string): { role: BylineRole; name: string;
   const m = ROLE_AND_NAME.exec(normalizePersonName(text).trim());
   if (!m) return undefined;
   const [, role, separator, name] = m as unknown as [string, BylineRole, string | undefined, string];
-  if (name === '') return undefined;
+  // 记者： with no name after it is a role whose name is missing, not a person called 记者：.
+  if (name === '') return separator !== undefined && /[:\uFF1A]/.test(separator) ? { role, name, written: 'colon' } : undefined;
   if (separator === undefined) return [...name].length >= 2 && !/[:\uFF1A]/.test(name) ? { role, name, written: 'joined' } : undefined;
   return { role, name, written: /[:\uFF1A]/.test(separator) ? 'colon' : 'space' };
 }

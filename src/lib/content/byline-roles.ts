@@ -17,7 +17,7 @@ export function bylineRoleReadings(data: unknown, locate: (path: readonly Proper
     const keyed = bylineRoleKey(item);
     const split = typeof item === 'string' ? splitBylineRole(item) : undefined;
     const read = keyed ?? (split && split.written !== 'space' ? split : undefined);
-    if (!read) return [];
+    if (!read || read.name.trim() === '') return [];
     const written = typeof item === 'string' ? item.trim() : `${read.role}: ${read.name}`;
     return [
       {
