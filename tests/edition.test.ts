@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleEditions, ContentError, editionsByMonth, groupArticles, monthGrid, neighbours } from '../src/lib/edition.ts';
+import { assembleEditions, ContentError, editionProblems, editionsByMonth, groupArticles, monthGrid, neighbours } from '../src/lib/edition.ts';
 import { articleSchema, type Article } from '../src/lib/schema.ts';
 
 function article(id: string, overrides: Partial<Record<keyof Article, unknown>> = {}) {
@@ -52,6 +52,34 @@ describe('assembleEditions', () => {
     );
     expect(neighbours(view!, '2022/04/19/b')).toEqual({ prev: view!.articles[0], next: view!.articles[2] });
     expect(neighbours(view!, '2022/04/19/a').prev).toBeUndefined();
+  });
+});
+
+describe('editionProblems on files with errors of their own', () => {
+  const at = (id: string, data: { date?: string; page?: number; order?: number }) => ({ id, data });
+  const rules = (problems: ReturnType<typeof editionProblems>) => problems.map((p) => [p.file, p.field]);
+
+  it('applies each rule whose fields are valid, and skips the others', () => {
+    const problems = editionProblems(
+      [at('2022/04/19/a', { page: 3 }), at('2022/04/19/b', { page: 1, order: 2 }), at('2022/04/19/c', { date: '2022-04-19', page: 1, order: 2 }), at('2022/04/19/d', {})],
+      [edition('2022-04-19')],
+    );
+    expect(rules(problems)).toEqual([
+      ['content/2022/04/19/a.md', 'page'],
+      ['content/2022/04/19/c.md', 'order'],
+    ]);
+    expect(problems[1]!.clash).toEqual({ file: 'content/2022/04/19/b.md', page: 1, order: 2, free: 3 });
+  });
+
+  it('uses an edition.yaml by its folder, whatever its date, and its pages only when they are valid', () => {
+    const problems = editionProblems(
+      [at('2022/04/19/a', { date: '2022-04-19', page: 5, order: 1 }), at('2022/04/20/b', { page: 5, order: 1 })],
+      [{ id: '2022/04/19/edition', data: { date: '2022-04-18', pages: [{ number: 1 }] } }, { id: '2022/04/20/edition', data: {} }],
+    );
+    expect(rules(problems)).toEqual([
+      ['content/2022/04/19/edition.yaml', 'date'],
+      ['content/2022/04/19/a.md', 'page'],
+    ]);
   });
 });
 
