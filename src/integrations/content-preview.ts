@@ -70,7 +70,7 @@ export function previewContentProblems(server: ViteDevServer, options: PreviewOp
 
   server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const errors = problems.errors();
-    if (errors.length === 0 || (req.method !== 'GET' && req.method !== 'HEAD') || !(req.headers.accept ?? '').includes('text/html')) return next();
+    if (errors.length === 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const wanted = pathname.endsWith('/') ? pathname : `${pathname}/`;
     const broken = problems.files().find((file) => pageOf(file) === wanted);
