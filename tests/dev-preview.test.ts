@@ -36,7 +36,8 @@ describe('the error page and the notice', () => {
     const html = problemPageHtml('content/2022/04/19/a.md', [problem('content/2022/04/19/a.md')], '/paper/');
     expect(html).toContain('稿件有错误');
     expect(html).toContain('content/2022/04/19/a.md:5:9 error county: 未知的县区「张家囗市」&#60;b&#62;');
-    expect(html).toContain('src="/paper/@vite/client"');
+    expect(html).toContain('src="/@vite/client"');
+    expect(html).toContain('href="/paper/"');
     expect(problemPageHtml('content/2022/04/19/edition.yaml', [], '/')).toContain('版期信息有错误');
   });
 

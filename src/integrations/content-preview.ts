@@ -49,10 +49,16 @@ export function previewContentProblems(server: ViteDevServer, options: PreviewOp
     const shown = toPosix(relative(root, target));
     const inScope = kind === 'd' ? (file: string) => file.startsWith(`${shown}/`) : (file: string) => file === shown;
     let found: Problem[] = [];
-    if (existsSync(target)) {
-      const { files, problems: checked } = checkPaths([target], { cwd: root, contentDir });
-      found = checked;
-      logCheck(logger, found, files, `${shown}: 检查通过`);
+    try {
+      if (existsSync(target)) {
+        const { files, problems: checked } = checkPaths([target], { cwd: root, contentDir });
+        found = checked;
+        logCheck(logger, found, files, `${shown}: 检查通过`);
+      }
+    } catch (error) {
+      // A bug in the checker must not stop the dev server (this runs in a timer).
+      logger.error(`${shown}：内容检查出错（${error instanceof Error ? error.message : String(error)}）`);
+      return;
     }
     // The open pages follow the errors: an error page appears, or goes (the loader's own update reloads them too).
     if (problems.update(inScope, found)) server.environments.client.hot.send({ type: 'full-reload', path: '*' });

@@ -74,7 +74,8 @@ const STYLE = `.content-problems{list-style:none;padding:0;margin:.75rem 0}.cont
 
 /**
  * The error page served in dev at the address of a file the checker refuses: what to fix, located, and that the page
- * comes back by itself. `base`: the site's base path. Loads Vite's client, which reloads the page at the next save.
+ * comes back by itself. `base`: the site's base path. Loads Vite's client (where Astro's dev pages load it), which
+ * reloads the page at the next save.
  */
 export function problemPageHtml(file: string, problems: readonly Problem[], base: string): string {
   const what = file.endsWith('.yaml') ? '版期信息' : '稿件';
@@ -84,7 +85,7 @@ export function problemPageHtml(file: string, problems: readonly Problem[], base
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${what}有错误 - 预览</title>
-<script type="module" src="${escapeHtml(withBase('/@vite/client', base))}"></script>
+<script type="module" src="/@vite/client"></script>
 <style>body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.6}
 h1{color:#a30000;font-size:1.6rem}.file{font-family:ui-monospace,monospace}${STYLE}
 .problem-page{background:#fff4f4;border:1px solid #e0a0a0;border-radius:6px;padding:1rem 1.25rem}</style>
