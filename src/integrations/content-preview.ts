@@ -79,7 +79,11 @@ export function previewContentProblems(server: ViteDevServer, options: PreviewOp
     if (errors.length === 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const wanted = pathname.endsWith('/') ? pathname : `${pathname}/`;
-    const broken = problems.files().find((file) => pageOf(file) === wanted);
+    // Vite may have taken the base path off the request's URL already: either form is the page.
+    const broken = problems.files().find((file) => {
+      const page = pageOfContentFile(file, toPosix(contentDir));
+      return page !== undefined && (wanted === page || wanted === withBase(page, base));
+    });
     if (broken) {
       res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(problemPageHtml(broken, problems.errorsOf(broken), base));

@@ -2,11 +2,11 @@
 // (live reload), and a file the checker refuses shows its located Chinese message at its own address, with a notice
 // on the pages it breaks. Chromium against a dev server on a copy of the fixture content (the test edits it); the
 // time from each save to the page showing it is printed and written to tests/.tmp/dev-preview-timings.json.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
+import { startDev, type DevServer } from '../helpers/dev-server.ts';
 import { fw } from '../fullwidth.ts';
 
 const PORT = 4392;
@@ -18,8 +18,7 @@ const ORIGINAL = readFileSync('tests/fixtures/search-site/2022/04/19/xiao-fang-y
 /** Generous: a save shows in about a second; a loaded machine may take longer. Timings are reported, not asserted. */
 const TIMEOUT = 20_000;
 
-let dev: ChildProcess;
-let output = '';
+let dev: DevServer;
 let browser: Browser;
 let page: Page;
 const timings: { what: string; ms: number }[] = [];
@@ -27,27 +26,14 @@ const timings: { what: string; ms: number }[] = [];
 beforeAll(async () => {
   rmSync(CONTENT, { recursive: true, force: true });
   cpSync('tests/fixtures/search-site', CONTENT, { recursive: true });
-  dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
-    // Vitest's own environment (NODE_ENV=test, VITEST…) would change how Astro's dev server behaves.
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development', CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: 'tests/.tmp/cache-dev-preview/' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('watching for file changes')) resolve();
-    };
-    dev.stdout!.on('data', onData);
-    dev.stderr!.on('data', onData);
-    dev.on('exit', (code) => reject(new Error(`astro dev exited with ${code}: ${output}`)));
-  });
+  dev = await startDev(PORT, { CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: 'tests/.tmp/cache-dev-preview/' });
   browser = await launchChromium();
   page = await browser.newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
-  dev?.kill();
+  dev?.stop();
   rmSync(CONTENT, { recursive: true, force: true });
   if (timings.length > 0) {
     mkdirSync('tests/.tmp', { recursive: true });
@@ -90,7 +76,7 @@ async function waitForText(p: Page, test: (text: string) => boolean, what: strin
     if (test(text)) return;
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`${what}: not shown within ${TIMEOUT} ms; the page shows:\n${text.slice(0, 2000)}\n--- astro dev:\n${output.slice(-3000)}`);
+  throw new Error(`${what}: not shown within ${TIMEOUT} ms; the page shows:\n${text.slice(0, 2000)}\n--- astro dev:\n${dev.output().slice(-3000)}`);
 }
 
 /** Saves `text` to `file` and measures the time until the open page shows what `test` looks for. */
@@ -123,7 +109,7 @@ describe('live preview in astro dev', () => {
 
   it('shows the checker’s located message at a broken article’s address, a notice on its edition, and the line once in the terminal', async () => {
     await open(page, `${SITE}/2022/04/19/xiao-fang-yan-lian/`);
-    const before = output.length;
+    const before = dev.output().length;
     const expected = countyError(ARTICLE);
     await saveAndWait(ARTICLE, ORIGINAL.replace('county: 裕华区', 'county: 张家囗市'), (t) => t.includes(expected), 'broken article (unknown county)');
     expect(await pageText(page)).toContain('稿件有错误');
@@ -135,7 +121,7 @@ describe('live preview in astro dev', () => {
     expect(notice).toContain(expected);
     await edition.close();
 
-    const terminal = output.slice(before);
+    const terminal = dev.output().slice(before);
     expect(occurrences(terminal, expected), terminal).toBe(1);
     expect(terminal).not.toMatch(/Stack trace|ContentError|AstroError/);
   });
@@ -158,7 +144,7 @@ describe('live preview in astro dev', () => {
     const file = `${EDITION}/edition.yaml`;
     const original = readFileSync(file, 'utf8');
     await open(page, `${SITE}/2022/04/19/`);
-    const before = output.length;
+    const before = dev.output().length;
     // Page 3 goes: the article on it no longer fits the edition (an edition rule, reported on the article).
     const pageError = `${ARTICLE}:7:7 error page:`;
     await saveAndWait(file, original.replace('  - { number: 3, name: 法治社会 }\n', ''), (t) => t.includes('内容检查发现') && t.includes(pageError), 'edition.yaml loses a page (notice)');
@@ -166,7 +152,7 @@ describe('live preview in astro dev', () => {
     await open(article, `${SITE}/2022/04/19/xiao-fang-yan-lian/`);
     expect(await pageText(article)).toContain(pageError);
     await article.close();
-    expect(output.slice(before)).not.toMatch(/Stack trace|ContentError|AstroError/);
+    expect(dev.output().slice(before)).not.toMatch(/Stack trace|ContentError|AstroError/);
 
     await saveAndWait(file, original.replace('issue: 6080', 'issue: [6080'), (t) => t.includes('版期信息有错误') && t.includes(`${file}:3:1 error yaml-syntax:`), 'edition.yaml with a YAML error');
     await saveAndWait(file, original, (t) => t.includes('法治社会') && !t.includes('有错误'), 'edition.yaml fixed');
