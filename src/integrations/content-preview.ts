@@ -29,7 +29,7 @@ export interface PreviewOptions {
 const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Prints a check's result the way `npm run check` does: one line per problem, then the summary. */
-export function logCheck(logger: AstroIntegrationLogger, problems: readonly Problem[], files: number, passed: string): void {
+function logCheck(logger: AstroIntegrationLogger, problems: readonly Problem[], files: number, passed: string): void {
   if (problems.length === 0) logger.info(passed);
   else logger[problems.some((p) => p.severity === 'error') ? 'error' : 'warn'](`${problems.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`);
 }
@@ -77,7 +77,12 @@ export function previewContentProblems(server: ViteDevServer, options: PreviewOp
   server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const errors = problems.errors();
     if (errors.length === 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return next(); // not an address of ours
+    }
     const wanted = pathname.endsWith('/') ? pathname : `${pathname}/`;
     // Vite may have taken the base path off the request's URL already: either form is the page.
     const broken = problems.files().find((file) => {
