@@ -45,6 +45,18 @@ describe('assembleEditions', () => {
     expect(() => assembleEditions([article('2022/04/19/a'), article('2022/04/19/b')], [edition('2022-04-19')])).toThrow(/order/);
   });
 
+  it('leaves out what breaks the rules when asked to (the dev preview), and what that breaks in turn', () => {
+    const articles = [
+      article('2022/04/19/a'),
+      article('2022/04/19/b'), // same position as a: left out
+      article('2022/04/19/c', { page: 5 }), // no such page: left out
+      article('2022/04/20/d'), // its edition's date disagrees with its folder: left out with it
+    ];
+    const editions = [edition('2022-04-19'), { ...edition('2022-04-20'), id: '2022/04/21/edition' }];
+    const views = assembleEditions(articles, editions, { leaveOutBroken: true });
+    expect(views.map((e) => [e.date, e.articles.map((a) => a.id)])).toEqual([['2022-04-19', ['2022/04/19/a']]]);
+  });
+
   it('finds the previous and next article in reading order', () => {
     const [view] = assembleEditions(
       [article('2022/04/19/a', { order: 1 }), article('2022/04/19/b', { order: 2 }), article('2022/04/19/c', { order: 3 })],

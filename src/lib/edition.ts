@@ -160,11 +160,25 @@ function comparePlacements(a: { id: string; data: { page: number; order: number 
 /**
  * Builds every edition that has an article, newest first. Throws a ContentError naming the file and field of the first of
  * editionProblems (folder and date disagree, page missing from the edition, two articles at one position,
- * no edition.yaml).
+ * no edition.yaml); with `leaveOutBroken` (the dev preview), leaves the files at fault out instead.
  */
-export function assembleEditions<A extends ArticleEntry>(articles: readonly A[], editions: readonly EditionEntry[]): EditionView<A>[] {
-  const [problem] = editionProblems(articles, editions);
-  if (problem) throw new ContentError(problem.file, problem.field, problem.message);
+export function assembleEditions<A extends ArticleEntry>(
+  allArticles: readonly A[],
+  allEditions: readonly EditionEntry[],
+  options: { leaveOutBroken?: boolean } = {},
+): EditionView<A>[] {
+  let [articles, editions] = [allArticles, allEditions];
+  for (let problems = editionProblems(articles, editions); problems.length > 0; problems = editionProblems(articles, editions)) {
+    const [problem] = problems;
+    if (!options.leaveOutBroken) throw new ContentError(problem!.file, problem!.field, problem!.message);
+    // `astro dev` keeps serving: the files at fault are left out (the checker reports them), and then whatever that
+    // breaks in turn (the articles of an edition left out).
+    const faulty = new Set(problems.map((p) => p.file));
+    const before = articles.length + editions.length;
+    articles = articles.filter((a) => !faulty.has(fileOf(a, '.md')));
+    editions = editions.filter((e) => !faulty.has(fileOf(e, '.yaml')));
+    if (articles.length + editions.length === before) throw new ContentError(problem!.file, problem!.field, problem!.message);
+  }
 
   const byDate = new Map<string, { edition: EditionEntry; articles: A[] }>();
   for (const edition of editions) byDate.set(edition.data.date, { edition, articles: [] });
