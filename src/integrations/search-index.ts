@@ -21,7 +21,8 @@ type PagefindFiles = Map<string, Uint8Array>;
 /** The whole index in memory, for the dev server. */
 async function buildDevIndex(root: string, base: string, logger: AstroIntegrationLogger): Promise<PagefindFiles> {
   try {
-    const records = indexRecords(readContent(root), { base, includeDrafts: true });
+    // Like the dev pages: a file with errors is left out (its address shows the checker's messages).
+    const records = indexRecords(readContent(root, CONTENT_DIR, undefined, undefined, true), { base, includeDrafts: true, leaveOutBroken: true });
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const record of records) {

@@ -49,6 +49,8 @@ export function* contentFiles(
   contentDir = CONTENT_DIR,
   only: (file: string) => boolean = () => true,
   reads?: SharedReads,
+  /** `astro dev` leaves an invalid file out (the content check shows its error) instead of throwing. */
+  leaveOutInvalid = false,
 ): Generator<ArticleSource | EditionSource> {
   const base = join(root, contentDir);
   for (const { path, file: kind } of walkContent(base)) {
@@ -57,15 +59,10 @@ export function* contentFiles(
     if (!only(file)) continue;
     const bytes = readFileSync(join(base, path));
     const shared = reads === undefined ? undefined : readFor(reads, file, bytes);
-    if (kind.kind === 'edition') {
-      const read = shared ?? readEdition(file, bytes);
-      requireData(read);
-      yield { id: kind.id, file, data: read.data as Edition };
-    } else {
-      const read = (shared ?? readArticle(file, bytes)) as Omit<ReadArticle, 'locate'>;
-      requireData(read);
-      yield { id: kind.id, file, data: read.data!, body: read.body };
-    }
+    const read = (shared ?? (kind.kind === 'edition' ? readEdition(file, bytes) : readArticle(file, bytes))) as Omit<ReadArticle, 'locate'>;
+    if (leaveOutInvalid && (read.data === undefined || read.problems.some((p) => p.severity === 'error'))) continue;
+    requireData(read);
+    yield kind.kind === 'edition' ? { id: kind.id, file, data: read.data as unknown as Edition } : { id: kind.id, file, data: read.data!, body: read.body };
   }
 }
 
@@ -75,10 +72,11 @@ export function readContent(
   contentDir = CONTENT_DIR,
   only?: (file: string) => boolean,
   reads?: SharedReads,
+  leaveOutInvalid = false,
 ): { articles: ArticleSource[]; editions: EditionSource[] } {
   const articles: ArticleSource[] = [];
   const editions: EditionSource[] = [];
-  for (const entry of contentFiles(root, contentDir, only, reads)) {
+  for (const entry of contentFiles(root, contentDir, only, reads, leaveOutInvalid)) {
     if ('body' in entry) articles.push(entry);
     else editions.push(entry);
   }

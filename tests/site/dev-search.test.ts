@@ -55,4 +55,13 @@ describe('search in astro dev', () => {
     for (let i = 0; i < 100 && !output.includes(expected); i++) await new Promise((r) => setTimeout(r, 100));
     expect(output).toContain(expected);
   });
+
+  it('keeps searching the other articles while one file has an error', async () => {
+    // The broken article of the test above is still there: the index is made of the 13 good ones.
+    await new Promise((r) => setTimeout(r, 300));
+    const entry = await fetch(`http://127.0.0.1:${PORT}/pagefind/pagefind-entry.json`);
+    expect(entry.status).toBe(200);
+    const json = (await entry.json()) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(json.languages).reduce((n, l) => n + l.page_count, 0)).toBe(13);
+  });
 });

@@ -15,12 +15,13 @@ export interface IndexRecord {
 
 export function indexRecords(
   content: { articles: readonly ArticleSource[]; editions: readonly EditionSource[] },
-  options: { base: string; includeDrafts: boolean },
+  options: { base: string; includeDrafts: boolean; leaveOutBroken?: boolean },
 ): IndexRecord[] {
   const articles = content.articles.filter((a) => options.includeDrafts || !a.data.draft);
   const editions = assembleEditions(
     articles.map((a) => ({ ...a, filePath: a.file })),
     content.editions.map((e) => ({ ...e, filePath: e.file })),
+    { leaveOutBroken: options.leaveOutBroken === true },
   );
   return editions.flatMap((edition) =>
     edition.pages.flatMap((page) =>
