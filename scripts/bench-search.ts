@@ -28,7 +28,7 @@ const log = (message: string) => console.error(`[bench:search ${new Date().toISO
 // 1. The archive.
 const reuse = values.reuse && existsSync(join(out, 'baseline', 'pagefind'));
 if (!reuse) rmSync(out, { recursive: true, force: true });
-const sample = readContent(root);
+const sample = readContent(root, 'tests/fixtures/sample');
 const vocab = vocabulary(sample.articles.map((a) => `${a.data.title}\n${markdownToText(a.body)}`).join('\n'));
 let written = 0;
 for (const file of reuse ? [] : syntheticArchive(vocab, { articles: articleCount, seed })) {

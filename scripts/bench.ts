@@ -3,8 +3,10 @@
 // and reports per phase wall time, CPU time and peak memory, pages per second and output size.
 // Results: bench/results/build.json (merged across runs) and bench/results/build.svg.
 // With --daily it then adds one day's edition of 30 articles and rebuilds (incremental), and checks the
-// result is byte-identical to a clean build of the same content.
-// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--no-floor] [--daily] [--keep]
+// result is byte-identical to a clean build of the same content. With --deploy as well, it publishes the first
+// build and then the daily rebuild with `npm run deploy` to an S3-compatible server on loopback (s3rver), and
+// reports what the day's publish uploads.
+// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--no-floor] [--daily [--deploy]] [--keep]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     'no-floor': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     daily: { type: 'boolean', default: false },
+    deploy: { type: 'boolean', default: false },
   },
 });
 const root = process.cwd();
@@ -107,11 +110,27 @@ function compareTrees(a: string, b: string): string[] {
   return differing.sort();
 }
 
+/** Publishes `dir` with scripts/deploy.ts to the loopback bucket; its summary line parsed. */
+async function publish(dir: string, endpoint: string): Promise<{ uploaded: number; uploadedMb: number; skipped: number; deleted: number; seconds: number }> {
+  const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), 's3://bench', '--dir', dir], {
+    cwd: root,
+    env: { ...process.env, AWS_ENDPOINT_URL_S3: endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', BASE_PATH: '/' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const m = /: (\d+) uploaded \(([\d.]+) MB\), (\d+) skipped, (\d+) deleted, in ([\d.]+) s/.exec(log);
+  if (code !== 0 || !m) throw new Error(`deploy failed:\n${log}`);
+  return { uploaded: Number(m[1]), uploadedMb: Number(m[2]), skipped: Number(m[3]), deleted: Number(m[4]), seconds: Number(m[5]) };
+}
+
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 // The project is built as `npm run build` builds it (its environment settings included); the floor with Astro's defaults.
 const build = buildCommand(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.build);
 const pagefindBin = join(root, 'node_modules/.bin/pagefind');
-const sample = readContent(root);
+// The sample fixture, not content/: the benchmark's archive does not change when the newsroom's content does.
+const sample = readContent(root, 'tests/fixtures/sample');
 const vocab = vocabulary(sample.articles.map((a) => `${a.data.title}\n${markdownToText(a.body)}`).join('\n'));
 const resultsFile = join(root, 'bench/results/build.json');
 const results: Record<string, unknown>[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).runs : [];
@@ -186,6 +205,17 @@ for (const articles of values.articles.split(',').map(Number)) {
   }
 
   let daily: Record<string, unknown> | undefined;
+  let bucket: { close(): Promise<void> } | undefined;
+  let endpoint = '';
+  let firstPublish: Awaited<ReturnType<typeof publish>> | undefined;
+  if (values.daily && values.deploy) {
+    const { default: S3rver } = await import('s3rver');
+    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(dir, 's3'), configureBuckets: [{ name: 'bench', configs: [] }] });
+    endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+    bucket = server;
+    progress('publishing the build to a loopback S3 server');
+    firstPublish = await publish(projectOut, endpoint);
+  }
   if (values.daily) {
     const last = readdirSync(contentDir, { recursive: true }).map(String).filter((p) => p.endsWith('edition.yaml')).sort().at(-1)!;
     const next = new Date(Date.parse(`${last.slice(0, 10).replaceAll('/', '-')}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -200,7 +230,14 @@ for (const articles of values.articles.split(',').map(Number)) {
     const cleanOut = join(dir, 'dist-clean');
     await measure('clean build', process.execPath, [astro, ...build.args, '--outDir', cleanOut], { ...projectEnv, ASTRO_CACHE_DIR: join(dir, 'cache-clean') }, projectPhases);
     const differing = compareTrees(projectOut, cleanOut);
-    daily = { articlesAdded: 30, ...rebuild, shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds), identicalToCleanBuild: differing.length === 0, differingFiles: differing.slice(0, 20) };
+    let deploy: Record<string, unknown> | undefined;
+    if (bucket) {
+      progress('publishing the daily rebuild');
+      deploy = { first: firstPublish, daily: await publish(projectOut, endpoint) };
+      await bucket.close();
+      progress(`daily publish: ${JSON.stringify(deploy['daily'])}`);
+    }
+    daily = { articlesAdded: 30, deploy, ...rebuild, shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds), identicalToCleanBuild: differing.length === 0, differingFiles: differing.slice(0, 20) };
     progress(`daily rebuild: ${rebuild.wallSeconds}s (${Math.round((rebuild.wallSeconds / project.wallSeconds) * 100)}% of the full build), ${differing.length === 0 ? 'identical to a clean build' : `${differing.length} files differ from a clean build`}`);
   }
 

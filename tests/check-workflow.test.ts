@@ -60,10 +60,19 @@ describe('publish workflow', () => {
     .map((s) => s.run ?? '')
     .join('\n');
 
-  it('runs on main only, and records the published URLs after a successful build, committing only the record', () => {
-    expect(Object.keys(workflow.on)).toEqual(['push']);
+  it('runs on main only (never for a pull request or a fork), builds with the cache, deploys, then records the published URLs', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
     expect(workflow.on['push']?.branches).toEqual(['main']);
-    const order = ['npm run check', 'npm run build', 'npm run urls:record', 'git push'].map((command) => runs.indexOf(command));
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache).toBeGreaterThan(-1);
+    expect(String(steps[cache]!.with?.['path'])).toContain('node_modules/.astro');
+    expect(steps.findIndex((s) => s.run === 'npm run build')).toBeGreaterThan(cache);
+    // Credentials only from the secret store.
+    const deploy = steps.find((s) => s.run?.startsWith('npm run deploy')) as Step & { env: Record<string, string> };
+    expect(deploy.env['AWS_SECRET_ACCESS_KEY']).toBe('${{ secrets.AWS_SECRET_ACCESS_KEY }}');
+    expect(deploy.env['AWS_ACCESS_KEY_ID']).toBe('${{ secrets.AWS_ACCESS_KEY_ID }}');
+    const order = ['npm run check', 'npm run build', 'npm run deploy', 'npm run urls:record', 'git push'].map((command) => runs.indexOf(command));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(runs).toContain('git add content/published-urls.txt content/published-bylines.txt');
@@ -71,7 +80,7 @@ describe('publish workflow', () => {
 });
 
 describe('the workflow files', () => {
-  it.each(['pull-request.yml', 'publish.yml'])('%s validates against the GitHub Actions workflow schema', (name) => {
+  it.each(['pull-request.yml', 'publish.yml', 'pages.yml'])('%s validates against the GitHub Actions workflow schema', (name) => {
     const result = parseWorkflow({ name, content: read(`.github/workflows/${name}`) }, new NoOperationTraceWriter());
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
     expect(result.value).toBeDefined();
