@@ -16,6 +16,8 @@ export const ARTICLE_COLLECTION = 'articles';
  */
 export const ARTICLE_PATH = `{{${TRANSIENT_PREFIX}year}}/{{${TRANSIENT_PREFIX}month}}/{{${TRANSIENT_PREFIX}day}}/{{slug}}`;
 export const ARTICLE_SLUG = `{{${TRANSIENT_PREFIX}slug}}`;
+/** Where the editor is served, under the site's base path. Not a reader's page: no sitemap entry, noindex. */
+export const EDITOR_PATH = '/admin/';
 
 /** Schema fields the editor does not show, and why. Every other schema field is a field of the editor. */
 export const FIELDS_NOT_EDITED: Readonly<Record<string, string>> = {
@@ -113,6 +115,7 @@ export function articleFields(): CmsField[] {
       label: '署名',
       widget: 'list',
       required: schemaRequires('byline'),
+      collapsed: false,
       field: { name: 'name', label: '姓名', widget: 'string' },
       hint: `按见报顺序，每人一项；带身份时写成“记者 徐洋”（身份：${bylineRoles.join('、')}）`,
     },
@@ -149,7 +152,7 @@ export function articleFields(): CmsField[] {
       fields: [
         { name: 'file', label: '图片文件', widget: 'image', required: false, choose_url: false, hint: 'jpg、png、webp 等，不超过 10 MB；只有说明时可以不传' },
         { name: 'caption', label: '图片说明', widget: 'text', required: true, hint: '图为……' },
-        { name: 'credit', label: '摄影', widget: 'list', required: false, field: { name: 'name', label: '姓名', widget: 'string' }, hint: '显示为“某某 摄”' },
+        { name: 'credit', label: '摄影', widget: 'list', required: false, collapsed: false, field: { name: 'name', label: '姓名', widget: 'string' }, hint: '显示为“某某 摄”' },
         { name: 'alt', label: '替代文字', widget: 'string', required: false, hint: '给看不见图片的读者的说明，不填时用图片说明' },
       ],
     },
