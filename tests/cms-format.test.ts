@@ -52,3 +52,42 @@ describe('editor file format', () => {
     expect(() => readArticleText('title: x\n', new Map())).toThrow(/---/);
   });
 });
+
+describe('editing a file keeps every line it did not change', () => {
+  const text = [
+    '---',
+    '# 编辑部备注：待核实',
+    'title: 旧标题',
+    'byline: [{ name: 唐新花, role: 摄影 }, 徐洋]',
+    'date: 2022-04-19',
+    'county: 裕华区 # 核实过',
+    'category: 法院',
+    'page: 1',
+    'order: 3',
+    'images:',
+    '  - caption: 图为现场。',
+    '    credit: [唐新花]',
+    '',
+    '# 以下由编辑填写',
+    'source: 河北法制报讯',
+    '---',
+    '',
+    '正文。',
+    '',
+  ].join('\n');
+
+  it('replaces, removes and adds only the fields that changed', () => {
+    const originals: Originals = new Map();
+    const entry = readArticleText(text, originals);
+    const written = writeArticleText({ ...entry, title: '新标题', county: '长安区', source: '', kicker: '引题' }, order, originals);
+    expect(written).toBe(text.replace('title: 旧标题', 'kicker: 引题\ntitle: 新标题').replace('county: 裕华区 # 核实过', 'county: 长安区 # 核实过').replace('source: 河北法制报讯\n', ''));
+  });
+
+  it('writes a changed list in block style in place of the old one', () => {
+    const originals: Originals = new Map();
+    const entry = readArticleText(text, originals);
+    const written = writeArticleText({ ...entry, images: [{ caption: '图为现场。', credit: ['唐新花', '熊海生'] }] }, order, originals);
+    expect(written).toBe(text.replace('    credit: [唐新花]\n', '    credit:\n      - 唐新花\n      - 熊海生\n'));
+    expect(readArticle('x.md', new TextEncoder().encode(written)).problems).toEqual([]);
+  });
+});

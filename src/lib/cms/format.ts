@@ -109,25 +109,51 @@ function rank(order: readonly string[], key: string): number {
   return i < 0 ? order.length : i;
 }
 
-/** The original frontmatter with only the changed fields replaced, the removed ones deleted and new ones added. */
+/**
+ * The original frontmatter with only the changed fields' lines replaced, the removed ones cut and new ones inserted
+ * where the editor's order puts them: every other line, comment and blank line stays as it was.
+ */
 function editedYaml(yaml: string, asRead: Record<string, unknown>, kept: Map<string, unknown>, order: readonly string[]): string {
-  const doc = parseDocument(yaml);
+  const text = yaml.endsWith('\n') || yaml === '' ? yaml : `${yaml}\n`;
+  const doc = parseDocument(text);
   if (!isMap(doc.contents)) return stringify(Object.fromEntries(kept), { lineWidth: 0 });
-  for (const key of Object.keys(asRead)) if (!kept.has(key)) doc.delete(key);
-  for (const [key, value] of kept) {
-    if (key in asRead && same(value, asRead[key])) continue;
-    if (doc.has(key)) {
-      doc.set(key, doc.createNode(value));
-    } else {
-      // A new field goes after the last existing field that comes before it in the editor's order.
-      const items = doc.contents.items as unknown[];
-      const at = doc.contents.items.findIndex((pair) => rank(order, String((pair.key as { value?: unknown } | null)?.value)) > rank(order, key));
-      const pair: unknown = doc.createPair(key, value);
-      if (at < 0) items.push(pair);
-      else items.splice(at, 0, pair);
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  // Each top-level field: from the start of its line to the end of its last value line (the comment and blank lines
+  // after it stay where they are, whatever happens to the field).
+  const fields = doc.contents.items.map((pair) => {
+    const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+    const value = pair.value as { comment?: string | null } | null;
+    return { key: String(key?.value), start: lineStart(key?.range?.[0] ?? 0), comment: value?.comment ?? undefined };
+  });
+  const spans = fields.map((f, i) => {
+    const end = fields[i + 1]?.start ?? text.length;
+    const lines = text.slice(f.start, end).split('\n');
+    let last = 0;
+    lines.forEach((line, j) => {
+      if (line.trim() !== '' && !/^\s*#/.test(line)) last = j;
+    });
+    return { ...f, end: f.start + lines.slice(0, last + 1).join('\n').length + 1 };
+  });
+  const field = (key: string, value: unknown) => stringify({ [key]: value }, { lineWidth: 0 });
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const span of spans) {
+    if (!kept.has(span.key)) edits.push({ start: span.start, end: span.end, text: '' });
+    else if (!same(kept.get(span.key), asRead[span.key])) {
+      const replaced = field(span.key, kept.get(span.key));
+      // A comment on the field's own line (`page: 1 # 头版`) stays when the new value is one line too.
+      const oneLine = replaced.indexOf('\n') === replaced.length - 1;
+      edits.push({ start: span.start, end: span.end, text: span.comment && oneLine ? `${replaced.slice(0, -1)} #${span.comment}\n` : replaced });
     }
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  for (const [key, value] of kept) {
+    if (key in asRead) continue;
+    const next = spans.find((span) => rank(order, span.key) > rank(order, key));
+    const at = next ? next.start : text.length;
+    edits.push({ start: at, end: at, text: field(key, value) });
+  }
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
 }
 
 /**
