@@ -73,8 +73,8 @@ function same(a: unknown, b: unknown): boolean {
 
 /**
  * The article file for Decap's entry data. Fields come in `order` (the editor's field order) for a new file; a file
- * read before keeps its text where nothing changed (an unchanged entry is written back byte for byte, and a
- * changed one keeps its comments, its key order and its flow lists: a one-field edit is a one-line diff).
+ * read before keeps its text where nothing changed (an unchanged entry is written back byte for byte, and in a
+ * changed one only the changed fields' lines are rewritten: comments, key order and flow lists stay).
  * An optional field left empty is omitted, as the schema wants (it refuses `kicker: ''`).
  */
 export function writeArticleText(entry: Record<string, unknown>, order: readonly string[], originals: Originals): string {
@@ -83,18 +83,19 @@ export function writeArticleText(entry: Record<string, unknown>, order: readonly
   const body = rawBody.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
   const fields = Object.entries(entry).filter(([key]) => key !== BODY_KEY && !key.startsWith(TRANSIENT_PREFIX));
   const before = original ? (parseYaml(original.yaml, 2, { line: 1, column: 1 }, '').data as Record<string, unknown>) : {};
+  // The file's fields as the editor was given them (bylines as lines), to tell what changed.
+  const asRead = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, k === 'byline' && Array.isArray(v) ? v.map(bylineLine) : v]));
   const kept = new Map<string, unknown>();
   for (const [key, value] of fields) {
-    if (key in before) {
-      // A field the file had: kept unless cleared; compared with the file as read (bylines as lines).
-      if (!(isEmpty(value) && value !== false && !same(value, before[key]))) kept.set(key, pruned(value));
+    if (key in asRead) {
+      // A field the file had: kept unless cleared (a field the file had empty, `byline: []`, stays as it was).
+      if (!(isEmpty(value) && value !== false && !same(value, asRead[key]))) kept.set(key, pruned(value));
     } else if (!isEmpty(value)) {
       kept.set(key, pruned(value));
     }
   }
   const bodyText = body === '' ? '' : `${body}\n`;
   if (original) {
-    const asRead = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, k === 'byline' && Array.isArray(v) ? v.map(bylineLine) : v]));
     const unchanged = [...kept.keys()].length === Object.keys(asRead).length && [...kept].every(([k, v]) => k in asRead && same(v, asRead[k]));
     const sameBody = original.body.replace(/\s+$/, '') === body;
     const yamlText = unchanged ? original.yaml : editedYaml(original.yaml, asRead, kept, order);
