@@ -1,5 +1,6 @@
 // Astro configuration: where the site is deployed and how Markdown is processed.
 // SITE_URL and BASE_PATH let the same repository deploy to any host or sub-folder.
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
@@ -17,6 +18,11 @@ import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { astroRedirects, readRedirects } from './src/lib/redirects.ts';
 
 const base = process.env.BASE_PATH ?? '/';
+
+const contentRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR);
+const outsideSources = /[\\/](tests[\\/]\.tmp|bench[\\/]\.out|dist)([\\/]|$)/;
+/** What the dev server does not watch: test builds, benchmark archives, the output (never the content folder). */
+const notSources = (path) => outsideSources.test(path) && !(path === contentRoot || path.startsWith(contentRoot + sep) || contentRoot.startsWith(path + sep));
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
@@ -49,7 +55,8 @@ export default defineConfig({
   // Pages whose cacheKey (src/utils/site-data.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },
-  // Test builds and benchmark archives are not sources: keep the dev server from watching them.
+  // Test builds and benchmark archives are not sources: keep the dev server from watching them, except the content
+  // folder itself (a dev test's CONTENT_DIR is a copy under tests/.tmp/).
   // The output folder is not emptied first: unchanged pages stay in place (src/integrations/reuse-output.ts).
-  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.out/**', '**/dist/**'] } } },
+  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: [notSources] } } },
 });

@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node refuses: let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     hookTimeout: 300_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/*.test.ts'] } },

@@ -48,14 +48,17 @@ describe('the content-check integration', () => {
   });
 
   it('passes the sample content silently', async () => {
-    const { run, logged } = setup('build', root);
+    const project = mkdtempSync(join(tmpdir(), 'content-check-sample-'));
+    cpSync(join(root, 'tests/fixtures/sample'), join(project, 'content'), { recursive: true });
+    cpSync(join(root, 'src'), join(project, 'src'), { recursive: true });
+    const { run, logged } = setup('build', project);
     await expect(run()).resolves.toBeUndefined();
     expect(logged).toEqual([]);
   });
 
   it('checks again only the editions that changed since a clean build, and still fails on a new error', async () => {
     const project = mkdtempSync(join(tmpdir(), 'content-check-project-'));
-    cpSync(join(root, 'content'), join(project, 'content'), { recursive: true });
+    cpSync(join(root, 'tests/fixtures/sample'), join(project, 'content'), { recursive: true });
     cpSync(join(root, 'src'), join(project, 'src'), { recursive: true });
     const cache = mkdtempSync(join(tmpdir(), 'content-check-cache-'));
     await expect(setup('build', project, cache).run()).resolves.toBeUndefined();
@@ -73,7 +76,7 @@ describe('the content-check integration', () => {
 describe('the content check of a large build', () => {
   it('runs on two cores and reports exactly what one run reports, in the same order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'content-check-large-'));
-    const vocab = vocabulary(readFileSync(join(root, 'content/2022/04/19/nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang.md'), 'utf8'));
+    const vocab = vocabulary(readFileSync(join(root, 'tests/fixtures/sample/2022/04/19/nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang.md'), 'utf8'));
     const files = [...syntheticArchive(vocab, { articles: 1200 })].map((file) => {
       const path = join(dir, file.path);
       mkdirSync(dirname(path), { recursive: true });

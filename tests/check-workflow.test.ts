@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/lib/check/problem.ts';
 import { fw } from './fullwidth.ts';
@@ -30,12 +31,16 @@ describe('pull request workflow', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  it('checks content, runs the tests, builds, then uploads the built site', () => {
-    const order = ['npm ci', 'npm run check', 'npm test', 'npm run build'].map((command) => runs.indexOf(command));
+  it('checks content first, before Chromium is installed, then tests, builds and uploads a browsable preview', () => {
+    const order = ['npm ci', 'npm run check', 'scripts/pr-summary.ts', 'apt-get install -y -qq chromium', 'npm test', 'npm run build', 'scripts/preview-copy.ts dist site-preview'].map(
+      (command) => runs.indexOf(command),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(upload?.with?.['path']).toBe('dist/');
+    expect(upload?.with?.['path']).toBe('site-preview/');
+    // No chore for reporters: nothing in a pull request records URLs.
+    expect(runs).not.toContain('urls:record');
   });
 
   it("its problem matcher reads the checker's lines as file, line, column, severity, rule and message", () => {
@@ -45,5 +50,35 @@ describe('pull request workflow', () => {
     const message = fw('未知的县区「张家囗市」,是否为「张家口市」?');
     const line = formatProblem({ file: 'content/2022/04/19/foo.md', line: 5, column: 9, rule: 'yaml-duplicate-key', severity: 'error', message });
     expect(regexp.exec(line)?.slice(1)).toEqual(['content/2022/04/19/foo.md', '5', '9', 'error', 'yaml-duplicate-key', message]);
+  });
+});
+
+describe('publish workflow', () => {
+  const workflow = parse(read('.github/workflows/publish.yml')) as { on: Record<string, { branches?: string[] }>; jobs: Record<string, { steps: Step[] }> };
+  const runs = Object.values(workflow.jobs)
+    .flatMap((job) => job.steps)
+    .map((s) => s.run ?? '')
+    .join('\n');
+
+  it('runs on main only, and records the published URLs after a successful build, committing only the record', () => {
+    expect(Object.keys(workflow.on)).toEqual(['push']);
+    expect(workflow.on['push']?.branches).toEqual(['main']);
+    const order = ['npm run check', 'npm run build', 'npm run urls:record', 'git push'].map((command) => runs.indexOf(command));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(runs).toContain('git add content/published-urls.txt content/published-bylines.txt');
+  });
+});
+
+describe('the workflow files', () => {
+  it.each(['pull-request.yml', 'publish.yml'])('%s validates against the GitHub Actions workflow schema', (name) => {
+    const result = parseWorkflow({ name, content: read(`.github/workflows/${name}`) }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    expect(result.value).toBeDefined();
+  });
+
+  it('the schema check catches a broken workflow', () => {
+    const broken = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n';
+    expect(parseWorkflow({ name: 'broken.yml', content: broken }, new NoOperationTraceWriter()).context.errors.getErrors().length).toBeGreaterThan(0);
   });
 });

@@ -262,9 +262,13 @@ describe('npm run check', () => {
   });
 
   it('checks content/ by default and exits 0 on the sample; warnings alone do not fail', () => {
-    const sample = cli([]);
+    // On a copy of the sample fixture (never content/, which grows with every pull request).
+    const project = mkdtempSync(join(tmpdir(), 'check-cli-'));
+    cpSync(join(root, 'tests/fixtures/sample'), join(project, 'content'), { recursive: true });
+    const sample = cli([], project);
+    rmSync(project, { recursive: true, force: true });
     expect(sample.status).toBe(0);
-    expect(sample.stdout).toBe(`${formatSummary([], 15)}\n`); // 13 articles, edition.yaml and redirects.yaml
+    expect(sample.stdout).toBe(`${formatSummary([], 16)}\n`); // 13 articles, edition.yaml, redirects.yaml and published-urls.txt
     const warned = cli(['content/2022/04/19/empty-body.md'], join(fixtures, 'bad'));
     expect(warned.status).toBe(0);
     expect(warned.stdout).toContain('warning body');
@@ -322,5 +326,143 @@ describe('invisible characters in one file', () => {
     expect(check(`---\n${frontmatter.replace('byline: [徐洋]', 'byline: ["\\u200B"]')}---\n\n正文\n`)).toEqual([
       expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'error', message: '姓名不能为空' }),
     ]);
+  });
+});
+
+describe('every problem of a file in one run', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'check-rounds-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const dir = join(tmp, 'content/2022/04/19');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'edition.yaml'), 'date: 2022-04-19\npages:\n  - number: 1\n    name: 要闻\n');
+  const article = (fields: string, body = '正文。') => `---\ntitle: 标题\nbyline: [徐洋]\n${fields}---\n\n${body}\n`;
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+  write('ding.md', article('date: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 2\n'));
+  // Five rounds before: the schema's errors hid the page, the clash, the photo and the file name.
+  write('Bad_Name.md', article('date: 2022-4-19\ncounty: 曲周\ncategory: 公安\npage: 3\norder: 1\ncatgory: 公安\nimages:\n  - file: ./missing.jpg\n    caption: 图为现场。\n', '<div>x</div>'));
+  write('yi.md', article('date: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 2\nsumary: x\n'));
+
+  it('reports schema errors, edition rules, the file name, the photos and the body together', () => {
+    const { problems } = checkPaths(['content/2022/04/19/Bad_Name.md'], { cwd: tmp });
+    expect(problems.map((p) => [p.line, p.rule])).toEqual([
+      [1, 'slug'],
+      [4, 'date'],
+      [5, 'county'],
+      [7, 'page'],
+      [9, 'unknown-field'],
+      [11, 'image'],
+      [15, 'html'],
+    ]);
+    expect(problems.find((p) => p.rule === 'date')!.message).toBe(fw('日期要写成 2022-04-19 这样(年-月-日,月和日都写两位数)'));
+    expect(problems.find((p) => p.rule === 'slug')!.message).toContain('biao-ti.md');
+  });
+
+  it('says what to do about a page the edition does not have', () => {
+    const { problems } = checkPaths(['content/2022/04/19/Bad_Name.md'], { cwd: tmp });
+    expect(problems.find((p) => p.rule === 'page')!.message).toBe(
+      `${fw('第 3 版不在本期版面中(本期版面:1):请在 edition.yaml 的 pages 里加上第 3 版(')}number: 3${fw(' 和它的版名 name),或把 page 改成本期已有的版次')}`,
+    );
+  });
+
+  it('reports a clash on the file checked alone, whichever of the two it is, also when the other has errors', () => {
+    const clash = (file: string) => checkPaths([`content/2022/04/19/${file}`], { cwd: tmp }).problems.filter((p) => p.rule === 'order');
+    const message = (other: string) => `与 content/2022/04/19/${other} 在第 1 版的位置${fw('(')}order: 2${fw(')重复;请把其中一篇改到本版空着的位置,例如 ')}order: 3`;
+    expect(clash('ding.md')).toEqual([expect.objectContaining({ file: 'content/2022/04/19/ding.md', line: 8, column: 8, message: message('yi.md') })]);
+    expect(clash('yi.md')).toEqual([expect.objectContaining({ file: 'content/2022/04/19/yi.md', line: 8, column: 8, message: message('ding.md') })]);
+    // Both checked: said once, on the later file, as before.
+    expect(checkPaths(['content/2022/04/19'], { cwd: tmp }).problems.filter((p) => p.rule === 'order').map((p) => p.file)).toEqual(['content/2022/04/19/yi.md']);
+  });
+
+  it('applies the edition rules against an edition.yaml with errors, with its valid fields', () => {
+    const other = join(tmp, 'content/2022/04/20');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, 'edition.yaml'), 'date: 2022-04-21\nissue: 第一期\npages:\n  - number: 1\n    name: 要闻\n');
+    writeFileSync(join(other, 'a.md'), article('date: 2022-04-20\ncounty: 曲周县\ncategory: 公安\npage: 2\norder: 1\n'));
+    const { problems } = checkPaths(['content/2022/04/20'], { cwd: tmp });
+    expect(problems.map((p) => [p.file.split('/').pop(), p.rule])).toEqual([
+      ['a.md', 'page'],
+      ['edition.yaml', 'date'],
+      ['edition.yaml', 'issue'],
+    ]);
+  });
+
+  it('after a YAML syntax error, checks the fields on the lines clear of it', () => {
+    write('ma-hao.md', '---\ntitle: 标题\nbyline: [徐洋]\ndate: 2022-04-19\ncounty：曲周县\ncategory: 公安\npage: 3\norder: 5\nsumary: x\ndraft: 否\n---\n\n正文。\n');
+    const { problems } = checkPaths(['content/2022/04/19/ma-hao.md'], { cwd: tmp });
+    // county and the category on the line after it were read as one key: neither is said anything about.
+    expect(problems.map((p) => [p.line, p.rule])).toEqual([
+      [5, 'yaml-syntax'],
+      [7, 'page'],
+      [9, 'unknown-field'],
+      [10, 'draft'],
+    ]);
+  });
+
+  it('says nothing more about fields a syntax error may have swallowed, or when the YAML is unsafe', () => {
+    write('yin-hao.md', '---\ntitle: "标题\ndate: 2022-04-19\npage: 3\norder: 9\n---\n\n正文。\n');
+    expect(checkPaths(['content/2022/04/19/yin-hao.md'], { cwd: tmp }).problems.map((p) => p.rule)).toEqual(['yaml-syntax']);
+    write('kuo-hao.md', '---\ntitle: 标题\nbyline: [徐洋, 刘\npage: 3\norder: 9\n---\n\n正文。\n');
+    expect(checkPaths(['content/2022/04/19/kuo-hao.md'], { cwd: tmp }).problems.map((p) => p.rule)).toEqual(['yaml-syntax']);
+    write('bie-ming.md', '---\ntitle: 标题\ncounty：曲周县\npage: &p 3\norder: *p\n---\n\n正文。\n');
+    expect(checkPaths(['content/2022/04/19/bie-ming.md'], { cwd: tmp }).problems.map((p) => p.rule)).toEqual(['yaml-syntax', 'yaml-alias']);
+  });
+
+  it('after a duplicate key, checks the fields written once', () => {
+    write('chong-fu.md', article('date: 2022-04-19\ncounty: 曲周县\ncounty: 馆陶县\ncategory: 公案\npage: 3\norder: 9\n'));
+    const { problems } = checkPaths(['content/2022/04/19/chong-fu.md'], { cwd: tmp });
+    expect(problems.map((p) => [p.line, p.rule])).toEqual([
+      [6, 'yaml-duplicate-key'],
+      [7, 'category'],
+      [8, 'page'],
+    ]);
+  });
+
+  it('still checks the name and body of a file whose frontmatter is not a set of fields', () => {
+    write('Kong.md', '---\n---\n\n<script>x</script>\n');
+    const { problems } = checkPaths(['content/2022/04/19/Kong.md'], { cwd: tmp });
+    expect(problems.map((p) => p.rule)).toEqual(['frontmatter-type', 'slug', 'html']);
+  });
+});
+
+describe('roles written in a byline name', () => {
+  const frontmatter = (byline: string) => `---\ntitle: 标题\nbyline: ${byline}\ndate: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 1\n---\n\n正文\n`;
+  const check = (byline: string) => checkArticle('/nonexistent/content/2022/04/19/a.md', 'a.md', new TextEncoder().encode(frontmatter(byline)), '/nonexistent/content');
+
+  it('reads 记者张三, 通讯员：李四 and 通讯员:李四 as role and name, with a warning at each item', () => {
+    const checked = check('[记者张三, 通讯员：李四, 通讯员:王五, 记者 赵六]');
+    expect(checked.article?.data.byline).toEqual([
+      { role: '记者', name: '张三' },
+      { role: '通讯员', name: '李四' },
+      { role: '通讯员', name: '王五' },
+      { role: '记者', name: '赵六' },
+    ]);
+    expect(checked.problems.map((p) => [p.rule, p.severity, p.line, p.column])).toEqual([
+      ['byline', 'warning', 3, 10],
+      ['byline', 'warning', 3, 16],
+      ['byline', 'warning', 3, 24],
+    ]);
+    expect(checked.problems[1]!.message).toBe(fw('署名「通讯员:李四」已按身份「通讯员」,姓名「李四」处理;请写成「通讯员 李四」(身份和姓名之间空一格,不用冒号)'));
+  });
+
+  it('reads a block item `- 通讯员: 李四` the same way', () => {
+    const checked = check('\n  - 通讯员: 李四');
+    expect(checked.article?.data.byline).toEqual([{ role: '通讯员', name: '李四' }]);
+    expect(checked.problems).toEqual([expect.objectContaining({ rule: 'byline', severity: 'warning', line: 4 })]);
+  });
+
+  it('leaves names alone that only start like a role', () => {
+    const checked = check('[编辑部, 记者张, 张记者]');
+    expect(checked.article?.data.byline).toEqual([{ name: '编辑部' }, { name: '记者张' }, { name: '张记者' }]);
+    expect(checked.problems).toEqual([]);
+  });
+});
+
+describe('npm run check with a mistyped flag', () => {
+  it('says so in Chinese, with the usage, and exits 2', () => {
+    const result = cli(['--jsn', 'content']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(fw('不认识的选项「--jsn」,是否为「--json」?'));
+    expect(result.stderr).toContain(fw('用法:npm run check'));
+    expect(result.stderr).not.toContain('Unknown option');
   });
 });

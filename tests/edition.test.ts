@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleEditions, ContentError, editionsByMonth, groupArticles, monthGrid, neighbours } from '../src/lib/edition.ts';
+import { assembleEditions, ContentError, editionProblems, editionsByMonth, groupArticles, monthGrid, neighbours } from '../src/lib/edition.ts';
 import { articleSchema, type Article } from '../src/lib/schema.ts';
 
 function article(id: string, overrides: Partial<Record<keyof Article, unknown>> = {}) {
@@ -45,6 +45,18 @@ describe('assembleEditions', () => {
     expect(() => assembleEditions([article('2022/04/19/a'), article('2022/04/19/b')], [edition('2022-04-19')])).toThrow(/order/);
   });
 
+  it('leaves out what breaks the rules when asked to (the dev preview), and what that breaks in turn', () => {
+    const articles = [
+      article('2022/04/19/a'),
+      article('2022/04/19/b'), // same position as a: left out
+      article('2022/04/19/c', { page: 5 }), // no such page: left out
+      article('2022/04/20/d'), // its edition's date disagrees with its folder: left out with it
+    ];
+    const editions = [edition('2022-04-19'), { ...edition('2022-04-20'), id: '2022/04/21/edition' }];
+    const views = assembleEditions(articles, editions, { leaveOutBroken: true });
+    expect(views.map((e) => [e.date, e.articles.map((a) => a.id)])).toEqual([['2022-04-19', ['2022/04/19/a']]]);
+  });
+
   it('finds the previous and next article in reading order', () => {
     const [view] = assembleEditions(
       [article('2022/04/19/a', { order: 1 }), article('2022/04/19/b', { order: 2 }), article('2022/04/19/c', { order: 3 })],
@@ -52,6 +64,34 @@ describe('assembleEditions', () => {
     );
     expect(neighbours(view!, '2022/04/19/b')).toEqual({ prev: view!.articles[0], next: view!.articles[2] });
     expect(neighbours(view!, '2022/04/19/a').prev).toBeUndefined();
+  });
+});
+
+describe('editionProblems on files with errors of their own', () => {
+  const at = (id: string, data: { date?: string; page?: number; order?: number }) => ({ id, data });
+  const rules = (problems: ReturnType<typeof editionProblems>) => problems.map((p) => [p.file, p.field]);
+
+  it('applies each rule whose fields are valid, and skips the others', () => {
+    const problems = editionProblems(
+      [at('2022/04/19/a', { page: 3 }), at('2022/04/19/b', { page: 1, order: 2 }), at('2022/04/19/c', { date: '2022-04-19', page: 1, order: 2 }), at('2022/04/19/d', {})],
+      [edition('2022-04-19')],
+    );
+    expect(rules(problems)).toEqual([
+      ['content/2022/04/19/a.md', 'page'],
+      ['content/2022/04/19/c.md', 'order'],
+    ]);
+    expect(problems[1]!.clash).toEqual({ file: 'content/2022/04/19/b.md', page: 1, order: 2, free: 3 });
+  });
+
+  it('uses an edition.yaml by its folder, whatever its date, and its pages only when they are valid', () => {
+    const problems = editionProblems(
+      [at('2022/04/19/a', { date: '2022-04-19', page: 5, order: 1 }), at('2022/04/20/b', { page: 5, order: 1 })],
+      [{ id: '2022/04/19/edition', data: { date: '2022-04-18', pages: [{ number: 1 }] } }, { id: '2022/04/20/edition', data: {} }],
+    );
+    expect(rules(problems)).toEqual([
+      ['content/2022/04/19/edition.yaml', 'date'],
+      ['content/2022/04/19/a.md', 'page'],
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
-// Golden test: importing the seed print page reproduces the hand-made sample edition in content/2022/04/19/.
+// Golden test: importing the seed print page reproduces the hand-made sample edition (tests/fixtures/sample/2022/04/19/,
+// the sample as content/ first held it).
 import { readdirSync, readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
@@ -9,7 +10,7 @@ import { articleFrontmatter } from '../src/lib/importer/serialise.ts';
 import { articleSchema, editionSchema, type Article } from '../src/lib/schema.ts';
 import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 
-const sampleDir = new URL('../content/2022/04/19/', import.meta.url);
+const sampleDir = new URL('./fixtures/sample/2022/04/19/', import.meta.url);
 const seed = readFileSync(new URL('./fixtures/importer/seed-page-2022-04.txt', import.meta.url), 'utf8');
 const placement = { date: '2022-04-19', page: 1 };
 

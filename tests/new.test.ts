@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPaths } from '../src/lib/check/check.ts';
-import { nextOrder, renderArticle } from '../src/lib/check/scaffold.ts';
+import { addEditionPage, nextOrder, renderArticle, takenBy } from '../src/lib/check/scaffold.ts';
 import { fw } from './fullwidth.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -16,6 +16,9 @@ const script = join(root, 'scripts/new.ts');
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', input: input ?? '' });
 const flags = ['--title', '女子“抄近道”逆行 被撞受伤负全责', '--date', '2022-04-19', '--county', '张家口市', '--category', '交通', '--page', '1', '--byline', '记者 徐洋、刘爱军'];
 const created = 'content/2022/04/19/nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang.md';
+// `script` gives the command a pseudo-terminal, as a reporter's terminal would.
+const terminal = (args: string[], answers: string[]) =>
+  spawnSync('script', ['-qec', [process.execPath, script, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], { cwd, encoding: 'utf8', input: `${answers.join('\n')}\n` });
 const frontmatterOf = (path: string) => parseYaml(readFileSync(join(cwd, path), 'utf8').split('---\n')[1]!) as Record<string, unknown>;
 
 // A fresh folder per test (and per run: other test runs may share tests/.tmp).
@@ -101,9 +104,9 @@ describe('npm run new with flags', () => {
 
 describe('npm run new in a terminal', () => {
   it('asks for each missing field, again after a wrong answer, and writes the file', () => {
-    // `script` gives the command a pseudo-terminal, as a reporter's terminal would.
-    const answers = ['测试标题', '2022-04-19', '曲周', '曲周县', '公安', '', '记者 牛敏', '要闻', ''].join('\n');
-    const result = spawnSync('script', ['-qec', `${process.execPath} ${script}`, '/dev/null'], { cwd, encoding: 'utf8', input: answers });
+    // Title, date, county (wrong, then right), category, page, page name, order (the proposed one), byline.
+    const answers = ['测试标题', '2022-04-19', '曲周', '曲周县', '公安', '', '要闻', '', '记者 牛敏'];
+    const result = terminal([], answers);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(fw('未知的县区「曲周」,是否为「曲周县」?'));
     expect(frontmatterOf('content/2022/04/19/ce-shi-biao-ti.md')).toEqual({
@@ -118,7 +121,93 @@ describe('npm run new in a terminal', () => {
   });
 });
 
+describe('npm run new: answers checked as soon as they are given', () => {
+  const editionText = '# 本期版面, 由编辑部维护\ndate: 2022-04-19\npages:\n  - number: 1\n    name: 要闻 # 头版\n  - number: 4\n    name: 评论\n';
+  const folder = () => join(cwd, 'content/2022/04/19');
+  const existing = (name: string, page: number, order: number) =>
+    writeFileSync(join(folder(), name), renderArticle({ title: '测试标题', byline: ['甲'], date: '2022-04-19', county: '河北省', category: '要闻', page, order }));
+  beforeEach(() => {
+    mkdirSync(folder(), { recursive: true });
+    writeFileSync(join(folder(), 'edition.yaml'), editionText);
+    existing('ce-shi-biao-ti.md', 1, 1);
+  });
+
+  it('in a terminal: asks for another title at once when the file exists, and offers to add a missing page to edition.yaml', () => {
+    // Title (taken once the date is known), date, another title, county, category, page 3 (missing: no, then
+    // again 3: yes), its name, the proposed order, byline.
+    const answers = ['测试标题', '2022-04-19', '另一个标题', '曲周县', '公安', '3', '否', '3', '', '政法动态', '', '记者 牛敏'];
+    const result = terminal([], answers);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(fw('content/2022/04/19/ce-shi-biao-ti.md 已经存在,不会覆盖'));
+    expect(result.stdout).toContain(`第 3 版不在 content/2022/04/19/edition.yaml 里${fw('(本期版面:1、4)')}`);
+    expect(result.stdout).toContain(fw('版内顺序(直接回车为 1):'));
+    expect(frontmatterOf('content/2022/04/19/ling-yi-ge-biao-ti.md')).toMatchObject({ title: '另一个标题', page: 3, order: 1 });
+    const edition = readFileSync(join(folder(), 'edition.yaml'), 'utf8');
+    expect(edition).toBe(
+      '# 本期版面, 由编辑部维护\ndate: 2022-04-19\npages:\n  - number: 1\n    name: 要闻 # 头版\n  - number: 3\n    name: 政法动态\n  - number: 4\n    name: 评论\n',
+    );
+    expect(checkPaths(['content'], { cwd }).problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('in a terminal: refuses a taken --order and proposes the next free one', () => {
+    const result = terminal([...flags.slice(0, 8), '--page', '1', '--order', '1'], ['', '记者 牛敏']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`第 1 版的第 1 篇${fw('(')}order: 1${fw(')已经是 content/2022/04/19/ce-shi-biao-ti.md,请换一个,例如本版下一个空位 2')}`);
+    expect(frontmatterOf(created)).toMatchObject({ page: 1, order: 2 });
+  });
+
+  it('with flags: refuses a taken --order, naming the article there and the next free order', () => {
+    const result = run([...flags, '--order', '1']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('content/2022/04/19/ce-shi-biao-ti.md');
+    expect(result.stderr).toContain(fw('下一个空位 2'));
+    expect(existsSync(join(cwd, created))).toBe(false);
+  });
+
+  it('with flags: adds a missing page to edition.yaml with --page-name, keeping its comments', () => {
+    const result = run([...flags.slice(0, 8), '--page', '9', '--page-name', '专版', '--byline', '徐洋']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(fw('并在 content/2022/04/19/edition.yaml 里加上了第 9 版(专版)'));
+    expect(readFileSync(join(folder(), 'edition.yaml'), 'utf8')).toBe(`${editionText}  - number: 9\n    name: 专版\n`);
+    expect(frontmatterOf(created)).toMatchObject({ page: 9, order: 1 });
+  });
+
+  it('with flags: says how to add a missing page', () => {
+    const result = run([...flags.slice(0, 8), '--page', '3', '--byline', '徐洋']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(fw('请在 edition.yaml 的 pages 里加上第 3 版,或加上 --page-name 版名'));
+    expect(readFileSync(join(folder(), 'edition.yaml'), 'utf8')).toBe(editionText);
+  });
+});
+
+describe('npm run new: flags it does not know', () => {
+  it.each([
+    [['--tilte', '标题'], fw('不认识的选项「--tilte」,是否为「--title」?')],
+    [['--title'], '选项「--title」后面缺少它的值'],
+    [['--title', '--date', '2022-04-19'], fw('选项「--title」后面缺少它的值(「--date」是另一个选项)')],
+    [['--title', '老人突发心梗', '曲周民警护送就医'], '多出来的「曲周民警护送就医」前面没有选项名'],
+  ])('%j: a Chinese message and the usage, exit 2', (args, message) => {
+    const result = run(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain(fw('用法:npm run new'));
+    expect(result.stderr).not.toMatch(/Unknown option|argument missing|Unexpected argument/);
+  });
+});
+
 describe('scaffold helpers', () => {
+  it('adds a page to edition.yaml in number order, comments kept', () => {
+    const text = 'date: 2022-04-19 # 出版日期\npages:\n  # 第一版\n  - number: 1\n    name: 要闻\n  - number: 3\n    name: 社会\n';
+    expect(addEditionPage(text, 2, '政法动态')).toBe('date: 2022-04-19 # 出版日期\npages:\n  # 第一版\n  - number: 1\n    name: 要闻\n  - number: 2\n    name: 政法动态\n  - number: 3\n    name: 社会\n');
+    expect(addEditionPage('date: 2022-04-19\npages: 1\n', 2, '政法动态')).toBeUndefined();
+  });
+
+  it('finds the article at a position', () => {
+    expect(takenBy([{ page: 1, order: 2, file: 'a.md' }], 1, 2)).toEqual({ page: 1, order: 2, file: 'a.md' });
+    expect(takenBy([{ page: 1, order: 2, file: 'a.md' }], 2, 2)).toBeUndefined();
+  });
+
   it('quotes YAML where a headline needs it, so any headline round-trips', () => {
     const title = '- 回应: "质疑" #1 [要闻]';
     const text = renderArticle({ title, byline: ['甲'], date: '2022-04-19', county: '河北省', category: '要闻', page: 1, order: 1 });

@@ -33,12 +33,44 @@ describe('article schema', () => {
 
   it('rejects impossible and badly written dates', () => {
     expect(messages({ ...valid, date: '2022-02-30' })).toEqual([`date: ${fw('日期不存在(请检查月份和日)')}`]);
-    expect(messages({ ...valid, date: '2022/4/19' })[0]).toContain('YYYY-MM-DD');
+  });
+
+  it('says once, and with the digits the reporter typed, how a date must be written', () => {
+    const form = (date: string) => `date: ${fw(`日期要写成 ${date} 这样(年-月-日,月和日都写两位数)`)}`;
+    expect(messages({ ...valid, date: '2022-4-19' })).toEqual([form('2022-04-19')]);
+    expect(messages({ ...valid, date: '2022/4/9' })).toEqual([form('2022-04-09')]);
+    expect(messages({ ...valid, date: '2022年4月19日' })).toEqual([form('2022-04-19')]);
+    expect(messages({ ...valid, date: '4月19日' })).toEqual([form('2022-04-19')]);
+    expect(messages({ ...valid, date: '2022-4-31' })).toEqual([`${form('2022-04-19')}${fw(',而且 2022-04-31 这一天不存在(请检查月份和日)')}`]);
   });
 
   it('reads roles in bylines written as text or as objects', () => {
     const article = articleSchema.parse({ ...valid, byline: ['记者 徐洋', { name: '唐新花', role: '摄影' }, '刘爱军'] });
     expect(article.byline).toEqual([{ role: '记者', name: '徐洋' }, { name: '唐新花', role: '摄影' }, { name: '刘爱军' }]);
+  });
+
+  it('reads a role written joined to the name or with a colon, only for the role words of the schema', () => {
+    const article = articleSchema.parse({
+      ...valid,
+      byline: ['记者张三', '通讯员：李四', '通讯员:王五', '记者 赵六', '特约记者孙七', { 实习生: '周八' }, '编辑部', '记者', '记者张', '纪者张三', '张记者'],
+    });
+    expect(article.byline).toEqual([
+      { role: '记者', name: '张三' },
+      { role: '通讯员', name: '李四' },
+      { role: '通讯员', name: '王五' },
+      { role: '记者', name: '赵六' },
+      { role: '特约记者', name: '孙七' },
+      { role: '实习生', name: '周八' },
+      { name: '编辑部' },
+      { name: '记者' },
+      { name: '记者张' },
+      { name: '纪者张三' },
+      { name: '张记者' },
+    ]);
+  });
+
+  it('refuses a role with a colon and no name after it', () => {
+    expect(messages({ ...valid, byline: ['记者：'] })).toEqual(['byline.0.name: 姓名不能为空']);
   });
 
   it('refuses several names written as one', () => {

@@ -162,9 +162,9 @@ describe('search index shards', () => {
     ]);
     // What a shard reads of the sample edition: its articles and edition, nothing else.
     const root = fileURLToPath(new URL('..', import.meta.url));
-    const sample = readContent(root, 'content');
+    const sample = readContent(root, 'tests/fixtures/sample');
     const [first] = shardFiles(sample.articles.slice(0, 2).map((a) => ({ file: a.file, date: a.data.date })));
-    const read = readContent(root, 'content', (file) => first!.files.has(file));
+    const read = readContent(root, 'tests/fixtures/sample', (file) => first!.files.has(file));
     expect(read.articles.map((a) => a.id)).toEqual(sample.articles.slice(0, 2).map((a) => a.id));
     expect(read.editions.map((e) => e.id)).toEqual(sample.editions.map((e) => e.id));
   });

@@ -1,18 +1,14 @@
 // Astro integration: after the build (and after the search index and downloads, which add files), writes the CDN
 // host files into the output folder: `_headers` (caching and security headers, src/lib/seo/headers.ts) and
 // `_redirects` (moved URLs from the content folder's redirects.yaml, src/lib/redirects.ts).
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content-files.ts';
-import { SEARCH_INDEX_FOLDER, headerRules, renderHeadersFile, type BuildListing } from '../lib/seo/headers.ts';
+import { renderHeadersFile } from '../lib/seo/headers.ts';
+import { buildHeaderRules } from '../lib/seo/headers-fs.ts';
 import { readRedirects, renderRedirectsFile } from '../lib/redirects.ts';
-
-function topLevel(dir: string): { files: string[]; folders: string[] } {
-  const entries = readdirSync(dir, { withFileTypes: true });
-  return { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
-}
 
 export default function cdnHeaders(): AstroIntegration {
   let root = '';
@@ -26,10 +22,7 @@ export default function cdnHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const site = topLevel(out);
-        const searchFolders = site.folders.filter((f) => SEARCH_INDEX_FOLDER.test(f));
-        const listing: BuildListing = { ...site, searchIndex: Object.fromEntries(searchFolders.map((f) => [f, topLevel(join(out, f))])) };
-        const rules = headerRules(listing, base);
+        const rules = buildHeaderRules(out, base);
         writeFileSync(join(out, '_headers'), renderHeadersFile(rules));
         const redirects = readRedirects(root, CONTENT_DIR);
         writeFileSync(join(out, '_redirects'), renderRedirectsFile(redirects, base));

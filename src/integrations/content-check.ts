@@ -1,12 +1,13 @@
 // Astro integration: runs the content checker (src/lib/check, the rules of `npm run check`) over the content
 // folder before anything is built. `astro build` stops with one line per problem (file:line:column, field, Chinese
 // message) instead of Astro's own schema error, which names no line and ends in a stack trace; `astro dev` prints
-// the same lines and keeps serving, and checks each content file again when it is saved.
+// the same lines and keeps serving, checks each content file again when it is saved, and shows its errors in the
+// browser (src/integrations/content-preview.ts).
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix, relative } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPaths, type CheckResult } from '../lib/check/check.ts';
 import { runWorker } from './worker.ts';
@@ -16,13 +17,18 @@ import { sourceVersion } from './source-version.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 import { walkContent } from '../lib/content/tree-fs.ts';
+import { ContentProblems } from '../lib/check/dev-preview.ts';
+import { previewContentProblems } from './content-preview.ts';
 
 /**
  * What `astro build` must check: the content folders that changed since the last build whose check came out
  * clean. A folder is one edition (the checker's rules never look across editions), keyed by the rules' code and
  * every entry directly in it as the content door sees it (src/lib/content/tree-fs.ts: links and hidden files
  * included, so adding one is a change); a clean folder's key is kept in the cache. Files at the top of the content
- * folder are checked one by one.
+ * folder are checked one by one, when they change: the lists held against every page (redirects.yaml,
+ * published-urls.txt) are not checked again because an article elsewhere changed, which would read the whole
+ * archive on every build. `npm run check`, which the pull-request and publishing workflows run first, checks them
+ * against the content in full.
  */
 function foldersToCheck(root: string, contentRoot: string, cacheFile: string): { paths: string[]; remember: (clean: Set<string>) => void } {
   // The code whose rules decide a check's outcome: a change to any of it re-checks everything.
@@ -70,23 +76,21 @@ export async function checkFolders(root: string, paths: readonly string[], reads
 
 export default function contentCheck(): AstroIntegration {
   let root = '';
+  let base = '/';
+  /** In `astro dev`: the current errors of each content file. */
+  const devProblems = new ContentProblems();
   return {
     name: 'content-check',
     hooks: {
-      // In `astro dev`, a saved article (or edition.yaml) is checked again, with its edition's rules, and its
-      // problems are printed where the reporter previewing it is looking.
+      // In `astro dev`, a saved file's edition is checked again; its errors are printed once, shown at the file's own
+      // address and noted on every other page until fixed (src/integrations/content-preview.ts).
       'astro:server:setup': ({ server, logger }) => {
-        const contentRoot = join(root, CONTENT_DIR);
-        server.watcher.on('all', (event, path) => {
-          if (event === 'unlink' || event === 'unlinkDir' || !path.startsWith(contentRoot) || !/\.(md|ya?ml)$/.test(path)) return;
-          const { files, problems } = checkPaths([path], { cwd: root, contentDir: CONTENT_DIR });
-          if (problems.length === 0) logger.info(`${relative(root, path)}: 检查通过`);
-          else logger[problems.some((p) => p.severity === 'error') ? 'error' : 'warn'](`${problems.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`);
-        });
+        previewContentProblems(server, { root, contentDir: CONTENT_DIR, base, logger, problems: devProblems });
       },
       'astro:config:setup': async ({ config, command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
+        base = config.base;
         const contentRoot = join(root, CONTENT_DIR);
         // A build checks only the edition folders that changed since the last clean check; dev checks all.
         const incremental = command === 'build' && existsSync(contentRoot) ? foldersToCheck(root, contentRoot, join(fileURLToPath(config.cacheDir), 'content-check.json')) : undefined;
@@ -104,6 +108,7 @@ export default function contentCheck(): AstroIntegration {
         if (errors.length === 0) return;
         const report = `${errors.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`;
         if (command === 'dev') {
+          devProblems.update(() => true, problems);
           logger.error(report);
           return;
         }

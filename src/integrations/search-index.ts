@@ -9,7 +9,7 @@ import * as pagefind from 'pagefind';
 import { fileURLToPath } from 'node:url';
 import { extname, join } from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
-import { readContent } from '../lib/content-files.ts';
+import { CONTENT_DIR, readContent } from '../lib/content-files.ts';
 import { indexRecords } from '../lib/search/index-records.ts';
 import type { SearchIndexJob, SearchIndexResult } from './search-index-worker.ts';
 import { runWorker } from './worker.ts';
@@ -97,7 +97,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         let files: Promise<PagefindFiles> | undefined;
         server.watcher.on('all', (_event, path) => {
-          if (path.startsWith(`${root}content`)) files = undefined;
+          if (path.startsWith(join(root, CONTENT_DIR))) files = undefined;
         });
         const prefix = `${base}pagefind/`;
         server.middlewares.use((req, res, next) => {

@@ -60,24 +60,47 @@ export interface EditionProblem {
   /** The frontmatter field at fault (`date`, `page`, `order`), or `location` for a misplaced file. */
   field: string;
   message: string;
+  /** Two articles at one position: the other one (the problem is about both files). */
+  clash?: { file: string; page: number; order: number; free: number };
+}
+
+/**
+ * What the edition rules look at in an article: every field of a valid article; of one with errors, the fields that
+ * are valid on their own (a rule whose fields are missing is not applied).
+ */
+export interface ArticlePlacement {
+  id: string;
+  data: { date?: string | undefined; page?: number | undefined; order?: number | undefined };
+  filePath?: string | undefined;
+}
+/** What the edition rules look at in an edition.yaml; see ArticlePlacement. */
+export interface EditionPlacement {
+  id: string;
+  data: { date?: string | undefined; pages?: readonly { number: number }[] | undefined };
+  filePath?: string | undefined;
+}
+
+/** The message of a clash of two articles at one position (also said on the other file when only it is checked). */
+export function clashMessage(other: string, page: number, order: number, free: number): string {
+  return `与 ${other} 在第 ${page} 版的位置\uFF08order: ${order}\uFF09重复\uFF1B请把其中一篇改到本版空着的位置\uFF0C例如 order: ${free}`;
 }
 
 /**
  * Every edition rule the content breaks: an edition whose date disagrees with its folder; an article outside a
  * dated folder, whose date disagrees with its folder, whose edition has no edition.yaml, whose page is not one of
  * the edition's pages, or which shares its page and position with another. The build (assembleEditions) stops at
- * the first; the checker (src/lib/check) reports them all with line and column.
+ * the first; the checker (src/lib/check) reports them all with line and column, also for files with errors of
+ * their own (their valid fields). An edition belongs to its folder, whatever its date says.
  */
-export function editionProblems(articles: readonly ArticleEntry[], editions: readonly EditionEntry[]): EditionProblem[] {
+export function editionProblems(articles: readonly ArticlePlacement[], editions: readonly EditionPlacement[]): EditionProblem[] {
   const problems: EditionProblem[] = [];
-  const byDate = new Map<string, { edition: EditionEntry; articles: ArticleEntry[] }>();
+  const byDate = new Map<string, { edition: EditionPlacement; articles: (ArticlePlacement & { data: { page: number; order: number } })[] }>();
   for (const edition of editions) {
     const folderDate = editionDateFromId(edition.id);
-    if (folderDate !== edition.data.date) {
+    if (edition.data.date !== undefined && folderDate !== edition.data.date) {
       problems.push({ file: fileOf(edition, '.yaml'), field: 'date', message: `日期 ${edition.data.date} 与所在文件夹 ${folderDate ?? edition.id} 不一致` });
-      continue;
     }
-    byDate.set(edition.data.date, { edition, articles: [] });
+    if (folderDate !== undefined) byDate.set(folderDate, { edition, articles: [] });
   }
 
   for (const article of articles) {
@@ -87,7 +110,7 @@ export function editionProblems(articles: readonly ArticleEntry[], editions: rea
       problems.push({ file, field: 'location', message: '稿件必须放在 content/年/月/日/ 文件夹中' });
       continue;
     }
-    if (parsed.date !== article.data.date) {
+    if (article.data.date !== undefined && parsed.date !== article.data.date) {
       problems.push({ file, field: 'date', message: `日期 ${article.data.date} 与所在版期文件夹 ${parsed.date} 不一致` });
       continue;
     }
@@ -96,37 +119,66 @@ export function editionProblems(articles: readonly ArticleEntry[], editions: rea
       problems.push({ file, field: 'date', message: `${parsed.date} 这一期缺少 edition.yaml（版期信息）` });
       continue;
     }
-    if (!slot.edition.data.pages.some((p) => p.number === article.data.page)) {
-      const pages = slot.edition.data.pages.map((p) => p.number).join('、');
-      problems.push({ file, field: 'page', message: `第 ${article.data.page} 版不在本期版面中（本期版面：${pages}）` });
+    const { page, order } = article.data;
+    const pages = slot.edition.data.pages;
+    if (page !== undefined && pages !== undefined && !pages.some((p) => p.number === page)) {
+      const list = pages.map((p) => p.number).join('、');
+      problems.push({
+        file,
+        field: 'page',
+        message: `第 ${page} 版不在本期版面中\uFF08本期版面\uFF1A${list}\uFF09\uFF1A请在 edition.yaml 的 pages 里加上第 ${page} 版\uFF08number: ${page} 和它的版名 name\uFF09\uFF0C或把 page 改成本期已有的版次`,
+      });
     }
-    slot.articles.push(article);
+    if (page !== undefined && order !== undefined) slot.articles.push({ ...article, data: { ...article.data, page, order } });
   }
 
   for (const { articles: list } of byDate.values()) {
-    const sorted = [...list].sort(compareArticles);
+    const sorted = [...list].sort(comparePlacements);
+    /** The last position used on each page: the one after it is free. */
+    const last = new Map<number, number>();
+    for (const a of sorted) last.set(a.data.page, Math.max(last.get(a.data.page) ?? 0, a.data.order));
     for (let i = 1; i < sorted.length; i++) {
-      const [prev, cur] = [sorted[i - 1]!, sorted[i]!];
-      if (prev.data.page === cur.data.page && prev.data.order === cur.data.order) {
-        problems.push({
-          file: fileOf(cur, '.md'),
-          field: 'order',
-          message: `与 ${fileOf(prev, '.md')} 在第 ${cur.data.page} 版的位置（order: ${cur.data.order}）重复`,
-        });
-      }
+      const cur = sorted[i]!;
+      const { page, order } = cur.data;
+      const first = sorted.find((a) => a.data.page === page && a.data.order === order)!;
+      if (first === cur) continue;
+      const other = fileOf(first, '.md');
+      const next = last.get(page)! + 1;
+      problems.push({ file: fileOf(cur, '.md'), field: 'order', message: clashMessage(other, page, order, next), clash: { file: other, page, order, free: next } });
     }
   }
   return problems;
 }
 
+/** By page, position, then id (every placement in one list is of one edition). */
+function comparePlacements(a: { id: string; data: { page: number; order: number } }, b: { id: string; data: { page: number; order: number } }): number {
+  if (a.data.page !== b.data.page) return a.data.page - b.data.page;
+  if (a.data.order !== b.data.order) return a.data.order - b.data.order;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
  * Builds every edition that has an article, newest first. Throws a ContentError naming the file and field of the first of
  * editionProblems (folder and date disagree, page missing from the edition, two articles at one position,
- * no edition.yaml).
+ * no edition.yaml); with `leaveOutBroken` (the dev preview), leaves the files at fault out instead.
  */
-export function assembleEditions<A extends ArticleEntry>(articles: readonly A[], editions: readonly EditionEntry[]): EditionView<A>[] {
-  const [problem] = editionProblems(articles, editions);
-  if (problem) throw new ContentError(problem.file, problem.field, problem.message);
+export function assembleEditions<A extends ArticleEntry>(
+  allArticles: readonly A[],
+  allEditions: readonly EditionEntry[],
+  options: { leaveOutBroken?: boolean } = {},
+): EditionView<A>[] {
+  let [articles, editions] = [allArticles, allEditions];
+  for (let problems = editionProblems(articles, editions); problems.length > 0; problems = editionProblems(articles, editions)) {
+    const [problem] = problems;
+    if (!options.leaveOutBroken) throw new ContentError(problem!.file, problem!.field, problem!.message);
+    // `astro dev` keeps serving: the files at fault are left out (the checker reports them), and then whatever that
+    // breaks in turn (the articles of an edition left out).
+    const faulty = new Set(problems.map((p) => p.file));
+    const before = articles.length + editions.length;
+    articles = articles.filter((a) => !faulty.has(fileOf(a, '.md')));
+    editions = editions.filter((e) => !faulty.has(fileOf(e, '.yaml')));
+    if (articles.length + editions.length === before) throw new ContentError(problem!.file, problem!.field, problem!.message);
+  }
 
   const byDate = new Map<string, { edition: EditionEntry; articles: A[] }>();
   for (const edition of editions) byDate.set(edition.data.date, { edition, articles: [] });

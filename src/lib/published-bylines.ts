@@ -58,8 +58,3 @@ export function addToBylineRecord(recorded: ReadonlyMap<string, string>, slugOf:
   }
   return result;
 }
-
-/** Published names missing from the record, one sentence each (empty when all are recorded). */
-export function unrecordedBylineProblems(names: Iterable<string>, recorded: ReadonlyMap<string, string>): string[] {
-  return [...new Set(names)].filter((name) => !recorded.has(name)).sort().map((name) => `${name} is not in ${PUBLISHED_BYLINES_FILE}: run npm run urls:record`);
-}

@@ -1,40 +1,45 @@
-// Published URLs never break: the list of every article URL ever published (published-urls.txt) is checked against
-// the content and its redirects (redirects.yaml). A URL that no longer leads to an article, directly or through one
-// redirect, is an error; so is a published article missing from the list (record it with `npm run urls:record`).
+// Published URLs never break: the list of every article URL ever published (published-urls.txt, at the top of the
+// content folder) is held against the content and its redirects (redirects.yaml) by the checker. A listed URL that
+// no longer leads to an article, directly or through a redirect, is a located error; a new article needs nothing.
+// The list is kept by the publishing workflow (.github/workflows/publish.yml runs `npm run urls:record` after a
+// build of main), not by reporters.
+import type { Problem } from './check/problem.ts';
 import type { Redirect } from './redirects.ts';
 
 export const PUBLISHED_URLS_FILE = 'published-urls.txt';
 
-/** The list file: one root-relative URL a line; `#` comments and blank lines ignored. */
+/** The list file's URLs, with their 1-based lines: one root-relative URL a line; `#` comments and blank lines ignored. */
+export function listedUrls(text: string): { url: string; line: number }[] {
+  return text.split('\n').flatMap((raw, i) => {
+    const url = raw.trim();
+    return url && !url.startsWith('#') ? [{ url, line: i + 1 }] : [];
+  });
+}
+
 export function parseUrlList(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
+  return listedUrls(text).map((l) => l.url);
 }
 
 export function renderUrlList(urls: Iterable<string>): string {
-  const header = '# Every article URL ever published. Never remove a line: a moved article gets an entry in redirects.yaml.\n# Add new articles with `npm run urls:record`.';
+  const header =
+    '# Every article URL ever published. Never remove a line: a moved article gets an entry in redirects.yaml.\n# Kept by the publishing workflow (npm run urls:record after each build of main); reporters need not touch it.';
   return `${header}\n${[...new Set(urls)].sort().join('\n')}\n`;
 }
 
-/** What is wrong with the published URLs, one sentence each (empty when all is well). */
-export function publishedUrlProblems(input: { listed: readonly string[]; current: readonly string[]; redirects: readonly Redirect[] }): string[] {
-  const current = new Set(input.current);
-  const listed = new Set(input.listed);
-  const redirectOf = new Map(input.redirects.map((r) => [r.from, r.to]));
-  const problems: string[] = [];
-  for (const url of input.listed) {
-    if (current.has(url)) continue;
-    const to = redirectOf.get(url);
-    if (to === undefined) problems.push(`${url} was published but no longer exists: restore it or add a redirect to redirects.yaml`);
-    else if (!current.has(to)) problems.push(`${url} redirects to ${to}, which does not exist`);
-  }
-  for (const r of input.redirects) {
-    if (current.has(r.from)) problems.push(`${r.from} is redirected but is also a live article: remove the redirect or the article`);
-  }
-  for (const url of input.current) {
-    if (!listed.has(url)) problems.push(`${url} is not in ${PUBLISHED_URLS_FILE}: run npm run urls:record`);
-  }
-  return problems;
+/**
+ * The listed URLs that no longer lead anywhere: neither a page of the site (`isPage`) nor redirected. Where a
+ * redirect leads is redirects.yaml's own check.
+ */
+export function vanishedUrlProblems(text: string, file: string, isPage: (path: string) => boolean, redirects: readonly Redirect[]): Problem[] {
+  const redirected = new Set(redirects.map((r) => r.from));
+  return listedUrls(text)
+    .filter(({ url }) => !isPage(url) && !redirected.has(url))
+    .map(({ url, line }) => ({
+      file,
+      line,
+      column: 1,
+      rule: 'published-urls',
+      severity: 'error' as const,
+      message: `${url} 已经发布过\uFF0C现在却打不开了\uFF1A请恢复这篇稿件\uFF08或取消它的 draft\uFF09\uFF0C或在 redirects.yaml 里把这个地址转到新地址`,
+    }));
 }

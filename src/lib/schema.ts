@@ -10,17 +10,35 @@ import { resolveCounty } from './gazetteer.ts';
 export const bylineRoles = ['记者', '特约记者', '见习记者', '实习生', '通讯员', '摄影', '编辑'] as const;
 export type BylineRole = (typeof bylineRoles)[number];
 
-/** An edition date: YYYY-MM-DD, a real calendar day. YAML turns an unquoted date into a Date; accept both. */
+/** `2022-4-19`, `2022/04/19`, `2022年4月19日`: a date written another way, as the YYYY-MM-DD it stands for. */
+function dateAsWritten(value: string): string | undefined {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value.trim());
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : undefined;
+}
+
+/**
+ * An edition date: YYYY-MM-DD, a real calendar day. YAML turns an unquoted date into a Date; accept both. One
+ * message per mistake: a date in another form names the form it must take (the day is checked only once it has it).
+ */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string({ error: '日期必须写成 YYYY-MM-DD，例如 2022-04-19' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期必须写成 YYYY-MM-DD，例如 2022-04-19' })
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, { error: '日期不存在（请检查月份和日）' }),
+  z.string({ error: '日期必须写成 YYYY-MM-DD，例如 2022-04-19' }).superRefine((s, ctx) => {
+    const form = (example: string) => `日期要写成 ${example} 这样\uFF08年-月-日\uFF0C月和日都写两位数\uFF09`;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+      const meant = dateAsWritten(s);
+      const message =
+        meant === undefined ? form('2022-04-19') : isRealDate(meant) ? form(meant) : `${form('2022-04-19')}\uFF0C而且 ${meant} 这一天不存在\uFF08请检查月份和日\uFF09`;
+      ctx.addIssue({ code: 'custom', message });
+      return;
+    }
+    if (!isRealDate(s)) ctx.addIssue({ code: 'custom', message: '日期不存在（请检查月份和日）' });
+  }),
 );
+
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 
 /** Refuses the control and bidirectional characters no field may hold (src/lib/content/text.ts); the first one is named. */
 const refuseControls = (kind: TextKind) => (value: string, ctx: z.RefinementCtx<string>) => {
@@ -43,19 +61,47 @@ const personName = z
   .max(20, { error: '姓名过长（最多 20 个字）' })
   .refine((s) => !/[\s,,、;;]/.test(s), { error: '每个姓名单独写一项，不要用空格或逗号把几个人写在一起' });
 
+/** Role words longest first, so that 特约记者张三 is a 特约记者 and not a 记者. */
+const rolesLongestFirst = [...bylineRoles].sort((a, b) => b.length - a.length);
+const ROLE_AND_NAME = new RegExp(`^(${rolesLongestFirst.join('|')})(\\s*[:\uFF1A]\\s*|\\s+)?(.*)$`, 's');
+
 /**
- * One name in the byline. Written either as a plain name (`徐洋`), as role and name separated by a space
- * (`记者 徐洋`), or as an object (`{ name: 唐新花, role: 摄影 }`). Always normalised to `{ name, role? }`.
+ * How a byline item written as one piece of text holds a role: `记者 徐洋` (space: the documented form), `记者徐洋`
+ * (joined), `通讯员：李四` or `通讯员:李四` (colon). Only the schema's role words count, and a joined name must keep
+ * two characters (编辑部 is not 编辑 部). Undefined: the text is a name alone.
+ */
+export function splitBylineRole(text: string): { role: BylineRole; name: string; written: 'space' | 'joined' | 'colon' } | undefined {
+  const m = ROLE_AND_NAME.exec(normalizePersonName(text).trim());
+  if (!m) return undefined;
+  const [, role, separator, name] = m as unknown as [string, BylineRole, string | undefined, string];
+  // 记者： with no name after it is a role whose name is missing, not a person called 记者：.
+  if (name === '') return separator !== undefined && /[:\uFF1A]/.test(separator) ? { role, name, written: 'colon' } : undefined;
+  if (separator === undefined) return [...name].length >= 2 && !/[:\uFF1A]/.test(name) ? { role, name, written: 'joined' } : undefined;
+  return { role, name, written: /[:\uFF1A]/.test(separator) ? 'colon' : 'space' };
+}
+
+/** `{ 通讯员: 李四 }` (a block list item `- 通讯员: 李四`): one role word as the key, the name as its value. */
+export function bylineRoleKey(value: unknown): { role: BylineRole; name: string } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [[key, name]] = entries as [[string, unknown]];
+  return (bylineRoles as readonly string[]).includes(key) && typeof name === 'string' ? { role: key as BylineRole, name } : undefined;
+}
+
+/**
+ * One name in the byline. Written either as a plain name (`徐洋`), as role and name (`记者 徐洋`; also `记者徐洋`,
+ * `通讯员：李四`, `- 通讯员: 李四`, which the content door reads with a warning), or as an object
+ * (`{ name: 唐新花, role: 摄影 }`). Always normalised to `{ name, role? }`.
  */
 export const bylineEntry = z.preprocess(
   (value) => {
+    const keyed = bylineRoleKey(value);
+    if (keyed) return keyed;
     if (typeof value !== 'string') return value;
     // Normalised before splitting: a BOM between role and name is whitespace to a regular expression.
-    const parts = normalizePersonName(value).trim().split(/\s+/);
-    if (parts.length === 2 && (bylineRoles as readonly string[]).includes(parts[0]!)) {
-      return { role: parts[0], name: parts[1] };
-    }
-    return { name: value };
+    const split = splitBylineRole(value);
+    return split ? { role: split.role, name: split.name } : { name: value };
   },
   z.strictObject({
     /** The person's name, e.g. 徐洋. */

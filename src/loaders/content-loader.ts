@@ -14,6 +14,7 @@ import { classifyContentPath, type ContentFile } from '../lib/content/files.ts';
 import { readArticle, readEdition, type ReadArticle } from '../lib/content/read.ts';
 import { dropReads, takeRead } from '../lib/content/shared-reads.ts';
 import { walkContent } from '../lib/content/tree-fs.ts';
+import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { formatProblem, type Problem } from '../lib/check/problem.ts';
 
 type Kind = 'article' | 'edition';
@@ -68,8 +69,9 @@ function contentLoader(kind: Kind): Loader {
         const errors = read.problems.filter((p) => p.severity === 'error');
         if (errors.length > 0 || !read.data) {
           if (!dev) throw contentError(errors);
-          logger.error(errors.map(formatProblem).join('\n'));
-          return existing ? file.id : undefined; // dev keeps the last good version
+          // Dev keeps the last good version; the content check (src/integrations/content-preview.ts) has the one say
+          // about the file: the terminal's lines, its error page and the notice on other pages.
+          return existing ? file.id : undefined;
         }
         if (kind === 'edition') {
           store.set({ id: file.id, data: await context.parseData({ id: file.id, data: read.data as Record<string, unknown>, filePath: absolute }), filePath, digest });
@@ -97,18 +99,28 @@ function contentLoader(kind: Kind): Loader {
       dropReads((file) => (kind === 'article' ? file.endsWith('.md') : file.endsWith(`/${EDITION_FILE}`)));
 
       if (!watcher) return;
-      const onChange = async (changed: string) => {
-        if (!changed.startsWith(base + sep)) return;
+      // Each file is read once its save has settled (a save can be several events; the first may see a half-written file).
+      const onChange = settleEach<string>(SAVE_SETTLE_MS, (changed) => {
         const path = relative(base, changed).split(sep).join('/');
         const file = classifyContentPath(path, 'file');
         if (file.kind !== kind) return;
         // A file that is now a link or hidden is classified by the walker's rules: re-read the folder's view of it.
         const entry = walkContent(base, posix.dirname(path)).find((e) => e.path === path);
-        const id = entry ? await sync(path, entry.file) : undefined;
-        if (id === undefined) store.delete(file.id);
+        (entry ? sync(path, entry.file) : Promise.resolve(undefined)).then(
+          (id) => {
+            if (id === undefined) store.delete(file.id);
+          },
+          // What the door accepts but Astro's own steps refuse (an image it cannot read): keep serving the last version.
+          (error: unknown) => logger.error(`${relative(root, changed).split(sep).join('/')}：无法更新预览（${error instanceof Error ? error.message : String(error)}）`),
+        );
+      });
+      const onEvent = (changed: string) => {
+        if (!changed.startsWith(base + sep)) return;
+        if (classifyContentPath(relative(base, changed).split(sep).join('/'), 'file').kind !== kind) return;
+        onChange(changed);
       };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
+      watcher.on('change', onEvent);
+      watcher.on('add', onEvent);
       watcher.on('unlink', (deleted) => {
         if (!deleted.startsWith(base + sep)) return;
         const file = classifyContentPath(relative(base, deleted).split(sep).join('/'), 'file');

@@ -27,14 +27,15 @@ let cached: Promise<SiteData> | undefined;
 
 /** Drafts are shown by `astro dev` (reporters preview them) and never published by `astro build`. */
 export function loadSiteData(): Promise<SiteData> {
-  cached ??= build(import.meta.env.DEV);
+  cached ??= build(import.meta.env.DEV, import.meta.env.DEV);
   return cached;
 }
 
-async function build(includeDrafts: boolean): Promise<SiteData> {
+/** `leaveOutBroken`: in dev, a file breaking the edition rules is left out (the content check shows its error). */
+async function build(includeDrafts: boolean, leaveOutBroken: boolean): Promise<SiteData> {
   const [allArticles, editionEntries] = await Promise.all([getCollection('articles'), getCollection('editions')]);
   const published = allArticles.filter((a) => includeDrafts || !a.data.draft);
-  const editions = assembleEditions(published, editionEntries);
+  const editions = assembleEditions(published, editionEntries, { leaveOutBroken });
   const articles = editions.flatMap((e) => e.articles);
   const editionOf = new Map(editions.flatMap((e) => e.articles.map((a) => [a.id, e] as const)));
 

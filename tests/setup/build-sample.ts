@@ -1,4 +1,5 @@
-// Builds, once per test run, the sites the site tests read: the sample edition (tests/.tmp/sample), a small
+// Builds, once per test run, the sites the site tests read: the sample edition (tests/.tmp/sample, from
+// tests/fixtures/sample, a frozen copy of the April 2022 sample, so that what content/ holds never matters), a small
 // multi-edition fixture deployed under a base path (tests/.tmp/fixture, base /paper/), and the content door's
 // fixture of files readers must never get (tests/.tmp/door).
 import { execFileSync } from 'node:child_process';
@@ -23,7 +24,7 @@ export default async function setup(project: TestProject) {
   const sample = `${root}tests/.tmp/sample/`;
   const fixture = `${root}tests/.tmp/fixture/`;
   const door = `${root}tests/.tmp/door/`;
-  build(sample, { ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-sample/` });
+  build(sample, { CONTENT_DIR: 'tests/fixtures/sample', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-sample/` });
   build(fixture, { CONTENT_DIR: 'tests/fixtures/search-site', BASE_PATH: '/paper/', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-fixture/` });
   await writeDoorFixture(`${root}tests/.tmp/door-content/`, `${root}tests/fixtures/`);
   build(door, { CONTENT_DIR: 'tests/.tmp/door-content/content', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-door/` });

@@ -1,5 +1,5 @@
 // Reporters preview in `astro dev`: search must work there too, from an index of the current content, and a
-// saved article is checked again. The dev server runs on a copy of the sample content, so the test can edit it.
+// saved article is checked again. The dev server runs on a copy of the sample fixture (tests/fixtures/sample), so the test can edit it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ let output = '';
 
 beforeAll(async () => {
   rmSync(CONTENT, { recursive: true, force: true });
-  cpSync('content', CONTENT, { recursive: true });
+  cpSync('tests/fixtures/sample', CONTENT, { recursive: true });
   dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
     // Vitest's own environment (NODE_ENV=test, VITEST…) would change how Astro's dev server behaves.
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development', CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: 'tests/.tmp/cache-dev/' },

@@ -93,7 +93,7 @@ describe('an edition’s zip', () => {
       expect(list).toContain(`articles/${slug}.html`);
       expect(list).toContain(`content/2022/04/19/${slug}.md`);
       // The repository's file, minus the newsroom's comments (the sample's importer notes are YAML comments).
-      const source = readFileSync(fileURLToPath(new URL(`../../content/2022/04/19/${slug}.md`, import.meta.url)));
+      const source = readFileSync(fileURLToPath(new URL(`../fixtures/sample/2022/04/19/${slug}.md`, import.meta.url)));
       expect(read(edition, `content/2022/04/19/${slug}.md`)).toBe(Buffer.from(publishedSource(`2022/04/19/${slug}.md`, source)).toString('utf8'));
       expect(read(edition, `content/2022/04/19/${slug}.md`)).not.toMatch(/#\s*原版/);
     }
@@ -240,7 +240,7 @@ describe('rebuilding', () => {
     );
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org' };
     delete env['BASE_PATH'];
-    delete env['CONTENT_DIR'];
+    env['CONTENT_DIR'] = 'tests/fixtures/sample'; // as the sample build (tests/setup/build-sample.ts)
     try {
       execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', `${folder}/astro.config.mjs`, '--outDir', join(work, 'dist')], {
         cwd: root,

@@ -19,7 +19,7 @@ import { EDITOR_PATH } from '../../src/lib/cms/config.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sites: Record<string, BuiltSite & { content: string }> = {
-  sample: { out: inject('sampleOut'), base: '/', origin: 'https://example.org', content: 'content' },
+  sample: { out: inject('sampleOut'), base: '/', origin: 'https://example.org', content: 'tests/fixtures/sample' },
   fixture: { out: inject('fixtureOut'), base: '/paper/', origin: 'https://example.org', content: 'tests/fixtures/search-site' },
 };
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name) });

@@ -4,7 +4,7 @@
 // (src/integrations/content-check.ts).
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { editionProblems, type ArticleEntry, type EditionEntry } from '../edition.ts';
+import { clashMessage, editionProblems, type ArticleEntry, type ArticlePlacement, type EditionEntry, type EditionPlacement } from '../edition.ts';
 import type { Article } from '../schema.ts';
 import { isValidSlug, slugFromHeadline } from '../slug.ts';
 import { classifyContentPath, type ContentFile } from '../content/files.ts';
@@ -15,7 +15,8 @@ import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { decodeSource } from '../content/source.ts';
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
-import { MAX_REDIRECTS_BYTES, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
+import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
+import { PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
 import { articlePath } from '../routing.ts';
 
 export interface CheckOptions {
@@ -40,9 +41,11 @@ export interface Checked {
   locate: (path: readonly PropertyKey[]) => Position;
   article?: ArticleEntry & { data: Article };
   edition?: EditionEntry;
-  /** edition.yaml exists but could not be read as an edition: its folder's articles skip the edition rules. */
-  brokenEdition?: boolean;
-  /** Absolute paths of the photos the article shows. */
+  /** What the edition rules see of the file: all of a valid one, the valid fields of one with errors. */
+  placement?: ArticlePlacement | EditionPlacement;
+  /** The article will be published once its errors are fixed (it is not a draft, as far as can be read). */
+  publishable?: boolean;
+  /** Absolute paths of the photos the article shows (those its valid fields and its body name). */
   photos?: string[];
   /** The content door's read of the file, before the checker's own rules added problems. */
   read?: PlainRead;
@@ -78,24 +81,40 @@ function classifyFile(root: string, path: string): ContentEntry {
   return { path: rel, file: classifyContentPath(rel, stat.isSymbolicLink() ? 'symlink' : stat.isFile() ? 'file' : 'other') };
 }
 
-/** One article file's own problems (not the edition rules, which need its siblings). `root`: its content folder. */
+/** The first problems that leave nothing of a file to check but its name: it cannot be read, or has no frontmatter to split off. */
+const UNREADABLE = new Set(['size', 'encoding']);
+const UNSPLIT = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine']);
+
+/**
+ * One article file's own problems (not the edition rules, which need its siblings), all of them in one go: its
+ * frontmatter's, its name's and its body's, and its photos' as far as its fields can be read. `root`: its content folder.
+ */
 export function checkArticle(path: string, display: string, bytes: Uint8Array, root?: string): Checked {
   const read = readArticle(display, bytes);
   const { problems, data, body, bodyLine } = read;
+  const fields = read.fields ?? {};
   const plain: PlainRead = { display, problems: [...problems], data, body, bodyLine };
   const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
     problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
   const result: Checked = { path, display, problems, locate: read.locate, read: plain };
-  if (problems.some((p) => p.rule === 'size' || p.rule === 'encoding' || p.rule.startsWith('frontmatter-'))) return result;
+  if (problems.some((p) => UNREADABLE.has(p.rule))) return result;
 
   const slug = basename(path).replace(/\.md$/, '');
   if (!isValidSlug(slug)) {
-    const suggestion = data ? `\uFF0C例如「${slugFromHeadline(data.title)}.md」` : '';
+    const suggestion = fields.title ? `\uFF0C例如「${slugFromHeadline(fields.title)}.md」` : '';
     add('slug', { line: 1, column: 1 }, `文件名「${basename(path)}」不合要求\uFF1A只能用小写拼音字母、数字和连字符\uFF08标题的拼音\uFF09${suggestion}`);
   }
+  if (root !== undefined) {
+    const id = relative(root, path).split(sep).join('/').replace(/\.md$/, '');
+    result.placement = { id, data: { date: fields.date, page: fields.page, order: fields.order }, filePath: display };
+    if (data) result.article = { id, data, filePath: display };
+  }
+  // Without a frontmatter block, where the body starts is not known: its rules would be about the wrong text.
+  if (problems.some((p) => UNSPLIT.has(p.rule))) return result;
 
-  if (data && root !== undefined) {
-    data.images.forEach((image, i) => {
+  const images = fields.images ?? [];
+  if (root !== undefined) {
+    images.forEach((image, i) => {
       const problem = image.file === undefined ? undefined : imageProblem(image.file, path, root);
       if (problem) add('image', read.locate(['images', i, 'file']), problem);
     });
@@ -107,17 +126,16 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
     const problem = root === undefined ? undefined : imageProblem(image.url, path, root);
     if (problem) add('image', image, problem);
   }
-  if (body.trim() === '' && !(data && data.images.length > 0)) {
+  if (body.trim() === '' && images.length === 0) {
     add('body', { line: bodyLine, column: 1 }, '正文是空的', 'warning');
   }
   const placeholder = body.indexOf(BODY_PLACEHOLDER);
   if (placeholder > -1) {
     add('body', { line: bodyLine + body.slice(0, placeholder).split('\n').length - 1, column: 1 }, '这里还是模板里的提示文字\uFF0C请换成正文', 'warning');
   }
-  if (data && root !== undefined) {
-    const id = relative(root, path).split(sep).join('/').replace(/\.md$/, '');
-    result.article = { id, data, filePath: display };
-    result.photos = [...data.images.flatMap((image) => (image.file ? [image.file] : [])), ...bodyResult.images.map((image) => image.url)].map((ref) =>
+  if (root !== undefined) {
+    result.publishable = fields.draft !== true;
+    result.photos = [...images.flatMap((image) => (image.file ? [image.file] : [])), ...bodyResult.images.map((image) => image.url)].map((ref) =>
       resolve(dirname(path), ref.split(/[?#]/)[0]!),
     );
   }
@@ -126,9 +144,12 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
 
 function checkEdition(path: string, display: string, bytes: Uint8Array, root: string): Checked {
   const read = readEdition(display, bytes);
+  const id = relative(root, path).split(sep).join('/').replace(/\.yaml$/, '');
+  const fields = read.fields ?? {};
   const result: Checked = { path, display, problems: read.problems, locate: read.locate, read: { display, problems: [...read.problems], data: read.data } };
-  if (read.data) result.edition = { id: relative(root, path).split(sep).join('/').replace(/\.yaml$/, ''), data: read.data, filePath: display };
-  else result.brokenEdition = true;
+  // An edition.yaml with errors is still this folder's edition: its pages are used when they are valid.
+  result.placement = { id, data: { date: fields.date, pages: fields.pages }, filePath: display };
+  if (read.data) result.edition = { id, data: read.data, filePath: display };
   return result;
 }
 
@@ -213,29 +234,34 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   }
 
   const byDisplay = new Map(checked.map((c) => [c.display, c]));
-  const brokenFolders = new Set(checked.filter((c) => c.brokenEdition).map((c) => dirname(c.path)));
-  const articles = checked.filter((c) => c.article && !brokenFolders.has(dirname(c.path)));
-  const editions = checked.flatMap((c) => (c.edition ? [c.edition] : []));
+  const articles = checked.filter((c) => c.path.endsWith('.md') && c.placement);
+  const editions = checked.filter((c) => !c.path.endsWith('.md') && c.placement);
+  const reported = (c: Checked | undefined): c is Checked => c !== undefined && targets.has(c.path);
   for (const p of editionProblems(
-    articles.map((c) => c.article!),
-    editions,
+    articles.map((c) => c.placement as ArticlePlacement),
+    editions.map((c) => c.placement as EditionPlacement),
   )) {
     const file = byDisplay.get(p.file);
     if (!file) continue;
     const at = p.field === 'location' ? { line: 1, column: 1 } : file.locate([p.field]);
     file.problems.push({ file: p.file, ...at, rule: p.field, severity: 'error', message: p.message });
+    // A clash is said on the later file; when only the other one is checked, it is said there.
+    const other = p.clash && byDisplay.get(p.clash.file);
+    if (p.clash && reported(other) && !reported(file)) {
+      other.problems.push({ file: other.display, ...other.locate(['order']), rule: 'order', severity: 'error', message: clashMessage(p.file, p.clash.page, p.clash.order, p.clash.free) });
+    }
   }
 
   // An edition with no published article is not published (src/lib/edition.ts): say so on its edition.yaml.
-  const published = new Set(articles.filter((c) => !c.article!.data.draft).map((c) => dirname(c.path)));
-  for (const c of checked) {
+  const published = new Set(articles.filter((c) => c.publishable).map((c) => dirname(c.path)));
+  for (const c of editions) {
     if (c.edition && !published.has(dirname(c.path))) {
       c.problems.push({ file: c.display, line: 1, column: 1, rule: 'location', severity: 'warning', message: '这一期还没有可发布的稿件（没有稿件，或全是草稿），不会发布' });
     }
   }
 
   // A photo no published article shows is not published: say so, it may be the one the reporter meant to use.
-  const shown = new Set(articles.filter((c) => !c.article!.data.draft).flatMap((c) => c.photos ?? []));
+  const shown = new Set(articles.filter((c) => c.publishable).flatMap((c) => c.photos ?? []));
   for (const { path } of photos) {
     if (targets.has(path) && !shown.has(path)) locationError(path, '没有已发布的稿件使用这张图片\uFF0C它不会发布', 'warning');
   }
@@ -250,10 +276,13 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   }
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
-  const redirects = [...targets].filter(([path, { entry }]) => entry.file.kind === 'site-list' && basename(path) === REDIRECTS_FILE);
-  for (const [path, { root }] of redirects) problems.push(...checkRedirects(path, toDisplay(options.cwd, path), root, options, checked));
+  const lists = [...targets].filter(([path, { entry }]) => entry.file.kind === 'site-list' && [REDIRECTS_FILE, PUBLISHED_URLS_FILE].includes(basename(path)));
+  for (const [path, { root }] of lists) {
+    const check = basename(path) === REDIRECTS_FILE ? checkRedirects : checkPublishedUrls;
+    problems.push(...check(path, toDisplay(options.cwd, path), root, options, checked));
+  }
   const files = [...targets.values()].filter(({ entry }) => ['article', 'edition', 'refused'].includes(entry.file.kind)).length;
-  return { files: files + redirects.length, problems: problems.sort(compareProblems) };
+  return { files: files + lists.length, problems: problems.sort(compareProblems) };
 }
 
 /**
@@ -267,6 +296,18 @@ function checkRedirects(path: string, display: string, root: string, options: Ch
   const decoded = decodeSource(readFileSync(path));
   if (!decoded.ok) return fail(decoded.error.rule, decoded.error, decoded.error.message);
   return redirectProblems(decoded.text, display, pagesOf(root, options, checked));
+}
+
+/** A content folder's published-urls.txt: every URL once published must still lead to a page, or be redirected. */
+function checkPublishedUrls(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
+  const decoded = decodeSource(readFileSync(path));
+  if (!decoded.ok) return [{ file: display, line: decoded.error.line, column: decoded.error.column, rule: decoded.error.rule, severity: 'error', message: decoded.error.message }];
+  const redirectsFile = join(root, REDIRECTS_FILE);
+  // Never through a link (the walk reports one as an error of its own).
+  const redirectsText = lstatSync(redirectsFile, { throwIfNoEntry: false })?.isFile() ? decodeSource(readFileSync(redirectsFile)) : undefined;
+  // A broken redirects.yaml is reported on itself; its well-formed entries still count here.
+  const redirects = redirectsText?.ok ? parseRedirectList(redirectsText.text, REDIRECTS_FILE).redirects : [];
+  return vanishedUrlProblems(decoded.text, display, pagesOf(root, options, checked).isPage, redirects);
 }
 
 /** The pages the content under `contentRoot` builds (see sitePages): articles already checked are reused, the others read quietly. */

@@ -40,6 +40,7 @@ export const ruleDescriptions = {
   body: 'an empty body, or the scaffold placeholder still in it (warning)',
   redirects:
     'redirects.yaml: not a list of { from, to } site paths, a path off the site, a duplicate or chained redirect, a redirect hiding a live page or leading to a missing one',
+  'published-urls': 'published-urls.txt: a URL once published that no longer leads to an article and is not redirected',
   'control-character': 'a control character (other than tab and line break) or a bidirectional override in the body',
   'markdown-depth': 'block quotes, lists or formatting nested deeper than any article needs (refused before parsing)',
 } as const satisfies Record<string, string>;

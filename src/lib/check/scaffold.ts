@@ -1,7 +1,7 @@
 // What `npm run new` writes: a new article file (and its edition.yaml when the edition has none yet), named by the
 // pinyin of the headline, valid by construction because every field goes through the site's schema first.
-import { Document, isSeq } from 'yaml';
-import { articleSchema } from '../schema.ts';
+import { Document, isSeq, parseDocument } from 'yaml';
+import { articleSchema, editionPageSchema } from '../schema.ts';
 import { slugFromHeadline } from '../slug.ts';
 import { BODY_PLACEHOLDER } from './markdown.ts';
 import { readRawFrontmatter } from '../content/read.ts';
@@ -60,6 +60,42 @@ export function renderEdition(date: string, page: number, pageName: string): str
   return new Document({ date, pages: [{ number: page, name: pageName }] }).toString({ lineWidth: 0 });
 }
 
+/**
+ * `edition.yaml`'s text with page `number` named `name` added among its pages in number order, its comments and
+ * everything else kept as written (the yaml Document API, as the importer's editionFile does). The caller has read
+ * the edition with the content door and knows the page is not there; undefined when `pages` is not a list.
+ */
+export function addEditionPage(text: string, number: number, name: string): string | undefined {
+  const doc = parseDocument(text);
+  const pages = doc.get('pages', true);
+  if (!isSeq(pages)) return undefined;
+  const page = editionPageSchema.parse({ number, name });
+  const at = pages.items.findIndex((item) => {
+    const n = (item as { get?: (key: string) => unknown }).get?.('number');
+    return typeof n === 'number' && n > number;
+  });
+  const node = doc.createNode(page);
+  if (at < 0) pages.items.push(node);
+  else pages.items.splice(at, 0, node);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** The problem with a page name typed for a new page, or undefined (the schema's limits). */
+export function pageNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return '版名不能为空';
+  const result = editionPageSchema.shape.name.safeParse(trimmed);
+  return result.success ? undefined : [...trimmed].length > 20 ? '版名最多 20 个字' : '版名不符合要求';
+}
+
+/** Where an article of the edition sits, and in which file. */
+export interface Position {
+  page: number;
+  order: number;
+  /** The file's name in the edition folder. */
+  file?: string;
+}
+
 /** The page and order of an existing article, when its frontmatter is readable (the content door's parser). */
 export function readPosition(bytes: Uint8Array): { page: number; order: number } | undefined {
   const data = readRawFrontmatter(bytes);
@@ -67,6 +103,11 @@ export function readPosition(bytes: Uint8Array): { page: number; order: number }
 }
 
 /** The first free position after the last article on `page`. */
-export function nextOrder(positions: readonly { page: number; order: number }[], page: number): number {
+export function nextOrder(positions: readonly Position[], page: number): number {
   return Math.max(0, ...positions.filter((p) => p.page === page).map((p) => p.order)) + 1;
+}
+
+/** The article already at `order` on `page`, if any. */
+export function takenBy(positions: readonly Position[], page: number, order: number): Position | undefined {
+  return positions.find((p) => p.page === page && p.order === order);
 }

@@ -1,7 +1,7 @@
 // Validates parsed frontmatter with the site's own zod schemas (src/lib/schema.ts) and turns every issue into a
 // located problem: the schema's Chinese messages where it has them, Chinese wording for zod's generic ones, the
 // rule id being the top-level field the issue is about (`county`, `date` …) or `unknown-field`.
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import type { Position, RuleId } from './problem.ts';
 
 /** What each field is called in the newsroom. */
@@ -126,4 +126,35 @@ export function validate<S extends z.ZodType>(
     });
   }
   return { ok: false, problems };
+}
+
+/**
+ * The top-level fields of `data` that `schema` (an object schema) accepts one by one, with the schema's output for
+ * each; for a file with errors, what can still be trusted. Checks that span fields are not applied. `only`: just
+ * these fields (the others are not known, and must not take their defaults).
+ */
+export function validFields<T>(schema: z.ZodType<T>, data: unknown, only?: readonly string[]): Partial<T> {
+  const shape = shapeOf(schema);
+  if (shape === undefined || typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    if (only !== undefined && !only.includes(key)) continue;
+    const result = field.safeParse((data as Record<string, unknown>)[key]);
+    if (result.success && result.data !== undefined) fields[key] = result.data;
+  }
+  return fields as Partial<T>;
+}
+
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  return (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+}
+
+/**
+ * `schema` (an object schema) cut down to the fields `keys` that it has, still refusing any other field: for checking
+ * the fields of a file that could be read only in part. Checks that span fields are dropped.
+ */
+export function schemaOf(schema: z.ZodType, keys: readonly string[]): z.ZodType {
+  const shape = shapeOf(schema);
+  if (shape === undefined) return schema;
+  return z.strictObject(Object.fromEntries(Object.entries(shape).filter(([key]) => keys.includes(key))));
 }

@@ -6,8 +6,9 @@ import { appendFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { articleSchema, editionSchema, type Article, type Edition } from '../schema.ts';
 import type { Position, Problem, Severity } from '../check/problem.ts';
-import { validate } from '../check/schema-issues.ts';
+import { schemaOf, validate, validFields } from '../check/schema-issues.ts';
 import { decodeSource, splitFrontmatter } from './source.ts';
+import { bylineRoleReadings } from './byline-roles.ts';
 import { nameNormalizations } from './text.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -23,6 +24,11 @@ export interface ReadFile<T> {
   locate: (path: readonly PropertyKey[]) => Position;
   /** The schema's output; undefined when the file has errors that leave it without data. */
   data?: T | undefined;
+  /**
+   * The fields that are valid on their own, also when the file as a whole is not (all of `data` when it is valid):
+   * so that the checker can apply the edition rules to a page and order that are right beside a county that is not.
+   */
+  fields?: Partial<T> | undefined;
 }
 
 export interface ReadArticle extends ReadFile<Article> {
@@ -59,12 +65,22 @@ function parseInto<T, R extends ReadFile<T>>(result: R, add: Add, schema: z.ZodT
   const parsed = parseYaml(yaml, firstLine, TOP, what);
   result.locate = (p) => parsed.locate(p);
   for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
+  if (parsed.data === undefined && parsed.partial !== undefined) {
+    // The fields clear of a syntax error are checked in the same run; nothing is said about those that are not.
+    const valid = validate(schemaOf(schema, Object.keys(parsed.partial)), parsed.partial, parsed.locate);
+    if (!valid.ok) for (const p of valid.problems) add(p.rule, p, p.message);
+    result.fields = validFields(schema, parsed.partial, Object.keys(parsed.partial));
+    for (const n of nameNormalizations(parsed.partial, parsed.locate)) add(n.field, n, n.message, 'warning');
+    for (const r of bylineRoleReadings(parsed.partial, parsed.locate)) add('byline', r, r.message, 'warning');
+  }
   if (parsed.data === undefined) return result;
   const valid = validate(schema, parsed.data, parsed.locate);
   if (valid.ok) result.data = valid.data;
   else for (const p of valid.problems) add(p.rule, p, p.message);
+  result.fields = valid.ok ? valid.data : validFields(schema, parsed.data);
   // The schema normalises person names silently; the reporter should still retype one that needed it.
   for (const n of nameNormalizations(parsed.data, parsed.locate)) add(n.field, n, n.message, 'warning');
+  for (const r of bylineRoleReadings(parsed.data, parsed.locate)) add('byline', r, r.message, 'warning');
   return result;
 }
 

@@ -1,6 +1,7 @@
 // Parses frontmatter and edition.yaml safely, keeping where every field is, so that schema problems can be
 // reported at line:column. YAML 1.2 core schema only: no code, no custom tags, no anchors or aliases (alias
-// bombs), no duplicate keys, bounded size and nesting. A file that breaks any of these has no data at all.
+// bombs), no duplicate keys, bounded size and nesting. A file that breaks any of these has no data at all; after a
+// plain syntax error, the fields on lines clear of it are kept apart (`partial`), for checking them in the same run.
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Position, RuleId } from '../check/problem.ts';
 
@@ -17,6 +18,12 @@ export interface YamlIssue extends Position {
 export interface ParsedYaml {
   /** The plain data, or undefined when the YAML has issues. */
   data: unknown;
+  /**
+   * When the YAML has syntax errors or duplicate keys (and nothing unsafe: no alias, tag or excessive depth), the
+   * top-level fields, each written once, that lie clear of every error: neither on an error's line nor just before it (a bracket left
+   * open is noticed on the next line). Undefined otherwise. Never the whole document's data.
+   */
+  partial?: Record<string, unknown> | undefined;
   issues: YamlIssue[];
   /**
    * Where the field at `path` is: its value (or its key when the value is empty), or `'key'` for the key itself.
@@ -123,6 +130,35 @@ export function parseYaml(text: string, firstLine: number, fallback: Position, w
   };
   if (issues.length === 0) walk(doc.contents, 1);
 
+  /** The fields clear of the syntax errors (see ParsedYaml.partial), checked for what is unsafe as the whole document would be. */
+  const partialFields = (): Record<string, unknown> | undefined => {
+    if (root !== 'map' || !isMap(doc.contents) || issues.some((i) => i.rule !== 'yaml-syntax' && i.rule !== 'yaml-duplicate-key')) return undefined;
+    const errorLines = new Set(doc.errors.map((e) => lineCounter.linePos(e.pos[0]).line));
+    const pairs = doc.contents.items;
+    const counts = new Map<unknown, number>();
+    for (const pair of pairs) if (isScalar(pair.key)) counts.set(pair.key.value, (counts.get(pair.key.value) ?? 0) + 1);
+    const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+    const clear = pairs.filter((pair, i) => {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || counts.get(key.value) !== 1 || !key.range) return false;
+      const value = pair.value as Node | null;
+      const first = lineOf(key.range[0]);
+      const last = lineOf(Math.max(key.range[0], (value?.range?.[1] ?? key.range[1]) - 1));
+      // Up to the line before the next field: what follows an error-free field may still be its own unclosed bracket.
+      const next = pairs[i + 1]?.key as Node | null | undefined;
+      const until = next?.range ? Math.max(last, lineOf(next.range[0])) : last;
+      for (let line = first; line <= until; line++) if (errorLines.has(line)) return false;
+      return true;
+    });
+    const before = issues.length;
+    for (const pair of clear) {
+      walk(pair.key, 2);
+      walk(pair.value, 2);
+    }
+    if (issues.length > before) return undefined;
+    return Object.fromEntries(clear.map((pair) => [String((pair.key as { value: unknown }).value), (pair.value as Node | null)?.toJS(doc, { maxAliasCount: 0 }) ?? null]));
+  };
+
   const locate = (path: readonly PropertyKey[], target: 'value' | 'key' = 'value'): Position => {
     let node: unknown = doc.contents;
     let position = fallback;
@@ -143,7 +179,7 @@ export function parseYaml(text: string, firstLine: number, fallback: Position, w
     return position;
   };
 
-  if (issues.length > 0) return { data: undefined, issues, locate };
+  if (issues.length > 0) return { data: undefined, issues, locate, partial: partialFields() };
   if (root === 'any') return { data: doc.toJS({ maxAliasCount: 0 }) ?? null, issues, locate };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return { data: undefined, issues: [{ rule: 'frontmatter-type', ...fallback, message: `${what}是空的` }], locate };

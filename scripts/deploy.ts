@@ -1,0 +1,98 @@
+// `npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep 1]`: uploads the built site to an
+// S3-compatible bucket, only what changed (src/lib/deploy). Endpoint, region and credentials come from the AWS
+// SDK's environment variables, never from the repository: AWS_ENDPOINT_URL_S3 (any S3-compatible store: Aliyun
+// OSS, Tencent COS, Huawei OBS, Cloudflare R2, MinIO …), AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.
+// AWS_S3_FORCE_PATH_STYLE=true|false overrides the addressing style (path-style by default for an endpoint given
+// as an IP address, localhost or with a port). BASE_PATH as for the build.
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { S3Client } from '@aws-sdk/client-s3';
+import { builtObjects } from '../src/lib/deploy/build-fs.ts';
+import { parseTarget } from '../src/lib/deploy/plan.ts';
+import { describeFailure, publishToS3, PublishError, type Progress } from '../src/lib/deploy/publish-s3.ts';
+
+const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>]';
+const fail = (message: string, code = 1): never => {
+  console.error(`deploy: ${message}`);
+  process.exit(code);
+};
+
+let args;
+try {
+  args = parseArgs({
+    options: { dir: { type: 'string', default: 'dist' }, 'dry-run': { type: 'boolean' }, keep: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '8' } },
+    allowPositionals: true,
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n${usage}`, 2);
+}
+const { values, positionals } = args!;
+const target = positionals.length === 1 ? parseTarget(positionals[0]!) : undefined;
+if (!target) fail(`give one target like s3://my-bucket or s3://my-bucket/paper\n${usage}`, 2);
+const keep = Number(values.keep);
+const concurrency = Number(values.concurrency);
+if (!Number.isInteger(keep) || keep < 0 || !Number.isInteger(concurrency) || concurrency < 1) fail(`--keep is a whole number of publishes, --concurrency at least 1\n${usage}`, 2);
+const dir = resolve(values.dir!);
+if (!existsSync(dir)) fail(`${values.dir} does not exist: run npm run build first`);
+
+const endpoint = process.env['AWS_ENDPOINT_URL_S3'] ?? process.env['AWS_ENDPOINT_URL'];
+const pathStyleEnv = process.env['AWS_S3_FORCE_PATH_STYLE'];
+const host = endpoint ? new URL(endpoint) : undefined;
+const forcePathStyle = pathStyleEnv !== undefined ? pathStyleEnv === 'true' : host !== undefined && (isIP(host.hostname.replace(/^\[|\]$/g, '')) !== 0 || host.hostname === 'localhost' || host.port !== '');
+const client = new S3Client({
+  ...(endpoint ? { endpoint } : {}),
+  region: process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
+  forcePathStyle,
+  // Throttling (SlowDown, 503) and network errors are retried with exponential backoff.
+  maxAttempts: 6,
+  retryMode: 'adaptive',
+});
+
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const base = (() => {
+  const b = process.env['BASE_PATH'] ?? '/';
+  return b.endsWith('/') ? b : `${b}/`;
+})();
+const where = `s3://${target!.bucket}/${target!.prefix}`;
+const tty = process.stderr.isTTY;
+let lastLine = 0;
+const onProgress = (p: Progress) => {
+  const now = performance.now();
+  if (p.done < p.total && now - lastLine < (tty ? 200 : 2000)) return;
+  lastLine = now;
+  const line = p.phase === 'upload' ? `uploaded ${p.done}/${p.total} (${mb(p.bytes)}), ${seconds()} s` : `deleted ${p.done}/${p.total}, ${seconds()} s`;
+  if (tty) process.stderr.write(`\r${line}${p.done === p.total ? '\n' : ''}`);
+  else console.error(line);
+};
+
+try {
+  const objects = builtObjects(dir, base);
+  const { plan, uploaded, uploadedBytes, deleted } = await publishToS3(client, objects, {
+    ...target!,
+    keep,
+    concurrency,
+    dryRun: values['dry-run'] === true,
+    onPlan: (plan) => {
+      const planned = plan.uploads.flat().reduce((n, o) => n + o.size, 0);
+      console.error(
+        `compared ${objects.length} files with ${where} (publish ${plan.publish}): ${plan.uploads.flat().length} to upload (${mb(planned)}), ${plan.unchanged} unchanged, ${plan.deletions.length} to delete, ${plan.kept.length} no longer built but kept for now`,
+      );
+    },
+    onProgress,
+  });
+  const uploads = plan.uploads.flat();
+  if (values['dry-run']) {
+    for (const o of uploads) console.log(`upload ${o.path}`);
+    for (const path of plan.deletions) console.log(`delete ${path}`);
+    console.error(`dry run: nothing was changed (${seconds()} s)`);
+  } else {
+    console.error(`published to ${where}: ${uploaded} uploaded (${mb(uploadedBytes)}), ${plan.unchanged} skipped, ${deleted} deleted, in ${seconds()} s`);
+  }
+} catch (error) {
+  if (tty) process.stderr.write('\n');
+  fail(error instanceof PublishError ? error.message : describeFailure(error, endpoint, target!.bucket));
+}

@@ -1,0 +1,151 @@
+// Carries out a publish plan (plan.ts) against an S3-compatible bucket with the AWS SDK (network code): reads the
+// manifest, uploads the waves, deletes what is past its grace period, writes the manifest last.
+import { readFileSync } from 'node:fs';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+  type PutObjectCommandInput,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { BuiltObject } from './build-fs.ts';
+import { parseManifest, planPublish, type PublishPlan } from './plan.ts';
+
+/** The manifest's key under the prefix: not a file of the site. */
+export const MANIFEST_KEY = '_deploy-manifest.json';
+/** Files above this size go up in parts (lib-storage). */
+const MULTIPART_FROM = 16 * 1024 * 1024;
+
+export interface PublishOptions {
+  bucket: string;
+  /** Key prefix, `''` or ending in `/`. */
+  prefix: string;
+  /** Publishes a file the build no longer has stays for. */
+  keep: number;
+  dryRun: boolean;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Called with the plan before anything is changed. */
+  onPlan?: (plan: PublishPlan) => void;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  phase: 'upload' | 'delete';
+  done: number;
+  total: number;
+  bytes: number;
+}
+
+export interface PublishResult {
+  plan: PublishPlan;
+  uploaded: number;
+  uploadedBytes: number;
+  deleted: number;
+}
+
+/** An error a publish stops on, worded for the terminal in one line. */
+export class PublishError extends Error {}
+
+/** One line saying what went wrong talking to the bucket, and what to check. */
+export function describeFailure(error: unknown, endpoint: string | undefined, bucket: string): string {
+  const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; cause?: { code?: string } };
+  const status = e.$metadata?.httpStatusCode;
+  const named = e.code ?? e.cause?.code ?? e.name;
+  const code = named === undefined || named === 'Unknown' ? (status ? `HTTP ${status}` : 'Error') : named;
+  const where = endpoint ?? 'the S3 endpoint';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'TimeoutError'].includes(code)) {
+    return `cannot reach ${where} (${code}): check AWS_ENDPOINT_URL_S3 and the network`;
+  }
+  if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden', 'CredentialsProviderError'].includes(code) || status === 403) {
+    return `${where} refused the credentials for bucket ${bucket} (${code}): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
+  }
+  if (code === 'NoSuchBucket' || code === 'NotFound' || status === 404) return `bucket ${bucket} does not exist at ${where} (${code})`;
+  return `${code}: ${(e.message ?? String(error)).split('\n')[0]}`;
+}
+
+/** Runs `work` on every item, `limit` at a time, in order of starting; the first failure stops new starts and is thrown. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: unknown;
+  const worker = async () => {
+    while (failed === undefined && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failed ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failed !== undefined) throw failed;
+}
+
+async function readManifest(client: S3Client, bucket: string, key: string): Promise<string | undefined> {
+  try {
+    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return await object.Body!.transformToString('utf-8');
+  } catch (error) {
+    if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.name === 'NoSuchKey')) return undefined;
+    throw error;
+  }
+}
+
+async function upload(client: S3Client, bucket: string, key: string, object: BuiltObject): Promise<void> {
+  const input: PutObjectCommandInput = {
+    Bucket: bucket,
+    Key: key,
+    ContentType: object.contentType,
+    CacheControl: object.cacheControl,
+    Metadata: { digest: object.digest },
+    ...(object.redirect ? { WebsiteRedirectLocation: object.redirect } : {}),
+  };
+  if (object.size < MULTIPART_FROM) {
+    await client.send(new PutObjectCommand({ ...input, Body: readFileSync(object.file), ContentLength: object.size }));
+    return;
+  }
+  await new Upload({ client, params: { ...input, Body: readFileSync(object.file) }, queueSize: 2, partSize: 8 * 1024 * 1024 }).done();
+}
+
+export async function publishToS3(client: S3Client, objects: readonly BuiltObject[], options: PublishOptions): Promise<PublishResult> {
+  const { bucket, prefix } = options;
+  await client.send(new HeadBucketCommand({ Bucket: bucket }));
+  const manifestKey = `${prefix}${MANIFEST_KEY}`;
+  const text = await readManifest(client, bucket, manifestKey);
+  let previous;
+  try {
+    previous = parseManifest(text);
+  } catch {
+    throw new PublishError(`s3://${bucket}/${manifestKey} is not a manifest this tool wrote: remove it to upload everything again`);
+  }
+  const plan = planPublish(objects, previous, options.keep);
+  const result: PublishResult = { plan, uploaded: 0, uploadedBytes: 0, deleted: 0 };
+  options.onPlan?.(plan);
+  if (options.dryRun) return result;
+
+  const total = plan.uploads.reduce((n, wave) => n + wave.length, 0);
+  for (const wave of plan.uploads) {
+    await eachLimited(wave, options.concurrency, async (object) => {
+      await upload(client, bucket, `${prefix}${object.path}`, object as BuiltObject);
+      result.uploaded++;
+      result.uploadedBytes += object.size;
+      options.onProgress?.({ phase: 'upload', done: result.uploaded, total, bytes: result.uploadedBytes });
+    });
+  }
+  for (let i = 0; i < plan.deletions.length; i += 1000) {
+    const batch = plan.deletions.slice(i, i + 1000);
+    const answer = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((path) => ({ Key: `${prefix}${path}` })), Quiet: true } }));
+    if (answer.Errors?.length) throw new PublishError(`could not delete ${answer.Errors.length} object(s), first ${answer.Errors[0]!.Key}: ${answer.Errors[0]!.Message}`);
+    result.deleted += batch.length;
+    options.onProgress?.({ phase: 'delete', done: result.deleted, total: plan.deletions.length, bytes: result.uploadedBytes });
+  }
+  await client.send(
+    new PutObjectCommand({ Bucket: bucket, Key: manifestKey, Body: JSON.stringify(plan.manifest), ContentType: 'application/json; charset=utf-8', CacheControl: 'no-store' }),
+  );
+  return result;
+}

@@ -1,0 +1,249 @@
+// `npm run deploy` against a real S3-compatible server on loopback (s3rver, started here): what a newsroom's day of
+// publishes does to a bucket. Three builds of a copy of the search-site fixture: A, then B with one more edition,
+// then C with a correction in it.
+import { spawn, spawnSync } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allFiles } from './helpers/dist.ts';
+import { brokenLinks } from './helpers/link-check.ts';
+import { CACHE_ENTRY, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
+import { MANIFEST_KEY } from '../src/lib/deploy/publish-s3.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'deploy-'));
+const content = join(work, 'content');
+const BUCKET = 'paper';
+const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+let server: S3rver;
+let endpoint = '';
+let s3: S3Client;
+/** Keys written to the bucket, in order, since the last reset. */
+let puts: string[] = [];
+
+function build(name: string): string {
+  const out = join(work, name);
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SITE_URL: 'https://example.org',
+      BASE_PATH: '/',
+      CONTENT_DIR: relative(root, content),
+      ASTRO_CACHE_DIR: join(work, 'cache'),
+    },
+  });
+  if (result.status !== 0) throw new Error(`build ${name} failed:\n${result.stdout}\n${result.stderr}`);
+  return out;
+}
+
+const deployEnv = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  AWS_ENDPOINT_URL_S3: endpoint,
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+  BASE_PATH: '/',
+  ...extra,
+});
+
+/** Runs the deploy command. Asynchronously: the S3 server answering it runs in this process. */
+function run(args: string[], env: NodeJS.ProcessEnv = deployEnv()): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), ...args], { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function deploy(dir: string, ...args: string[]) {
+  puts = [];
+  return run([`s3://${BUCKET}`, '--dir', dir, ...args]);
+}
+
+async function bucketKeys(): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, ContinuationToken: token }));
+    keys.push(...(page.Contents ?? []).map((c) => c.Key!));
+    token = page.NextContinuationToken;
+  } while (token);
+  return keys.filter((k) => k !== MANIFEST_KEY).sort();
+}
+
+const bytesOf = async (key: string) => Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
+
+/** Files of `after` that are new or whose bytes differ from `before`. */
+function changedFiles(before: string, after: string): string[] {
+  const old = new Set(allFiles(before));
+  return allFiles(after).filter((f) => !old.has(f) || !readFileSync(join(before, f)).equals(readFileSync(join(after, f))));
+}
+
+const hostFiles = (files: string[]) => files.filter((f) => f !== '_headers' && f !== '_redirects');
+
+let A = '';
+let B = '';
+let C = '';
+
+beforeAll(async () => {
+  server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(work, 's3'), configureBuckets: [{ name: BUCKET, configs: [] }] });
+  const { port } = await server.run();
+  endpoint = `http://127.0.0.1:${port}`;
+  s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
+  // s3rver is a Koa app: it emits an event for every object written (its types omit the emitter).
+  (server as unknown as EventEmitter).on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
+    for (const r of event.Records) if (r.eventName.startsWith('ObjectCreated')) puts.push(decodeURIComponent(r.s3.object.key));
+  });
+
+  cpSync(join(root, 'tests/fixtures/search-site'), content, { recursive: true });
+  A = build('dist-a');
+  // B: the next day's edition.
+  const day = join(content, '2022/04/20');
+  mkdirSync(day, { recursive: true });
+  writeFileSync(join(day, 'edition.yaml'), 'date: 2022-04-20\nissue: 6081\npages:\n  - { number: 1, name: 要闻 }\n');
+  const article = ['---', 'title: 曲周警方破获一起盗窃案', 'byline: [牛敏]', 'date: 2022-04-20', 'county: 曲周县', 'category: 公安', 'page: 1', 'order: 1', '---', '', '曲周县公安局近日破获一起盗窃案。', ''];
+  writeFileSync(join(day, 'qu-zhou-jing-fang-po-huo.md'), article.join('\n'));
+  B = build('dist-b');
+  // C: a correction to it.
+  writeFileSync(join(day, 'qu-zhou-jing-fang-po-huo.md'), [...article, '更正：案发时间为4月18日。', ''].join('\n'));
+  C = build('dist-c');
+}, 300_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run deploy', () => {
+  it('first uploads every file of the build with its Content-Type and the Cache-Control of _headers', async () => {
+    const first = await deploy(A);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/published to s3:\/\/paper\/: \d+ uploaded/);
+    const files = hostFiles(allFiles(A));
+    expect(await bucketKeys()).toEqual(files);
+    const rules = parseHeadersFile(readFileSync(join(A, '_headers'), 'utf8'));
+    for (const file of files) {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: file }));
+      expect(head.CacheControl, file).toBe(headersFor(rules, `/${file}`)['cache-control']);
+      expect(head.ContentEncoding, file).toBeUndefined();
+      if (file.endsWith('.html')) expect(head.ContentType, file).toBe('text/html; charset=utf-8');
+    }
+    const type = async (key: string) => (await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).ContentType;
+    expect(await type('rss.xml')).toBe('application/rss+xml; charset=utf-8');
+    expect(await type('feed.json')).toBe('application/feed+json; charset=utf-8');
+    expect(await type('sitemap-index.xml')).toBe('application/xml; charset=utf-8');
+    expect(await type('pagefind/pagefind-entry.json')).toBe('application/json; charset=utf-8');
+    expect(await type(files.find((f) => f.endsWith('.css'))!)).toBe('text/css; charset=utf-8');
+    expect(await type(files.find((f) => f.endsWith('.zip'))!)).toBe('application/zip');
+    // The moved article's forwarding page redirects on the bucket's website endpoint too.
+    const moved = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: '2022/04/19/dian-dong-che/index.html' }));
+    expect(moved.WebsiteRedirectLocation).toBe('/2022/04/19/dian-dong-che-zhuan-xiang/');
+    // The entry points (top-level pages and feeds, the search entry) go up after every page and asset, the manifest last.
+    const isEntry = (k: string) => !k.includes('/') || headersFor(rules, `/${k}`)['cache-control'] === CACHE_ENTRY;
+    const firstEntry = puts.findIndex(isEntry);
+    expect(puts.findLastIndex((k) => !isEntry(k))).toBeLessThan(firstEntry);
+    expect(puts.slice(firstEntry)).toContain('index.html');
+    expect(puts.at(-1)).toBe(MANIFEST_KEY);
+  });
+
+  it('uploads nothing when the build did not change', async () => {
+    const again = await deploy(A);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(' 0 uploaded');
+    expect(puts).toEqual([MANIFEST_KEY]);
+  });
+
+  it('after a new edition, uploads exactly the changed files and deletes nothing yet; the stale files go on the next publish', async () => {
+    const changed = hostFiles(changedFiles(A, B));
+    const stale = allFiles(A).filter((f) => !allFiles(B).includes(f));
+    const next = await deploy(B);
+    expect(next.code, next.stderr).toBe(0);
+    expect([...puts].filter((k) => k !== MANIFEST_KEY).sort()).toEqual(changed);
+    // What a day's edition touches: its pages, the listing front pages, the feeds, the newest search shard, the month's zips.
+    expect(changed).toEqual(expect.arrayContaining(['2022/04/20/index.html', '2022/04/20/qu-zhou-jing-fang-po-huo/index.html', 'index.html', 'archive/index.html', 'rss.xml', 'feed.json', 'pagefind/pagefind-entry.json']));
+    expect(changed.filter((f) => f.startsWith('downloads/'))).toEqual(expect.arrayContaining(['downloads/2022-04-20.zip', 'downloads/2022-04.zip']));
+    expect(changed.some((f) => f.startsWith('pagefind-2021/'))).toBe(false);
+    expect(changed).not.toContain('2021/12/30/fa-yuan-shen-jie/index.html');
+    expect(stale.length).toBeGreaterThan(0);
+    expect(next.stderr).toContain(`0 to delete, ${stale.length} no longer built but kept for now`);
+    expect(await bucketKeys()).toEqual([...new Set([...hostFiles(allFiles(B)), ...stale])].sort());
+
+    const after = await deploy(B);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).toContain(`0 uploaded (0.0 MB), ${hostFiles(allFiles(B)).length} skipped, ${stale.length} deleted`);
+    expect(await bucketKeys()).toEqual(hostFiles(allFiles(B)));
+  });
+
+  it('--dry-run prints the plan and changes nothing', async () => {
+    const before = await bucketKeys();
+    const manifest = await bytesOf(MANIFEST_KEY);
+    const dry = await deploy(A, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('upload index.html');
+    expect(dry.stderr).toContain('dry run: nothing was changed');
+    expect(puts).toEqual([]);
+    expect(await bucketKeys()).toEqual(before);
+    expect((await bytesOf(MANIFEST_KEY)).equals(manifest)).toBe(true);
+  });
+
+  it('stopped half-way, leaves every live page and what it needs in place; the next publish completes it', async () => {
+    const live = hostFiles(allFiles(B));
+    const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), `s3://${BUCKET}`, '--dir', C, '--concurrency', '1'], { cwd: root, env: deployEnv(), stdio: 'ignore' });
+    puts = [];
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (puts.length >= 2) {
+          child.kill('SIGKILL');
+          clearInterval(timer);
+        }
+      }, 5);
+      child.on('exit', () => {
+        clearInterval(timer);
+        resolve();
+      });
+    });
+    expect(puts.length).toBeLessThan(hostFiles(changedFiles(B, C)).length);
+    expect(puts).not.toContain(MANIFEST_KEY);
+    const keys = new Set(await bucketKeys());
+    expect(live.filter((f) => !keys.has(f))).toEqual([]);
+    const done = await deploy(C);
+    expect(done.code, done.stderr).toBe(0);
+    for (const file of hostFiles(allFiles(C))) expect((await bytesOf(file)).equals(readFileSync(join(C, file))), file).toBe(true);
+  });
+
+  it('serves a site that passes the link check, read back from the bucket', async () => {
+    const served = join(work, 'served');
+    for (const key of await bucketKeys()) {
+      mkdirSync(dirname(join(served, key)), { recursive: true });
+      writeFileSync(join(served, key), await bytesOf(key));
+    }
+    const { broken, checked } = brokenLinks({ out: served, base: '/', origin: 'https://example.org' });
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('says in one line when the credentials are refused or the endpoint cannot be reached', async () => {
+    const refused = await run([`s3://${BUCKET}`, '--dir', C], deployEnv({ AWS_ACCESS_KEY_ID: 'WRONG' }));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^deploy: .* refused the credentials for bucket paper .*AWS_ACCESS_KEY_ID/)]);
+    const unreachable = await run([`s3://${BUCKET}`, '--dir', C], deployEnv({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' }));
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr.trim().split('\n')).toEqual(['deploy: cannot reach http://127.0.0.1:1 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network']);
+    const usage = await run(['https://example.org']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('usage: npm run deploy');
+  }, 60_000);
+});
