@@ -13,6 +13,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import offlineDownloads from './src/integrations/downloads.ts';
 import cdnHeaders from './src/integrations/cdn-headers.ts';
 import reuseOutput from './src/integrations/reuse-output.ts';
+import decapCms from './src/integrations/decap-cms.ts';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { astroRedirects, readRedirects } from './src/lib/redirects.ts';
 
@@ -49,7 +50,8 @@ export default defineConfig({
   // The search index is built in a worker from the start of the build, so the downloads (made from the finished
   // pages) run while it finishes; the CDN headers last, over every file.
   // reuseOutput first: it removes what earlier builds left in the output folder before the others read it.
-  integrations: [reuseOutput(), contentCheck(), offlineDownloads(), searchIndex(), cdnHeaders()],
+  // decapCms (the editor at /admin/: its bundle, and in dev its local git backend) before the headers, which list admin/.
+  integrations: [reuseOutput(), contentCheck(), offlineDownloads(), searchIndex(), decapCms(), cdnHeaders()],
   // Pages whose cacheKey (src/utils/site-data.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },

@@ -15,6 +15,7 @@ import { categories } from '../../src/lib/categories.ts';
 import { compareArticles } from '../../src/lib/edition.ts';
 import { resolveCounty } from '../../src/lib/gazetteer.ts';
 import { normalizeCjkPunctuation } from '../../src/lib/typography.ts';
+import { EDITOR_PATH } from '../../src/lib/cms/config.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sites: Record<string, BuiltSite & { content: string }> = {
@@ -110,7 +111,8 @@ for (const [name, site] of Object.entries(sites)) {
         }
       }
       const pages = allFiles(site.out)
-        .filter((f) => f.endsWith('index.html') && !isRedirectStub(read(f)))
+        // The reporters' editor is no page for readers or crawlers (noindex).
+        .filter((f) => f.endsWith('index.html') && !isRedirectStub(read(f)) && f !== `${EDITOR_PATH.slice(1)}index.html`)
         .map((f) => abs(f.replace(/index\.html$/, '')));
       expect([...listed].sort()).toEqual(pages.sort());
       expect(new Set(listed).size).toBe(listed.length);

@@ -1,0 +1,172 @@
+// The editor's file format: reads an article file into the fields Decap CMS edits and writes them back, with the
+// content door's own frontmatter split and YAML parser (src/lib/content), so the editor and the checker read a file
+// the same way. Pure and browser-safe: the admin page registers it with Decap (src/cms/admin.ts).
+import { isMap, parseDocument, stringify } from 'yaml';
+import { splitFrontmatter } from '../content/source.ts';
+import { parseYaml } from '../content/yaml.ts';
+import { slugFromHeadline } from '../slug.ts';
+
+/** The key Decap keeps the Markdown body under. */
+export const BODY_KEY = 'body';
+
+/**
+ * Keys the editor adds to an entry for Decap's path template (see pathFields), never written to a file. The schema has
+ * no field of these names, and the prefix keeps it that way.
+ */
+export const TRANSIENT_PREFIX = 'cms_';
+
+/** Where the original text of each file read is kept, for writing an unchanged or slightly changed file back faithfully. */
+export type Originals = Map<string, { yaml: string; separator: string; body: string }>;
+
+/** Key into Originals carried by an entry read from a file. */
+export const SOURCE_KEY = `${TRANSIENT_PREFIX}source`;
+
+/**
+ * An article file as Decap's entry data: the frontmatter's fields, the body under `body`, and the key of its original
+ * text. Object bylines (`{ name: 唐新花, role: 摄影 }`) become the equivalent `摄影 唐新花` the schema reads the same
+ * way, because the editor shows a byline as a list of lines. Throws with the checker's wording on a broken file.
+ */
+export function readArticleText(text: string, originals: Originals): Record<string, unknown> {
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const split = splitFrontmatter(normalised);
+  if (!split.ok) throw new Error(`${split.error.line}:${split.error.column} ${split.error.message}`);
+  const { yaml, body } = split.value;
+  const parsed = parseYaml(yaml, 2, { line: 1, column: 1 }, '头部信息');
+  const [issue] = parsed.issues;
+  if (issue) throw new Error(`${issue.line}:${issue.column} ${issue.message}`);
+  const data = { ...(parsed.data as Record<string, unknown>) };
+  if (Array.isArray(data['byline'])) data['byline'] = data['byline'].map(bylineLine);
+  const separator = /^\n*/.exec(body)![0];
+  const key = `${originals.size + 1}`;
+  originals.set(key, { yaml, separator, body: body.slice(separator.length) });
+  return { ...data, [BODY_KEY]: body.slice(separator.length), [SOURCE_KEY]: key };
+}
+
+function bylineLine(entry: unknown): unknown {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
+  const { name, role, ...rest } = entry as Record<string, unknown>;
+  if (typeof name !== 'string' || Object.keys(rest).length > 0) return entry;
+  return typeof role === 'string' ? `${role} ${name}` : name;
+}
+
+/** A value that means "not filled in": Decap leaves these behind for a cleared or untouched optional field. */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '' || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.values(value as object).every(isEmpty);
+  return false;
+}
+
+/** Empty values inside lists and objects (an image whose credit was left blank) dropped, recursively. */
+function pruned(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(pruned);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => !isEmpty(v) || v === false).map(([k, v]) => [k, pruned(v)]));
+  }
+  if (typeof value === 'string') return value.trim() === value ? value : value.trim();
+  return value;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The article file for Decap's entry data. Fields come in `order` (the editor's field order) for a new file; a file
+ * read before keeps its text where nothing changed (an unchanged entry is written back byte for byte, and in a
+ * changed one only the changed fields' lines are rewritten: comments, key order and flow lists stay).
+ * An optional field left empty is omitted, as the schema wants (it refuses `kicker: ''`).
+ */
+export function writeArticleText(entry: Record<string, unknown>, order: readonly string[], originals: Originals): string {
+  const original = typeof entry[SOURCE_KEY] === 'string' ? originals.get(entry[SOURCE_KEY]) : undefined;
+  const rawBody = typeof entry[BODY_KEY] === 'string' ? entry[BODY_KEY] : '';
+  const body = rawBody.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  const fields = Object.entries(entry).filter(([key]) => key !== BODY_KEY && !key.startsWith(TRANSIENT_PREFIX));
+  const before = original ? (parseYaml(original.yaml, 2, { line: 1, column: 1 }, '').data as Record<string, unknown>) : {};
+  // The file's fields as the editor was given them (bylines as lines), to tell what changed.
+  const asRead = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, k === 'byline' && Array.isArray(v) ? v.map(bylineLine) : v]));
+  const kept = new Map<string, unknown>();
+  for (const [key, value] of fields) {
+    if (key in asRead) {
+      // A field the file had: kept unless cleared (a field the file had empty, `byline: []`, stays as it was).
+      if (!(isEmpty(value) && value !== false && !same(value, asRead[key]))) kept.set(key, pruned(value));
+    } else if (!isEmpty(value)) {
+      kept.set(key, pruned(value));
+    }
+  }
+  const bodyText = body === '' ? '' : `${body}\n`;
+  if (original) {
+    const unchanged = [...kept.keys()].length === Object.keys(asRead).length && [...kept].every(([k, v]) => k in asRead && same(v, asRead[k]));
+    const sameBody = original.body.replace(/\s+$/, '') === body;
+    const yamlText = unchanged ? original.yaml : editedYaml(original.yaml, asRead, kept, order);
+    return `---\n${yamlText}${yamlText.endsWith('\n') || yamlText === '' ? '' : '\n'}---\n${original.separator || '\n'}${sameBody ? original.body : bodyText}`;
+  }
+  const ordered = [...kept].sort(([a], [b]) => rank(order, a) - rank(order, b));
+  return `---\n${stringify(Object.fromEntries(ordered), { lineWidth: 0 })}---\n\n${bodyText}`;
+}
+
+function rank(order: readonly string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
+
+/**
+ * The original frontmatter with only the changed fields' lines replaced, the removed ones cut and new ones inserted
+ * where the editor's order puts them: every other line, comment and blank line stays as it was.
+ */
+function editedYaml(yaml: string, asRead: Record<string, unknown>, kept: Map<string, unknown>, order: readonly string[]): string {
+  const text = yaml.endsWith('\n') || yaml === '' ? yaml : `${yaml}\n`;
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) return stringify(Object.fromEntries(kept), { lineWidth: 0 });
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  // Each top-level field: from the start of its line to the end of its last value line (the comment and blank lines
+  // after it stay where they are, whatever happens to the field).
+  const fields = doc.contents.items.map((pair) => {
+    const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+    const value = pair.value as { comment?: string | null } | null;
+    return { key: String(key?.value), start: lineStart(key?.range?.[0] ?? 0), comment: value?.comment ?? undefined };
+  });
+  const spans = fields.map((f, i) => {
+    const end = fields[i + 1]?.start ?? text.length;
+    const lines = text.slice(f.start, end).split('\n');
+    let last = 0;
+    lines.forEach((line, j) => {
+      if (line.trim() !== '' && !/^\s*#/.test(line)) last = j;
+    });
+    return { ...f, end: f.start + lines.slice(0, last + 1).join('\n').length + 1 };
+  });
+  const field = (key: string, value: unknown) => stringify({ [key]: value }, { lineWidth: 0 });
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const span of spans) {
+    if (!kept.has(span.key)) edits.push({ start: span.start, end: span.end, text: '' });
+    else if (!same(kept.get(span.key), asRead[span.key])) {
+      const replaced = field(span.key, kept.get(span.key));
+      // A comment on the field's own line (`page: 1 # 头版`) stays when the new value is one line too.
+      const oneLine = replaced.indexOf('\n') === replaced.length - 1;
+      edits.push({ start: span.start, end: span.end, text: span.comment && oneLine ? `${replaced.slice(0, -1)} #${span.comment}\n` : replaced });
+    }
+  }
+  for (const [key, value] of kept) {
+    if (key in asRead) continue;
+    const next = spans.find((span) => rank(order, span.key) > rank(order, key));
+    const at = next ? next.start : text.length;
+    edits.push({ start: at, end: at, text: field(key, value) });
+  }
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/**
+ * The values Decap's path template `{{cms_year}}/{{cms_month}}/{{cms_day}}/{{slug}}` and slug template
+ * `{{cms_slug}}` read: the edition folder from the article's date (as written, never through a time zone: Decap's own
+ * `{{year}}` reads a date in UTC, which puts a Beijing morning's article in the day before) and the pinyin of the
+ * headline made by the site's own slug function. Set on every save by the editor's preSave listener; never written.
+ */
+export function pathFields(data: { title?: unknown; date?: unknown }): Record<string, string> {
+  const date = typeof data.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(data.date) : null;
+  return {
+    [`${TRANSIENT_PREFIX}slug`]: slugFromHeadline(typeof data.title === 'string' ? data.title : ''),
+    ...(date ? { [`${TRANSIENT_PREFIX}year`]: date[1]!, [`${TRANSIENT_PREFIX}month`]: date[2]!, [`${TRANSIENT_PREFIX}day`]: date[3]! } : {}),
+  };
+}

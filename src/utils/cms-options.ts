@@ -1,0 +1,61 @@
+// Where the web editor (/admin/) finds its content and its git host, from the environment: read here, once, by the
+// admin page and the dev integration that starts the local git backend, and passed to the pure src/lib/cms/config.ts.
+import { execFileSync } from 'node:child_process';
+import { relative, resolve, sep } from 'node:path';
+import type { CmsBackend, CmsOptions } from '../lib/cms/config.ts';
+import { CONTENT_DIR } from '../lib/content-files.ts';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Port of the local git backend (decap-server) in `npm run dev`. */
+export function decapServerPort(env: Env = process.env): number {
+  return Number(env['DECAP_SERVER_PORT'] ?? 8081);
+}
+
+/** The git repository the editor commits to in `npm run dev`: the project itself unless CMS_GIT_REPO names another. */
+export function gitRepoDir(root: string, env: Env = process.env): string {
+  return resolve(root, env['CMS_GIT_REPO'] ?? '.');
+}
+
+/** The content folder relative to the repository's root (`content`), as the editor's collection names it. */
+export function contentFolderInRepo(root: string, env: Env = process.env): string {
+  return relative(gitRepoDir(root, env), resolve(root, env['CONTENT_DIR'] ?? CONTENT_DIR)).split(sep).join('/');
+}
+
+/** The branch the local backend reads and merges into: the one checked out when the dev server starts. */
+function currentBranch(repo: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'main';
+  }
+}
+
+function productionBackend(env: Env): CmsBackend {
+  const repo = env['CMS_REPO'] ?? 'OWNER/REPOSITORY';
+  const branch = env['CMS_BRANCH'] ?? 'main';
+  const baseUrl = env['CMS_BASE_URL'];
+  const apiRoot = env['CMS_API_ROOT'];
+  switch (env['CMS_BACKEND'] ?? 'github') {
+    case 'gitlab':
+      return { name: 'gitlab', repo, branch, appId: env['CMS_APP_ID'] ?? '', ...(apiRoot ? { apiRoot } : {}), ...(baseUrl ? { baseUrl } : {}) };
+    case 'gitea':
+      return { name: 'gitea', repo, branch, appId: env['CMS_APP_ID'] ?? '', apiRoot: apiRoot ?? '', baseUrl: baseUrl ?? '' };
+    case 'github':
+      return { name: 'github', repo, branch, ...(baseUrl ? { baseUrl } : {}), ...(env['CMS_AUTH_ENDPOINT'] ? { authEndpoint: env['CMS_AUTH_ENDPOINT'] } : {}) };
+    default:
+      throw new Error(`CMS_BACKEND=${env['CMS_BACKEND']}: the editor knows github, gitlab and gitea`);
+  }
+}
+
+/** The editor's options: in dev, the local git backend on 127.0.0.1 and the checked-out branch; in a build, the git host. */
+export function cmsOptions({ dev, root, siteUrl, env = process.env }: { dev: boolean; root: string; siteUrl?: string | undefined; env?: Env }): CmsOptions {
+  const backend = productionBackend(env);
+  if (dev) backend.branch = env['CMS_BRANCH'] ?? currentBranch(gitRepoDir(root, env));
+  return {
+    backend,
+    contentFolder: contentFolderInRepo(root, env),
+    ...(dev ? { localBackendUrl: `http://127.0.0.1:${decapServerPort(env)}/api/v1` } : {}),
+    ...(siteUrl ? { siteUrl } : {}),
+  };
+}

@@ -1,0 +1,154 @@
+// The web editor (/admin/, Decap CMS) in Chromium against `astro dev`, on a temporary git repository holding a copy of
+// the search fixture's content (never the project's own repository or content/): it lists the articles, writes one back
+// unchanged, and creates a new one through the editorial workflow, as a branch of one commit the checker accepts.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/browser.ts';
+import { checkPaths } from '../src/lib/check/check.ts';
+import { readContent } from '../src/lib/content-files.ts';
+import { slugFromHeadline } from '../src/lib/slug.ts';
+
+const PORT = 4471;
+const DECAP_PORT = 8471;
+const REPO = 'tests/.tmp/cms-editor-repo';
+const FIXTURE = 'tests/fixtures/search-site';
+const ADMIN = `http://127.0.0.1:${PORT}/admin/`;
+let dev: ChildProcess;
+let browser: Browser;
+let page: Page;
+let output = '';
+
+const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' });
+const cmsBranches = () => git('branch', '--format=%(refname:short)').split('\n').filter((b) => b.startsWith('cms/'));
+
+beforeAll(async () => {
+  rmSync(REPO, { recursive: true, force: true });
+  mkdirSync(REPO, { recursive: true });
+  cpSync(FIXTURE, join(REPO, 'content'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', '测试记者');
+  git('config', 'user.email', 'reporter@example.org');
+  git('config', 'commit.gpgsign', 'false');
+  git('add', '.');
+  git('commit', '-q', '-m', 'fixture');
+  dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+    // Vitest's own environment (NODE_ENV=test, VITEST…) would change how Astro's dev server behaves.
+    env: {
+      PATH: process.env['PATH'], HOME: process.env['HOME'], ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development',
+      CONTENT_DIR: `${REPO}/content`, CMS_GIT_REPO: REPO, DECAP_SERVER_PORT: String(DECAP_PORT), ASTRO_CACHE_DIR: 'tests/.tmp/cache-cms-editor/',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('watching for file changes') && output.includes('Git Proxy Server configured')) resolve();
+    };
+    dev.stdout!.on('data', onData);
+    dev.stderr!.on('data', onData);
+    dev.on('exit', (code) => reject(new Error(`astro dev exited with ${code}: ${output}`)));
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  dev?.kill();
+  rmSync(REPO, { recursive: true, force: true });
+});
+
+/** Logs in to the local backend and waits for the article list (Vite may reload the page once while it bundles the editor's script). */
+async function openList(): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(ADMIN);
+    try {
+      await page.getByRole('button', { name: '登录' }).click({ timeout: 30_000 });
+      await page.getByRole('heading', { name: '稿件' }).first().waitFor({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
+describe('the web editor at /admin/', () => {
+  const { articles } = readContent(process.cwd(), FIXTURE);
+
+  it('lists the articles of the content folder', async () => {
+    await openList();
+    for (const article of articles) await page.getByText(article.data.title).first().waitFor({ timeout: 20_000 });
+  }, 120_000);
+
+  it('writes an article it opened back unchanged', async () => {
+    const article = articles.find((a) => a.data.page === 1 && a.data.date === '2022-04-19')!;
+    await page.getByText(article.data.title).first().click();
+    const title = page.getByLabel('主题（标题）');
+    await expect(title.inputValue()).resolves.toBe(article.data.title);
+    // Decap saves only a changed entry: change the headline, save, put it back, save again.
+    const save = page.getByRole('button', { name: '保存', exact: true });
+    await title.fill(`${article.data.title}！`);
+    await save.click();
+    await page.getByText('修改已保存').waitFor({ timeout: 60_000 });
+    await title.fill(article.data.title);
+    await save.click();
+    await page.getByText('修改已保存').waitFor({ timeout: 60_000 });
+    const [branch] = cmsBranches();
+    expect(branch).toBe(`cms/articles/${article.id}`);
+    expect(git('diff', 'main', branch!)).toBe('');
+    expect(git('status', '--porcelain')).toBe('');
+  }, 120_000);
+
+  it('creates an article through the editorial workflow: one branch, one commit, a file the checker accepts', async () => {
+    const headline = '裕华区法院开展普法宣传';
+    const file = `content/2022/04/19/${slugFromHeadline(headline)}.md`;
+    await page.goto(`${ADMIN}#/collections/articles/new`);
+    // Decap may reset a new entry's form once while it sets up its draft: type into each field until it keeps the value.
+    const fill = async (label: string, value: string) => {
+      const input = page.getByLabel(label, { exact: true }).first();
+      for (let i = 0; i < 10 && (await input.inputValue()) !== value; i++) {
+        await input.fill(value);
+        await page.waitForTimeout(300);
+      }
+      expect(await input.inputValue(), label).toBe(value);
+    };
+    await fill('主题（标题）', headline);
+    await page.getByRole('button', { name: '新增署名' }).click();
+    await fill('姓名', '记者 徐洋');
+    await fill('日期', '2022-04-19');
+    await page.getByLabel('县区').fill('裕华区');
+    await page.getByRole('option', { name: '裕华区（石家庄市）', exact: true }).click();
+    await page.getByLabel('栏目').fill('法院');
+    await page.getByRole('option', { name: '法院', exact: true }).click();
+    await fill('版次', '1');
+    await fill('版内顺序', '2');
+    await page.locator('[data-slate-editor]').first().click();
+    await page.keyboard.type('4月18日，裕华区人民法院走进社区开展普法宣传。');
+    for (const [label, value] of [['主题（标题）', headline], ['日期', '2022-04-19'], ['版次', '1'], ['版内顺序', '2']] as const) await fill(label, value);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('修改已保存').waitFor({ timeout: 60_000 });
+
+    const branch = `cms/articles/${file.slice('content/'.length, -'.md'.length)}`;
+    expect(cmsBranches()).toContain(branch);
+    expect(git('rev-list', '--count', `main..${branch}`).trim()).toBe('1');
+    expect(git('diff', '--name-only', 'main', branch).trim()).toBe(file);
+    expect(git('ls-tree', '--name-only', 'main', file).trim()).toBe('');
+    const text = git('show', `${branch}:${file}`);
+    expect(text).toBe(
+      '---\ntitle: 裕华区法院开展普法宣传\nbyline:\n  - 记者 徐洋\ndate: 2022-04-19\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 2\n---\n\n4月18日，裕华区人民法院走进社区开展普法宣传。\n',
+    );
+    // The branch as the pull request would merge it, checked with the checker, edition rules included.
+    const tree = `${REPO}-branch`;
+    rmSync(tree, { recursive: true, force: true });
+    git('worktree', 'add', '-q', '--detach', join(process.cwd(), tree), branch);
+    try {
+      const { problems } = checkPaths([file], { cwd: tree, contentDir: 'content' });
+      expect(problems).toEqual([]);
+    } finally {
+      git('worktree', 'remove', '--force', join(process.cwd(), tree));
+    }
+  }, 120_000);
+});
