@@ -2,8 +2,11 @@
 // caching by kind of file and the security headers every response carries. docs/deploy.md gives the nginx equivalent.
 //
 // Both hosts apply every rule whose path matches and join the values of a header set by several rules, so each
-// Cache-Control is set by exactly one rule: the site-wide `/*` rule carries only the security headers, and the
-// caching rules are written per top-level file and folder of the build, which never overlap.
+// Cache-Control and Content-Security-Policy is set by exactly one rule: the site-wide `/*` rule carries only the
+// other security headers, and the caching rules, with the policy, are written per top-level file and folder of the
+// build, which never overlap (the web editor's folder gets its own policy). A path no rule but `/*` matches (a
+// 404 for an unknown top-level name) goes without a policy: the 404 page runs no script and shows nothing a
+// reader sent.
 import { withBase } from '../routing.ts';
 
 /** Content-hashed files (`_astro/`, Pagefind's index chunks): cache for a year, never revalidate. */
@@ -32,8 +35,34 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The web editor's folder (Decap CMS, src/integrations/decap-cms.ts): the one page that runs a framework's code. */
+export const EDITOR_FOLDER = 'admin';
+
+/**
+ * What Decap CMS needs besides the site's policy: its CSS-in-JS styles ('unsafe-inline' styles), its schema
+ * validator's compiled functions ('unsafe-eval'), the git host's API and images over https, blob: previews. Only
+ * for /admin/, which shows no reader content.
+ */
+export const EDITOR_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  "connect-src 'self' https:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self' https:",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Sent with every response (the `/*` rule). The Content-Security-Policy is not among them: a host joins the values
+ * of every matching rule, and two policies are both enforced, so the editor could not have its own. It is set
+ * with each path's caching rule instead (every built file is under exactly one).
+ */
 export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
@@ -67,7 +96,13 @@ const HOST_FILES = new Set(['_headers', '_redirects']);
 
 export function headerRules(listing: BuildListing, base: string): HeaderRule[] {
   const at = (path: string) => withBase(path, base);
-  const cache = (path: string, value: string): HeaderRule => ({ path, headers: [['Cache-Control', value]] });
+  const cache = (path: string, value: string, csp = CONTENT_SECURITY_POLICY): HeaderRule => ({
+    path,
+    headers: [
+      ['Cache-Control', value],
+      ['Content-Security-Policy', csp],
+    ],
+  });
   const rules: HeaderRule[] = [{ path: at('/*'), headers: SECURITY_HEADERS.map(([n, v]) => [n, v]) }];
   rules.push(cache(at('/'), CACHE_PAGE));
   for (const file of [...listing.files].sort()) {
@@ -76,7 +111,7 @@ export function headerRules(listing: BuildListing, base: string): HeaderRule[] {
   for (const folder of [...listing.folders].sort()) {
     const index = listing.searchIndex[folder];
     if (!index) {
-      rules.push(cache(at(`/${folder}/*`), HASHED_FOLDERS.has(folder) ? CACHE_IMMUTABLE : CACHE_PAGE));
+      rules.push(cache(at(`/${folder}/*`), HASHED_FOLDERS.has(folder) ? CACHE_IMMUTABLE : CACHE_PAGE, folder === EDITOR_FOLDER ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY));
       continue;
     }
     for (const sub of [...index.folders].sort()) rules.push(cache(at(`/${folder}/${sub}/*`), CACHE_IMMUTABLE));
