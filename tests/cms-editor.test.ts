@@ -1,8 +1,8 @@
 // The web editor (/admin/, Decap CMS) in Chromium against `astro dev`, on a temporary git repository holding a copy of
 // the search fixture's content (never the project's own repository or content/): it lists the articles, writes one back
 // unchanged, and creates a new one through the editorial workflow, as a branch of one commit the checker accepts.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,7 +102,7 @@ describe('the web editor at /admin/', () => {
     expect(git('status', '--porcelain')).toBe('');
   }, 120_000);
 
-  it('creates an article through the editorial workflow: one branch, one commit, a file the checker accepts', async () => {
+  it('creates an article through the editorial workflow: one branch, one commit, a file the checker accepts and the build publishes', async () => {
     const headline = '裕华区法院开展普法宣传';
     const file = `content/2022/04/19/${slugFromHeadline(headline)}.md`;
     await page.goto(`${ADMIN}#/collections/articles/new`);
@@ -147,6 +147,17 @@ describe('the web editor at /admin/', () => {
     try {
       const { problems } = checkPaths([file], { cwd: tree, contentDir: 'content' });
       expect(problems).toEqual([]);
+      // And the build publishes it.
+      const out = `${tree}-dist`;
+      const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: `${tree}/content`, ASTRO_CACHE_DIR: `${tree}-cache/` },
+      });
+      expect(built.status, `${built.stdout}\n${built.stderr}`).toBe(0);
+      const page = readFileSync(join(out, file.slice('content/'.length, -'.md'.length), 'index.html'), 'utf8');
+      expect(page).toContain(headline);
+      rmSync(out, { recursive: true, force: true });
+      rmSync(`${tree}-cache`, { recursive: true, force: true });
     } finally {
       git('worktree', 'remove', '--force', join(process.cwd(), tree));
     }
