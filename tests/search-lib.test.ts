@@ -164,7 +164,7 @@ describe('search index shards', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const sample = readContent(root, 'tests/fixtures/sample');
     const [first] = shardFiles(sample.articles.slice(0, 2).map((a) => ({ file: a.file, date: a.data.date })));
-    const read = readContent(root, 'tests/fixtures/sample', (file) => first!.files.has(file));
+    const read = readContent(root, 'tests/fixtures/sample', { only: (file) => first!.files.has(file) });
     expect(read.articles.map((a) => a.id)).toEqual(sample.articles.slice(0, 2).map((a) => a.id));
     expect(read.editions.map((e) => e.id)).toEqual(sample.editions.map((e) => e.id));
   });

@@ -2,11 +2,10 @@
 // `npm run check`), its problems printed once in the terminal, and the open pages reloaded when the errors change.
 // While a file has errors, its own address serves a Chinese error page with the checker's lines and every other
 // page gets a notice listing them (src/lib/check/dev-preview.ts). Everything here runs in the dev server only.
-import type { AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import type { ViteDevServer } from 'vite';
 import { checkPaths } from '../lib/check/check.ts';
 import { ContentProblems, pageOfContentFile, problemNoticeHtml, problemPageHtml, withNotice } from '../lib/check/dev-preview.ts';
 import { formatProblem, formatSummary, type Problem } from '../lib/check/problem.ts';
@@ -34,7 +33,10 @@ function logCheck(logger: AstroIntegrationLogger, problems: readonly Problem[], 
   else logger[problems.some((p) => p.severity === 'error') ? 'error' : 'warn'](`${problems.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`);
 }
 
-export function previewContentProblems(server: ViteDevServer, options: PreviewOptions): void {
+/** The dev server Astro hands to `astro:server:setup` (Vite's, typed through Astro: vite is not a dependency of ours). */
+type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
+
+export function previewContentProblems(server: DevServer, options: PreviewOptions): void {
   const { root, contentDir, base, logger, problems } = options;
   const contentRoot = join(root, contentDir);
   const pageOf = (file: string) => {

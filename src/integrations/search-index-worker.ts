@@ -107,7 +107,7 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
       const reused = existsSync(join(cached, 'pagefind-entry.json'));
       if (!reused) {
         rmSync(cached, { recursive: true, force: true });
-        const content = readContent(job.root, CONTENT_DIR, (file) => shard.files.has(file), job.reads);
+        const content = readContent(job.root, CONTENT_DIR, { only: (file) => shard.files.has(file), reads: job.reads });
         await indexShard(indexRecords(content, { base: job.base, includeDrafts: job.includeDrafts }), cached);
       }
       cpSync(cached, join(job.stagingDir, shard.dir), { recursive: true });

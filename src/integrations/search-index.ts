@@ -22,7 +22,7 @@ type PagefindFiles = Map<string, Uint8Array>;
 async function buildDevIndex(root: string, base: string, logger: AstroIntegrationLogger): Promise<PagefindFiles> {
   try {
     // Like the dev pages: a file with errors is left out (its address shows the checker's messages).
-    const records = indexRecords(readContent(root, CONTENT_DIR, undefined, undefined, true), { base, includeDrafts: true, leaveOutBroken: true });
+    const records = indexRecords(readContent(root, CONTENT_DIR, { leaveOutInvalid: true }), { base, includeDrafts: true, leaveOutBroken: true });
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const record of records) {

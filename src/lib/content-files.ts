@@ -37,21 +37,23 @@ export function requireData(read: Pick<ReadFile<unknown>, 'problems'>): void {
   if (error) throw new Error(formatProblem(error));
 }
 
+export interface ReadOptions {
+  /** Picks files by their path relative to the root. */
+  only?: (file: string) => boolean;
+  /** Reads already made this build (the content check's), used for the bytes they were made from instead of parsing again. */
+  reads?: SharedReads | undefined;
+  /** `astro dev`: leave an invalid file out (the content check shows its error) instead of throwing. */
+  leaveOutInvalid?: boolean;
+}
+
 /**
  * Each article and edition under `contentDir`, in path order, as the content door reads them (src/lib/content:
  * the same files, the same parser, the same schema as the checker; links and hidden files are never read).
- * `only` picks files by their path relative to the root; `reads` are reads already made this build (the content
- * check's), used for the bytes they were made from instead of parsing again. Throws on the first invalid file with the checker's
- * located message (the content check reports every error before this runs).
+ * Throws on the first invalid file with the checker's located message (the content check reports every error
+ * before this runs), unless told to leave it out.
  */
-export function* contentFiles(
-  root: string,
-  contentDir = CONTENT_DIR,
-  only: (file: string) => boolean = () => true,
-  reads?: SharedReads,
-  /** `astro dev` leaves an invalid file out (the content check shows its error) instead of throwing. */
-  leaveOutInvalid = false,
-): Generator<ArticleSource | EditionSource> {
+export function* contentFiles(root: string, contentDir = CONTENT_DIR, options: ReadOptions = {}): Generator<ArticleSource | EditionSource> {
+  const { only = () => true, reads, leaveOutInvalid = false } = options;
   const base = join(root, contentDir);
   for (const { path, file: kind } of walkContent(base)) {
     if (kind.kind !== 'article' && kind.kind !== 'edition') continue;
@@ -67,16 +69,10 @@ export function* contentFiles(
 }
 
 /** Every article and edition under `contentDir` (see contentFiles). */
-export function readContent(
-  root: string,
-  contentDir = CONTENT_DIR,
-  only?: (file: string) => boolean,
-  reads?: SharedReads,
-  leaveOutInvalid = false,
-): { articles: ArticleSource[]; editions: EditionSource[] } {
+export function readContent(root: string, contentDir = CONTENT_DIR, options: ReadOptions = {}): { articles: ArticleSource[]; editions: EditionSource[] } {
   const articles: ArticleSource[] = [];
   const editions: EditionSource[] = [];
-  for (const entry of contentFiles(root, contentDir, only, reads, leaveOutInvalid)) {
+  for (const entry of contentFiles(root, contentDir, options)) {
     if ('body' in entry) articles.push(entry);
     else editions.push(entry);
   }

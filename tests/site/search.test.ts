@@ -77,7 +77,7 @@ const placeOf = (county: string) => {
 
 /** The oracle: titles of the sample's articles whose text (headline, body, captions, byline, full place name) contains the query. */
 function containing(query: string): string[] {
-  const { articles } = readContent(process.cwd());
+  const { articles } = readContent(process.cwd(), 'tests/fixtures/sample');
   return articles
     .filter((a) =>
       [a.data.title, markdownToText(a.body), ...a.data.images.map((i) => i.caption), ...a.data.byline.map((b) => b.name), placeOf(a.data.county)]
