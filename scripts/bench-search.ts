@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { createRandom, syntheticArchive, vocabulary } from '../src/lib/bench/synthetic.ts';
+import { createRandom, syntheticArchive } from '../src/lib/bench/synthetic.ts';
+import { archiveText, type ArchiveText } from '../src/lib/bench/dictionary-fs.ts';
 import { readContent, type ArticleSource } from '../src/lib/content-files.ts';
 import { indexRecords } from '../src/lib/search/index-records.ts';
 import { markdownToText } from '../src/lib/search/records.ts';
@@ -18,7 +19,7 @@ import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '20220419' }, reuse: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '20220419' }, reuse: { type: 'boolean', default: false }, text: { type: 'string', default: 'print' } } });
 const articleCount = Number(values.articles);
 const seed = Number(values.seed);
 const root = process.cwd();
@@ -28,10 +29,9 @@ const log = (message: string) => console.error(`[bench:search ${new Date().toISO
 // 1. The archive.
 const reuse = values.reuse && existsSync(join(out, 'baseline', 'pagefind'));
 if (!reuse) rmSync(out, { recursive: true, force: true });
-const sample = readContent(root, 'tests/fixtures/sample');
-const vocab = vocabulary(sample.articles.map((a) => `${a.data.title}\n${markdownToText(a.body)}`).join('\n'));
+const { vocab, dictionary } = archiveText(root, values.text as ArchiveText);
 let written = 0;
-for (const file of reuse ? [] : syntheticArchive(vocab, { articles: articleCount, seed })) {
+for (const file of reuse ? [] : syntheticArchive(vocab, { articles: articleCount, seed, dictionary })) {
   const path = join(out, 'content', file.path);
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, file.source);

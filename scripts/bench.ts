@@ -6,18 +6,19 @@
 // result is byte-identical to a clean build of the same content. With --deploy as well, it publishes the first
 // build and then the daily rebuild with `npm run deploy` to an S3-compatible server on loopback (s3rver), and
 // reports what the day's publish uploads.
-// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--no-floor] [--daily [--deploy]] [--keep]
+// The archive's text reads like the printed paper (`--text print`, the default: see syntheticArchive's
+// `dictionary`); `--text sample` gives the earlier archive of short bodies in the sample's vocabulary.
+// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--text print|sample] [--no-floor] [--daily [--deploy]] [--keep]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { syntheticArchive, vocabulary } from '../src/lib/bench/synthetic.ts';
+import { syntheticArchive } from '../src/lib/bench/synthetic.ts';
+import { archiveText, type ArchiveText } from '../src/lib/bench/dictionary-fs.ts';
 import { sampleProcessTree, usageBetween } from '../src/lib/bench/process-tree.ts';
 import { projectPhases, splitPhases, type LogLine, type PhaseMarker } from '../src/lib/bench/phases.ts';
 import { benchmarkChart } from '../src/lib/bench/chart.ts';
 import { buildCommand } from '../src/lib/bench/build-command.ts';
-import { readContent } from '../src/lib/content-files.ts';
-import { markdownToText } from '../src/lib/search/records.ts';
 import { measureTransfer } from '../src/lib/bench/readers.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     daily: { type: 'boolean', default: false },
     deploy: { type: 'boolean', default: false },
+    text: { type: 'string', default: 'print' },
   },
 });
 const root = process.cwd();
@@ -129,9 +131,7 @@ const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 // The project is built as `npm run build` builds it (its environment settings included); the floor with Astro's defaults.
 const build = buildCommand(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.build);
 const pagefindBin = join(root, 'node_modules/.bin/pagefind');
-// The sample fixture, not content/: the benchmark's archive does not change when the newsroom's content does.
-const sample = readContent(root, 'tests/fixtures/sample');
-const vocab = vocabulary(sample.articles.map((a) => `${a.data.title}\n${markdownToText(a.body)}`).join('\n'));
+const { vocab, dictionary } = archiveText(root, values.text as ArchiveText);
 const resultsFile = join(root, 'bench/results/build.json');
 const results: Record<string, unknown>[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).runs : [];
 
@@ -142,7 +142,7 @@ for (const articles of values.articles.split(',').map(Number)) {
   rmSync(dir, { recursive: true, force: true });
   progress(`generating ${articles} articles`);
   let made = 0;
-  for (const file of syntheticArchive(vocab, { articles, seed: Number(values.seed) })) {
+  for (const file of syntheticArchive(vocab, { articles, seed: Number(values.seed), dictionary })) {
     const path = join(contentDir, file.path);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, file.source);
@@ -219,7 +219,7 @@ for (const articles of values.articles.split(',').map(Number)) {
   if (values.daily) {
     const last = readdirSync(contentDir, { recursive: true }).map(String).filter((p) => p.endsWith('edition.yaml')).sort().at(-1)!;
     const next = new Date(Date.parse(`${last.slice(0, 10).replaceAll('/', '-')}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    for (const file of syntheticArchive(vocab, { articles: 30, seed: Number(values.seed) + 1, start: next, perDay: 60 })) {
+    for (const file of syntheticArchive(vocab, { articles: 30, seed: Number(values.seed) + 1, start: next, perDay: 60, dictionary })) {
       const path = join(contentDir, file.path);
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, file.source);

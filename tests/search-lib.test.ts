@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeIndexed, encodeForIndex, encodeQuery } from '../src/lib/search/tokens.ts';
-import { exactFirst, highlightExcerpt, parseSearchParams, toSearchParams } from '../src/lib/search/results.ts';
+import { decodeIndexed, encodeForIndex, encodeQuery, exactPhrase } from '../src/lib/search/tokens.ts';
+import { ShardedSearch, facetCounts, type Pagefind, type PagefindResponse } from '../src/lib/search/client.ts';
+import { highlightExcerpt, parseSearchParams, toSearchParams } from '../src/lib/search/results.ts';
 import { facetValues, markdownToText, searchFilters, searchRecordHtml } from '../src/lib/search/records.ts';
 import { searchMessages } from '../src/lib/search/messages.ts';
 import { shardFiles, shardOf, shardPlan } from '../src/lib/search/index-records.ts';
@@ -10,42 +11,45 @@ import { readContent } from '../src/lib/content-files.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
 
-const words = (text: string) => encodeForIndex(text).split(/[^0-9a-z]+/).filter(Boolean);
+/** The words Pagefind makes of indexed text: it splits at whitespace, and a word of punctuation alone takes a position but matches nothing. */
+const words = (text: string) => encodeForIndex(text).split(/\s+/).filter(Boolean).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase());
+/** The text Pagefind stores for excerpts: its words joined by single spaces. */
+const stored = (text: string) => encodeForIndex(text).split(/\s+/).filter(Boolean).join(' ');
 
-/** True when Pagefind's exact phrase search (consecutive words) would match the query in the text. */
-function phraseMatches(text: string, query: string): boolean {
-  const haystack = words(text).join(' ');
-  return ` ${haystack} `.includes(` ${encodeQuery(query).words.join(' ')} `) || haystack.split(' ').some((w) => w.startsWith(encodeQuery(query).words.join(' ')));
+/** True when Pagefind's exact phrase search (the term's words at consecutive positions) would match the term in the text. */
+function phraseMatches(text: string, term: string): boolean {
+  const haystack = words(text);
+  const needle = encodeQuery(term).words;
+  return haystack.some((_, i) => needle.every((w, j) => haystack[i + j] === w));
 }
 
 describe('search tokens', () => {
-  it('turns Han runs into bigrams and a closing character, leaving other text alone', () => {
-    const encoded = encodeForIndex('电动车 COVID-19');
-    expect(encoded.split(' ').filter((w) => w.startsWith('q'))).toHaveLength(3);
-    expect(encoded).toContain('COVID-19');
+  it('makes every Han character a word of its own, leaving other text whole', () => {
+    expect(words('电动车 COVID-19')).toEqual(['电', '动', '车', 'covid19']);
+    expect(words(fw('拨打110,快'))).toEqual(['拨', '打', '110', '', '快']);
   });
 
-  it('decodes indexed text back to the original', () => {
-    const text = fw('近日,邯郸市交巡警支队曲周大队拨打110报警。“电动车”COVID-19 疫情');
-    expect(decodeIndexed(encodeForIndex(text))).toBe(text);
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'电动车安全头盔 ab1,。“”') }), (s) => decodeIndexed(encodeForIndex(s)) === s));
+  it('stores text that decodes back to what readers read', () => {
+    const text = fw('近日,邯郸市交巡警支队曲周大队拨打110报警。“电动车”COVID-19疫情Hello world');
+    expect(decodeIndexed(stored(text))).toBe(text);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'电动车安全头盔ab1,。“”') }), (s) => decodeIndexed(stored(s)) === s.replace(/ /g, '')),
+    );
   });
 
-  it('matches a query exactly where the text contains it, and nowhere else', () => {
-    const text = '骑电动车要戴安全头盔,遵守交通法规。';
-    for (const query of ['电动车', '安全头盔', '头盔', '交通法规', '戴安全']) expect(phraseMatches(text, query), query).toBe(true);
-    for (const query of ['电车', '安全法规', '头盔交通']) expect(phraseMatches(text, query), query).toBe(false);
+  it('matches a term exactly where the text contains it, and nowhere else', () => {
+    const text = fw('骑电动车要戴安全头盔,遵守交通法规。');
+    for (const term of ['电动车', '安全头盔', '头盔', '交通法规', '戴安全', '车']) expect(phraseMatches(text, term), term).toBe(true);
+    for (const term of ['电车', '安全法规', '头盔交通', '头盔遵守']) expect(phraseMatches(text, term), term).toBe(false);
   });
 
-  it('keeps a query that runs into Latin text or digits in one phrase', () => {
+  it('keeps a term that runs into Latin text or digits in one phrase', () => {
     expect(phraseMatches('请拨打110报警', '打110')).toBe(true);
+    expect(phraseMatches('请拨打120报警', '打110')).toBe(false);
     expect(encodeQuery('电动车').needle).toBe('电动车');
     expect(encodeQuery(fw('“电动车”!')).needle).toBe('电动车');
-  });
-
-  it('cuts the query into two-character pieces for the broader search', () => {
-    expect(encodeQuery('安全头盔').looseWords).toHaveLength(2);
-    expect(encodeQuery('电动车').looseWords).toHaveLength(2);
+    expect(phraseMatches(fw('拨打110,快'), '110快')).toBe(false);
+    expect(exactPhrase(encodeQuery('打110'))).toBe('"打 110"');
     expect(encodeQuery('').words).toEqual([]);
   });
 });
@@ -60,11 +64,6 @@ describe('search state in the URL', () => {
 });
 
 describe('result order and excerpts', () => {
-  it('lists exact matches first, then the other results, keeping the order within each group', () => {
-    const ids = (list: string) => [...list].map((id) => ({ id }));
-    expect(exactFirst(ids('cbe'), ids('abcd')).map((x) => x.id)).toEqual(['c', 'b', 'e', 'a', 'd']);
-  });
-
   it('cuts an excerpt around the first match and marks every match', () => {
     const text = `${'前'.repeat(100)}电动车${'后'.repeat(20)}电动车${'尾'.repeat(100)}`;
     const parts = highlightExcerpt(text, ['电动车'], 60);
@@ -115,10 +114,103 @@ describe('search records', () => {
 
 describe('search messages', () => {
   it('tell readers what was found and what to do when nothing was', () => {
-    expect(searchMessages.found('电动车', 5, 5)).toBe('找到 5 篇与「电动车」相关的稿件。');
-    expect(searchMessages.found('安全头盔', 3, 2)).toContain('其中 2 篇包含完整的「安全头盔」');
-    expect(searchMessages.none('火星', false)).toContain('没有找到包含「火星」的稿件');
-    expect(searchMessages.none('', true)).toContain('取消部分筛选条件');
+    expect(searchMessages.found(['电动车'], 5)).toBe('找到 5 篇包含「电动车」的稿件。');
+    expect(searchMessages.found(['馆陶', '落水'], 1)).toBe('找到 1 篇包含「馆陶」和「落水」的稿件。');
+    expect(searchMessages.found([], 7)).toBe('找到 7 篇符合所选条件的稿件。');
+    expect(searchMessages.foundSince(['交警'], 12, '2022年1月')).toBe(fw('已检索2022年1月以来的稿件,找到 12 篇包含「交警」的稿件,更早的稿件尚未检索。'));
+    expect(searchMessages.none(['火星'], false)).toContain('没有找到包含「火星」的稿件');
+    expect(searchMessages.none([], true)).toContain('取消部分筛选条件');
+  });
+});
+
+/**
+ * A stand-in for Pagefind over shards of pages, each page a text: exact search by substring, the synthetic
+ * `shard` filter as Pagefind's mergeFilter makes it, and a record of which shards were merged and searched.
+ */
+function fakePagefind(shards: Record<string, { id: string; date: string; text: string; county: string }[]>) {
+  const log: string[] = [];
+  const mergedShards = new Set<string>([Object.keys(shards)[0]!]);
+  const pf: Pagefind = {
+    options: async () => undefined,
+    filters: async () => ({}),
+    mergeIndex: async (url) => {
+      log.push(`merge ${url}`);
+      mergedShards.add(url);
+    },
+    search: async (query, o = {}) => {
+      const filters = (o['filters'] ?? {}) as Record<string, { any: string[] }>;
+      const exact = query?.startsWith('"');
+      const term = (query ?? '').replace(/[" ]/g, '');
+      const pages = Object.entries(shards)
+        .filter(([url]) => mergedShards.has(url) && (!filters['shard'] || filters['shard'].any.includes(url)))
+        .flatMap(([, pages]) => pages)
+        .filter((p) => !filters['county'] || filters['county'].any.includes(p.county))
+        .filter((p) => (exact ? p.text.includes(term) : [...term].every((c) => p.text.includes(c))))
+        .sort((a, b) => b.date.localeCompare(a.date));
+      if (filters['shard']) log.push(`search ${filters['shard'].any[0]} ${query}`);
+      const counts: PagefindResponse['filters'] = { county: {} };
+      for (const p of pages) counts['county']![p.county] = (counts['county']![p.county] ?? 0) + 1;
+      return {
+        results: pages.map((p) => ({ id: p.id, score: exact ? 1 : p.text.split(term[0]!).length, data: async () => ({ url: `/${p.id}/`, content: p.text, meta: {}, filters: { county: [p.county] } }) })),
+        filters: counts,
+      };
+    },
+  };
+  return { pf, log };
+}
+
+describe('the search across shards', () => {
+  const page = (id: string, date: string, text: string, county = '馆陶县') => ({ id, date, text, county });
+  const shards = {
+    '/pagefind/': [page('a', '2022-04-19', '交警查处电动车'), page('b', '2022-04-18', '电动车安全头盔', '曲周县')],
+    '/pagefind-2022/': [page('c', '2022-02-01', '电动车'), page('d', '2022-01-01', '电 动 车')],
+    '/pagefind-2021/': [page('e', '2021-06-01', '电动车、交警')],
+  };
+  const list = Object.keys(shards).map((url) => ({ url, year: url === '/pagefind-2021/' ? '2021年' : '2022年' }));
+  const state = (query: string, extra: Partial<{ sort: 'date' | 'relevance'; filters: Record<string, string[]> }> = {}) => ({ query, sort: 'date' as const, filters: {}, ...extra });
+
+  it('reads the newest shard first and stops once there are enough results, merging older shards only when needed', async () => {
+    const { pf, log } = fakePagefind(shards);
+    const search = new ShardedSearch(pf, state('电动车'), list);
+    await search.more(2);
+    expect(search.results.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(search.complete).toBe(false);
+    expect(log.filter((l) => l.startsWith('merge'))).toEqual([]);
+    expect(search.searchedTo?.url).toBe('/pagefind/');
+    await search.more(10);
+    expect(search.results.map((r) => r.id)).toEqual(['a', 'b', 'c', 'e']);
+    expect(search.complete).toBe(true);
+    expect(log.filter((l) => l.startsWith('merge'))).toEqual(['merge /pagefind-2022/', 'merge /pagefind-2021/']);
+    expect(search.counts).toEqual({ county: { 馆陶县: 3, 曲周县: 1 } });
+  });
+
+  it('reads at most the shards it is allowed to per round, and skips shards the year facet rules out', async () => {
+    const { pf, log } = fakePagefind(shards);
+    const search = new ShardedSearch(pf, state('交警'), list);
+    await search.more(10, 2);
+    expect(search.results.map((r) => r.id)).toEqual(['a']);
+    expect(search.complete).toBe(false);
+    const older = new ShardedSearch(pf, state('电动车', { filters: { year: ['2021年'] } }), list);
+    await older.more(10);
+    expect(older.results.map((r) => r.id)).toEqual(['e']);
+    expect(log.filter((l) => l.startsWith('search /pagefind/ ')).length).toBe(1);
+  });
+
+  it('keeps only results containing every term exactly, and counts their facets from the fragments', async () => {
+    const { pf } = fakePagefind(shards);
+    const search = new ShardedSearch(pf, state('电动车 交警'), list);
+    await search.more(10);
+    expect(search.results.map((r) => r.id)).toEqual(['a', 'e']);
+    expect(search.counts).toBeUndefined();
+    expect(await facetCounts(search.results)).toEqual({ county: { 馆陶县: 2 } });
+  });
+
+  it('orders by relevance only once every shard is read', async () => {
+    const { pf } = fakePagefind(shards);
+    const search = new ShardedSearch(pf, state('电动车', { sort: 'relevance' }), list);
+    await search.more(1);
+    expect(search.complete).toBe(true);
+    expect(search.results).toHaveLength(4);
   });
 });
 

@@ -1,8 +1,8 @@
 // The search page in the browser: reads the query from the URL, asks Pagefind (loaded only here, only
-// when needed), puts exact matches first, renders results and facet counts, and keeps the URL in step.
+// when needed) shard by shard from the newest, renders results and facet counts, and keeps the URL in step.
 import { decodeIndexed } from '../lib/search/tokens.ts';
 import { highlightExcerpt, parseSearchParams, toSearchParams, type SearchState } from '../lib/search/results.ts';
-import { openIndex, runSearch, type Pagefind, type PagefindResponse, type PagefindResult, type Shard } from '../lib/search/client.ts';
+import { FIRST_ROUND_SHARDS, ShardedSearch, facetCounts, openIndex, runSearch, type FacetCounts, type Pagefind, type Shard } from '../lib/search/client.ts';
 import { searchMessages } from '../lib/search/messages.ts';
 import { formatDateZh } from '../lib/format.ts';
 
@@ -21,19 +21,15 @@ export function startSearchPage(): void {
   let pagefind: Promise<Pagefind> | undefined;
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ form.dataset['pagefind']!).then((pf: Pagefind) => openIndex(pf, shards)));
-  // Facet counts need every facet's data, a large part of a first search's bytes: they are loaded only
-  // once the reader opens the filters (the search is then run again to count).
+  // Facet counts need every facet's data and every shard, most of a first search's bytes: they are loaded
+  // only once the reader opens the filters (the search is then run again over every shard, to count).
   const panel = document.getElementById('search-facets') as HTMLDetailsElement;
-  let facetsLoaded: Promise<unknown> | undefined;
   panel.addEventListener('toggle', () => {
-    if (!panel.open || facetsLoaded) return;
-    facetsLoaded = loadPagefind().then((pf) => pf.filters());
-    void facetsLoaded.then(refreshCounts);
+    if (panel.open) void refreshCounts();
   });
   input.addEventListener('input', () => void loadPagefind(), { once: true });
 
-  let shown: PagefindResult[] = [];
-  let needles: string[] = [];
+  let search: ShardedSearch | undefined;
   let generation = 0;
 
   function fillForm(state: SearchState) {
@@ -43,18 +39,43 @@ export function startSearchPage(): void {
     for (const box of checkboxes) box.checked = (state.filters[box.name as keyof SearchState['filters']] ?? []).includes(box.value);
   }
 
-  async function renderMore() {
-    const batch = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
-    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), needles)));
+  /** Shows the next page of results, reading older shards first when the ones read so far are used up. */
+  async function renderMore(current: number) {
+    if (!search) return;
+    const wanted = list.children.length + PAGE_SIZE;
+    if (search.results.length < wanted && !search.complete) await search.more(wanted, FIRST_ROUND_SHARDS);
+    if (current !== generation) return;
+    const batch = search.results.slice(list.children.length, wanted);
+    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data(), search!.needles)));
+    if (current !== generation) return;
     list.append(...items);
-    more.hidden = list.children.length >= shown.length;
+    const allShown = list.children.length >= search.results.length;
+    more.hidden = allShown && search.complete;
+    more.textContent = allShown ? searchMessages.older : searchMessages.more;
+    report(search);
   }
 
-  /** Fills in the facet counts for the search on screen, unless a newer search has started. */
+  function report(search: ShardedSearch) {
+    const query = search.needles;
+    const since = search.searchedTo && `${search.searchedTo.year}${search.searchedTo.months ? [...search.searchedTo.months].sort((a, b) => parseInt(a) - parseInt(b))[0] : ''}`;
+    if (search.results.length === 0 && search.complete) status.textContent = searchMessages.none(query, Object.keys(currentState().filters).length > 0);
+    else if (search.complete || !since) status.textContent = searchMessages.found(query, search.results.length);
+    else status.textContent = searchMessages.foundSince(query, search.results.length, since);
+  }
+
+  /** Fills in the facet counts for the search on screen (reading every shard), unless a newer search has started. */
   async function refreshCounts() {
     const current = generation;
-    const outcome = await runSearch(await loadPagefind(), currentState(), shards);
-    if (current === generation) updateCounts(outcome.filters);
+    if (!search) return;
+    const counted = await runSearch(await loadPagefind(), currentState(), shards, true);
+    const counts = counted.counts ?? (await facetCounts(counted.results));
+    if (current !== generation) return;
+    search = counted;
+    updateCounts(counts);
+    const allShown = list.children.length >= search.results.length;
+    more.hidden = allShown;
+    more.textContent = searchMessages.more;
+    report(search);
   }
 
   async function run(state: SearchState) {
@@ -62,6 +83,7 @@ export function startSearchPage(): void {
     const filtered = Object.keys(state.filters).length > 0;
     list.replaceChildren();
     more.hidden = true;
+    search = undefined;
     if (!state.query && !filtered) {
       status.textContent = searchMessages.emptyQuery;
       return;
@@ -69,22 +91,17 @@ export function startSearchPage(): void {
     status.textContent = searchMessages.loading;
     try {
       const pf = await loadPagefind();
-      const outcome = await runSearch(pf, state, shards);
       if (current !== generation) return;
-      if (facetsLoaded) updateCounts(outcome.filters);
-      shown = outcome.results;
-      needles = outcome.needles;
-      const exactCount = outcome.exactIds.size;
-      await renderMore();
-      if (current !== generation) return;
-      status.textContent = shown.length > 0 ? searchMessages.found(state.query, shown.length, exactCount) : searchMessages.none(state.query, filtered);
+      search = new ShardedSearch(pf, state, shards);
+      await renderMore(current);
+      if (current === generation && panel.open) await refreshCounts();
     } catch (error) {
       console.error(error);
       if (current === generation) status.textContent = searchMessages.failed;
     }
   }
 
-  function updateCounts(counts: PagefindResponse['filters']) {
+  function updateCounts(counts: FacetCounts) {
     for (const box of checkboxes) {
       const count = counts[box.name]?.[box.value] ?? 0;
       const label = box.closest('label')!.querySelector('[data-count]')!;
@@ -110,7 +127,7 @@ export function startSearchPage(): void {
   form.addEventListener('change', (event) => {
     if (event.target !== input) navigate();
   });
-  more.addEventListener('click', () => void renderMore());
+  more.addEventListener('click', () => void renderMore(generation));
   window.addEventListener('popstate', () => {
     const state = parseSearchParams(new URLSearchParams(location.search));
     fillForm(state);

@@ -181,10 +181,9 @@ describe('search on the sample edition', () => {
 });
 
 describe('search on a multi-edition site under a base path', () => {
-  it('puts articles containing the exact phrase first, then those with its parts apart', async () => {
+  it('finds the articles containing the exact phrase, and not those with its characters apart', async () => {
     const { titles, hrefs, problems } = await search(fixture, '安全头盔');
-    expect(titles.slice(0, 2).sort()).toEqual(['法院审结一起买卖合同纠纷', '电动车安全头盔进校园']);
-    expect(titles[2]).toBe('新年安保工作有序开展');
+    expect(titles.sort()).toEqual(['法院审结一起买卖合同纠纷', '电动车安全头盔进校园']);
     expect(hrefs.every((h) => h.startsWith('/paper/'))).toBe(true);
     expect(problems).toEqual([]);
   });

@@ -45,16 +45,21 @@ export interface SyntheticOptions {
   start?: string;
   /** Average articles per daily edition. */
   perDay?: number;
+  /**
+   * Text that reads like the printed paper: body words drawn from a large word-frequency dictionary
+   * (see dictionary-fs.ts), three in ten from `vocab` (the sample's own legal vocabulary), article
+   * lengths as on printed pages (median about 600 characters, a tail past 3,000, a few long interviews
+   * in 问/答 form), photo captions, 引题 and 副题. Without it, bodies are short and use `vocab` alone.
+   */
+  dictionary?: readonly [string, number][];
 }
 
-/** Generates the archive's files (articles and edition.yaml files) in date order. */
-export function* syntheticArchive(vocab: readonly [string, number][], options: SyntheticOptions): Generator<SyntheticArticle> {
-  const random = createRandom(options.seed ?? 20220419);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+/** A word sampler over a frequency list. */
+function wordSampler(list: readonly [string, number][], random: () => number): () => string {
   const cumulative: number[] = [];
   let total = 0;
-  for (const [, count] of vocab) cumulative.push((total += count));
-  const word = () => {
+  for (const [, count] of list) cumulative.push((total += count));
+  return () => {
     const r = random() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
@@ -63,12 +68,40 @@ export function* syntheticArchive(vocab: readonly [string, number][], options: S
       if (cumulative[mid]! < r) lo = mid + 1;
       else hi = mid;
     }
-    return vocab[lo]![0];
+    return list[lo]![0];
   };
-  const sentence = (words: number) => {
+}
+
+/** Generates the archive's files (articles and edition.yaml files) in date order. */
+export function* syntheticArchive(vocab: readonly [string, number][], options: SyntheticOptions): Generator<SyntheticArticle> {
+  const random = createRandom(options.seed ?? 20220419);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const word = wordSampler(vocab, random);
+  const dictionaryWord = options.dictionary ? wordSampler(options.dictionary, random) : word;
+  const bodyWord = () => (random() < 0.3 ? word() : dictionaryWord());
+  const sentence = (words: number, draw = word) => {
     let text = '';
-    for (let i = 0; i < words; i++) text += word() + (i > 0 && i < words - 1 && random() < 0.18 ? ',' : '');
+    for (let i = 0; i < words; i++) text += draw() + (i > 0 && i < words - 1 && random() < 0.18 ? ',' : '');
     return `${text}。`;
+  };
+  /** Standard normal (Box-Muller). */
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  /** Body paragraphs of about `length` characters after the lead, in sentences of real words, with dates and figures. */
+  const printedParagraphs = (length: number, interview: boolean): string[] => {
+    const paragraphs: string[] = [];
+    let size = 0;
+    while (size < length) {
+      const target = 60 + Math.floor(random() * 200);
+      let paragraph = interview ? (paragraphs.length % 2 === 0 ? '**问**:' : '**答**:') : '';
+      while (paragraph.length < target) {
+        if (random() < 0.12) paragraph += `${1 + Math.floor(random() * 12)}月${1 + Math.floor(random() * 28)}日,`;
+        if (random() < 0.08) paragraph += `共${2 + Math.floor(random() * 500)}${pick(['余人', '起', '件', '份', '万元', '余次'])},`;
+        paragraph += sentence(4 + Math.floor(random() * 14), bodyWord);
+      }
+      paragraphs.push(paragraph);
+      size += paragraph.length;
+    }
+    return paragraphs;
   };
   // A paper has a few hundred people who sign its articles: 60 staff reporters and 340 correspondents.
   const newName = () => pick([...SURNAMES]) + pick([...GIVEN]) + (random() < 0.6 ? pick([...GIVEN]) : '');
@@ -96,22 +129,39 @@ export function* syntheticArchive(vocab: readonly [string, number][], options: S
       slugs.add(slug);
       const lead = `近日,${county.prefecture ?? ''}${county.name}${pick(INSTITUTIONS)}${sentence(4 + Math.floor(random() * 8))}`;
       const paragraphs = [lead];
-      const paragraphCount = 2 + Math.floor(random() * 6);
-      for (let p = 0; p < paragraphCount; p++) {
-        let paragraph = '';
-        const sentences = 1 + Math.floor(random() * 4);
-        for (let s = 0; s < sentences; s++) paragraph += sentence(6 + Math.floor(random() * 14));
-        paragraphs.push(paragraph);
+      const extras: Record<string, unknown> = {};
+      if (options.dictionary) {
+        // Printed lengths: a log-normal around 600 characters (a tail past 3,000), and one item in 40 a long interview.
+        const interview = random() < 0.025;
+        const length = interview ? 3000 + random() * 4000 : Math.min(6000, Math.max(150, 520 * Math.exp(0.55 * normal())));
+        paragraphs.push(...printedParagraphs(length - lead.length, interview));
+        if (random() < 0.1) extras['kicker'] = sentence(2 + Math.floor(random() * 4)).slice(0, -1);
+        if (random() < 0.1) extras['subtitle'] = `——${sentence(3 + Math.floor(random() * 4)).slice(0, -1)}`;
+        if (random() < 0.25) {
+          const photographer = pick(correspondents);
+          extras['images'] = [{ caption: `图为${sentence(3 + Math.floor(random() * 6), bodyWord)}`, ...(random() < 0.5 ? { credit: [photographer] } : {}) }];
+        }
+      } else {
+        const paragraphCount = 2 + Math.floor(random() * 6);
+        for (let p = 0; p < paragraphCount; p++) {
+          let paragraph = '';
+          const sentences = 1 + Math.floor(random() * 4);
+          for (let s = 0; s < sentences; s++) paragraph += sentence(6 + Math.floor(random() * 14));
+          paragraphs.push(paragraph);
+        }
       }
       const byline = [...new Set(Array.from({ length: 1 + Math.floor(random() * 2) }, person))];
       const frontmatter = {
+        ...(extras['kicker'] ? { kicker: extras['kicker'] } : {}),
         title,
+        ...(extras['subtitle'] ? { subtitle: extras['subtitle'] } : {}),
         byline,
         date,
         county: canonicalCountyName(county),
         category: pick(categories).name,
         page: 1 + (i % pageCount),
         order: 1 + Math.floor(i / pageCount),
+        ...(extras['images'] ? { images: extras['images'] } : {}),
       };
       yield { path: `${folder}/${slug}.md`, source: `---\n${stringify(frontmatter)}---\n\n${paragraphs.join('\n\n')}\n` };
       made++;

@@ -1,5 +1,5 @@
-// Pure helpers for the search page: reading the query from the URL, ordering results so that exact
-// matches come first, and cutting a highlighted excerpt around the match.
+// Pure helpers for the search page: reading the query from the URL and writing it back, and cutting a
+// highlighted excerpt around the match.
 
 /** The facets readers can narrow a search by, in the order the page shows them, with their labels. */
 export const facets = [
@@ -36,15 +36,6 @@ export function toSearchParams(state: SearchState): URLSearchParams {
   for (const { key } of facets) for (const value of state.filters[key] ?? []) params.append(key, value);
   if (state.sort !== 'date') params.set('sort', state.sort);
   return params;
-}
-
-/**
- * Results in display order: every exact match first, then the broader search's results that are not
- * exact matches, each group in the order the index returned it (newest first or by relevance).
- */
-export function exactFirst<T extends { id: string }>(exact: readonly T[], broader: readonly T[]): T[] {
-  const exactIds = new Set(exact.map((r) => r.id));
-  return [...exact, ...broader.filter((r) => !exactIds.has(r.id))];
 }
 
 export interface ExcerptPart {
