@@ -51,7 +51,7 @@ export interface SyntheticOptions {
    * lengths as on printed pages (median about 600 characters, a tail past 3,000, a few long interviews
    * in 问/答 form), photo captions, 引题 and 副题. Without it, bodies are short and use `vocab` alone.
    */
-  dictionary?: readonly [string, number][];
+  dictionary?: readonly [string, number][] | undefined;
 }
 
 /** A word sampler over a frequency list. */
