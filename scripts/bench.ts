@@ -19,7 +19,7 @@ import { sampleProcessTree, usageBetween } from '../src/lib/bench/process-tree.t
 import { projectPhases, splitPhases, type LogLine, type PhaseMarker } from '../src/lib/bench/phases.ts';
 import { benchmarkChart } from '../src/lib/bench/chart.ts';
 import { buildCommand } from '../src/lib/bench/build-command.ts';
-import { measureTransfer } from '../src/lib/bench/readers.ts';
+import { largestPages, measureTransfer } from '../src/lib/bench/readers.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
@@ -90,6 +90,12 @@ function measure(label: string, command: string, args: string[], env: Record<str
 
 const round = (n: number) => Number(n.toFixed(2));
 
+/** The search index's own report in a build log: its worker's time (it runs beside the rest of the build) and shards. */
+function searchIndexLine(log: string): { seconds: number; shards: number; reused: number } | undefined {
+  const m = /indexed \d+ articles in (\d+) shard\(s\), (\d+) reused unchanged, in ([\d.]+) s/.exec(log);
+  return m ? { seconds: Number(m[3]), shards: Number(m[1]), reused: Number(m[2]) } : undefined;
+}
+
 function folderStats(dir: string): { bytes: number; files: number; pages: number } {
   let bytes = 0;
   let files = 0;
@@ -155,6 +161,7 @@ for (const articles of values.articles.split(',').map(Number)) {
   const projectEnv = { ...build.env, CONTENT_DIR: contentDirFromRoot, ASTRO_CACHE_DIR: join(dir, 'cache') };
   const project = await measure('project', process.execPath, [astro, ...build.args, '--outDir', projectOut], projectEnv, projectPhases);
   const projectStats = folderStats(projectOut);
+  const searchIndex = searchIndexLine(logs.get('project') ?? '');
   const rendering = project.phases.find((p) => p.name === 'page rendering');
 
   progress('measuring what readers download');
@@ -172,6 +179,12 @@ for (const articles of values.articles.split(',').map(Number)) {
       const common = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent('交警')}`, '.search-result');
       const rarer = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent('落水')}`, '.search-result');
       return {
+        largestPages: largestPages(
+          readdirSync(projectOut, { recursive: true })
+            .map(String)
+            .filter((p) => p.endsWith('index.html'))
+            .map((path) => ({ path, read: () => readFileSync(join(projectOut, path)) })),
+        ),
         articlePageKb: round(article.gzipBytes / 1024),
         articlePageScripts: article.scripts,
         firstSearchKb: { common: round(common.gzipBytes / 1024), rarer: round(rarer.gzipBytes / 1024) },
@@ -226,6 +239,7 @@ for (const articles of values.articles.split(',').map(Number)) {
     }
     progress(`daily rebuild: one more edition (${next}, 30 articles)`);
     const rebuild = await measure('daily rebuild', process.execPath, [astro, ...build.args, '--outDir', projectOut], projectEnv, projectPhases);
+    const rebuildIndex = searchIndexLine(logs.get('daily rebuild') ?? '');
     progress('daily rebuild: clean build of the same content, to compare');
     const cleanOut = join(dir, 'dist-clean');
     await measure('clean build', process.execPath, [astro, ...build.args, '--outDir', cleanOut], { ...projectEnv, ASTRO_CACHE_DIR: join(dir, 'cache-clean') }, projectPhases);
@@ -237,7 +251,7 @@ for (const articles of values.articles.split(',').map(Number)) {
       await bucket.close();
       progress(`daily publish: ${JSON.stringify(deploy['daily'])}`);
     }
-    daily = { articlesAdded: 30, deploy, ...rebuild, shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds), identicalToCleanBuild: differing.length === 0, differingFiles: differing.slice(0, 20) };
+    daily = { articlesAdded: 30, deploy, ...rebuild, searchIndex: rebuildIndex, shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds), identicalToCleanBuild: differing.length === 0, differingFiles: differing.slice(0, 20) };
     progress(`daily rebuild: ${rebuild.wallSeconds}s (${Math.round((rebuild.wallSeconds / project.wallSeconds) * 100)}% of the full build), ${differing.length === 0 ? 'identical to a clean build' : `${differing.length} files differ from a clean build`}`);
   }
 
@@ -249,6 +263,7 @@ for (const articles of values.articles.split(',').map(Number)) {
     project: {
       ...project,
       pages: projectStats.pages,
+      searchIndex,
       pagesPerSecond: rendering ? Math.round(projectStats.pages / rendering.wallSeconds) : undefined,
       outputMb: round(projectStats.bytes / MB),
       files: projectStats.files,

@@ -5,6 +5,7 @@ import { benchmarkChart } from '../src/lib/bench/chart.ts';
 import { buildCommand } from '../src/lib/bench/build-command.ts';
 import { readFileSync } from 'node:fs';
 import { createRandom, syntheticArchive } from '../src/lib/bench/synthetic.ts';
+import { largestPages, pageKind } from '../src/lib/bench/readers.ts';
 import { articleSchema, editionSchema } from '../src/lib/schema.ts';
 import { parse } from 'yaml';
 
@@ -84,5 +85,20 @@ describe('build command', () => {
     expect(buildCommand('astro build --silent')).toEqual({ env: {}, args: ['build', '--silent'] });
     expect(buildCommand('A=1 B= astro build')).toEqual({ env: { A: '1', B: '' }, args: ['build'] });
     expect(() => buildCommand('vite build')).toThrow(/astro/);
+  });
+});
+
+describe('reader pages by kind', () => {
+  it('tells each kind of page by its path', () => {
+    const kinds = ['index.html', 'archive/index.html', 'archive/2022/index.html', 'search/index.html', '2022/04/19/index.html', '2022/04/19/luo-shui/index.html', 'county/index.html', 'county/guantao/index.html', 'byline/niumin/3/index.html', '404.html', 'pagefind/pagefind.js'].map(pageKind);
+    expect(kinds).toEqual(['home', 'archive', 'archive year', 'search', 'edition', 'article', 'listing index', 'listing', 'listing', undefined, undefined]);
+  });
+
+  it('keeps the largest page of each kind', () => {
+    const page = (path: string, size: number) => ({ path, read: () => new TextEncoder().encode(Array.from({ length: size }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('')) });
+    const largest = largestPages([page('2022/04/19/a/index.html', 100), page('2022/04/19/b/index.html', 3000), page('index.html', 10)]);
+    expect(Object.keys(largest).sort()).toEqual(['article', 'home']);
+    expect(largest['article']!.path).toBe('2022/04/19/b/index.html');
+    expect(largest['article']!.gzipKb).toBeGreaterThan(largest['home']!.gzipKb);
   });
 });

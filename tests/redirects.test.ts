@@ -119,7 +119,7 @@ describe('sitePages', () => {
   );
 
   it('has the index pages, each edition and each published article, not drafts', () => {
-    for (const path of ['/', '/archive/', '/county/', '/category/', '/byline/', '/search/', '/2022/04/19/', '/2022/04/20/', '/2022/04/19/fa-yuan/', '/2022/04/19/jiao-jing/']) {
+    for (const path of ['/', '/archive/', '/archive/2022/', '/county/', '/category/', '/byline/', '/search/', '/2022/04/19/', '/2022/04/20/', '/2022/04/19/fa-yuan/', '/2022/04/19/jiao-jing/']) {
       expect(pages.isPage(path), path).toBe(true);
     }
     expect(pages.isPage('/2022/04/19/cao-gao/')).toBe(false);

@@ -10,6 +10,9 @@ import { shardFiles, shardOf, shardPlan } from '../src/lib/search/index-records.
 import { readContent } from '../src/lib/content-files.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 
 /** The words Pagefind makes of indexed text: it splits at whitespace, and a word of punctuation alone takes a position but matches nothing. */
 const words = (text: string) => encodeForIndex(text).split(/\s+/).filter(Boolean).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase());
@@ -105,6 +108,20 @@ describe('search records', () => {
     expect(values['county']).toEqual(['馆陶县', '宣化区']);
     expect(values['category']).toEqual(['法院', '公安']);
     expect(values['page']).toEqual(['第1版 要闻', '第2版 政法动态']);
+  });
+
+  it('reads a body of plain paragraphs without parsing it, exactly as the parse would', () => {
+    const parsed = (markdown: string) =>
+      fromMarkdown(markdown)
+        .children.map((node) => normalizeCjkPunctuation(mdastToString(node, { includeHtml: false }).replace(/\s*\n\s*/g, ' ').trim()))
+        .filter(Boolean)
+        .join('\n');
+    const unit = fc.constantFrom(...'法院审理案件,。:;?!“”（）()《》、 \n\n\n\t12.)-+=#>~*_[]<&\\`\u3000abc', '4月16日', '1. ', '- ', '  \n', '**问**:', '<!-- 注 -->', '&amp;');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 60 }), (markdown) => markdownToText(markdown) === parsed(markdown)), { numRuns: 3000 });
+    // Mostly bodies the fast path takes.
+    const plain = fc.constantFrom(...'法院审理案件,。:;?!“”（）()《》、\n\n\n 12-=\u3000ab', '4月16日', '共276万元。');
+    fc.assert(fc.property(fc.string({ unit: plain, maxLength: 80 }), (markdown) => markdownToText(markdown) === parsed(markdown)), { numRuns: 3000 });
+    for (const body of ['4月16日晚,馆陶县公安局。\n\n第二段\n续行', '1. 列表', '- 列表', '**问**:内容', '标题\n===', '文字  \n换行', '    代码']) expect(markdownToText(body), body).toBe(parsed(body));
   });
 
   it('turns Markdown into one line of text per block', () => {

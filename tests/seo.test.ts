@@ -100,7 +100,7 @@ describe('sitemaps', () => {
 
   it('list every page of the site with its last change', () => {
     expect(pages.map((p) => p.path)).toEqual([
-      '/', '/archive/', '/county/', '/category/', '/byline/', '/search/',
+      '/', '/archive/', '/archive/2022/', '/county/', '/category/', '/byline/', '/search/',
       '/2022/04/20/', '/2022/04/20/x/', '/2022/04/20/y/', '/2022/04/19/', '/2022/04/19/z/',
       '/county/quzhou-xian/', '/county/quzhou-xian/2/', '/county/quzhou-xian/1/', '/category/gongan/', '/byline/niumin/', '/byline/niumin/1/',
     ]);
@@ -110,6 +110,7 @@ describe('sitemaps', () => {
     expect(lastmod['/county/quzhou-xian/2/']).toBe('2022-04-20');
     expect(lastmod['/county/quzhou-xian/1/']).toBe('2022-04-19');
     expect(lastmod['/']).toBe('2022-04-25');
+    expect(lastmod['/archive/2022/']).toBe('2022-04-25');
   });
 
   it('split into files of 50,000 URLs, always at least one', () => {

@@ -1,6 +1,7 @@
 // Tests for normalizeCjkPunctuation, mostly on sentences from the paper. Full-width marks are written as escapes
 // (constants below) so that an editor or a copy-paste that folds full-width forms cannot silently change a case.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { normalizeCjkPunctuation, normalizeCjkPunctuationPieces } from '../src/lib/typography.ts';
 
 const COMMA = '\uFF0C';
@@ -105,6 +106,15 @@ describe('normalizeCjkPunctuation', () => {
       const once = normalizeCjkPunctuation(s);
       expect(normalizeCjkPunctuation(once), s).toBe(once);
     }
+  });
+});
+
+describe('normalizeCjkPunctuation on typed text', () => {
+  it('converts marks right after Chinese at once, exactly as the full rules do', () => {
+    // normalizeCjkPunctuationPieces with one piece runs the full rules, without the shortcut.
+    const unit = fc.constantFrom(...'县法院审理,,:;?!. 　\t12ab“”"\'()…。', '4月', '。。。');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (text) => normalizeCjkPunctuation(text) === normalizeCjkPunctuationPieces([text])[0]), { numRuns: 5000 });
+    expect(normalizeCjkPunctuation('近日,馆陶县公安局:  特巡警')).toBe(`近日${COMMA}馆陶县公安局${COLON}特巡警`);
   });
 });
 

@@ -10,7 +10,7 @@ import { decodeSource } from './content/source.ts';
 import { parseYaml } from './content/yaml.ts';
 import { resolveCounty } from './gazetteer.ts';
 import { splitListing } from './listing-pages.ts';
-import { archivePath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath, withBase } from './routing.ts';
+import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath, withBase } from './routing.ts';
 import { site as siteSettings } from './site.ts';
 import { nameSlugs } from './slug.ts';
 
@@ -51,7 +51,7 @@ export interface PageArticle {
  */
 export function sitePages(articles: readonly PageArticle[], editions: readonly { data: { date: string } }[], pageSize: number = siteSettings.pageSize): SitePages {
   const pages = new Set<string>(['/', archivePath, '/county/', '/category/', '/byline/', '/search/']);
-  for (const edition of editions) pages.add(editionPath(edition.data.date));
+  for (const edition of editions) pages.add(editionPath(edition.data.date)).add(archiveYearPath(edition.data.date.slice(0, 4)));
   const published = articles.filter((a) => !a.data.draft);
   const listings = new Map<string, number>();
   const count = (path: string) => listings.set(path, (listings.get(path) ?? 0) + 1);

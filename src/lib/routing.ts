@@ -61,6 +61,11 @@ export function listingPagePath(path: string, number: number): string {
 
 export const archivePath = '/archive/';
 
+/** One year of the archive (往期): its months as calendars, and its downloads. */
+export function archiveYearPath(year: number | string): string {
+  return `${archivePath}${year}/`;
+}
+
 /** Prefixes a root-relative path with the base path: withBase('/a/', '/paper/') → '/paper/a/'. */
 export function withBase(path: string, base: string): string {
   const trimmedBase = base.replace(/\/+$/, '');

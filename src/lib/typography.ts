@@ -48,6 +48,7 @@ type Kind = 'cjk' | 'other' | 'none';
 /** Characters without which no rule applies, apart from curly double quotes (see isSettled). */
 const RULE_CHARS = /[,:;?!.()"'\u2018\u2019\u2026]|\u3002\u3002\u3002/;
 const QUOTE_PAIRS = /\u201C[^\u201C\u201D]*\u201D/g;
+const MARK_AFTER_HAN = /(?<=\p{Script=Han})[,:;?!][ \t]*/gu;
 
 /**
  * Whether no rule can change `text`: it has none of the characters the rules convert, and its curly double
@@ -65,6 +66,10 @@ const MEMO_LIMIT = 50_000;
 /** Normalises the punctuation of one piece of Chinese (or mixed) text. Text without Chinese is returned as is. */
 export function normalizeCjkPunctuation(text: string): string {
   if (!CJK.test(text) || isSettled(text)) return text;
+  // The common case of typed or exported text: its only half-width marks are `, : ; ? !` right after a Han
+  // character (`近日,馆陶县`). Each becomes full-width at once (spaces after it dropped) and nothing else changes,
+  // which is what the rules give: the search index normalises every paragraph of every article.
+  if (isSettled(text.replace(MARK_AFTER_HAN, ''))) return text.replace(MARK_AFTER_HAN, (m) => MARKS[m[0]!]!);
   let normalized = memo.get(text);
   if (normalized === undefined) {
     normalized = normalize(text);

@@ -75,7 +75,7 @@ describe('download links', () => {
   });
 
   it('the archive links each month’s bundle and each edition’s zip with their sizes', () => {
-    const archive = read(sample, 'archive/index.html');
+    const archive = read(sample, 'archive/2022/index.html');
     expect(archive).toContain(`<a href="/downloads/2022-04.zip" download type="application/zip">${label('2022年4月合订本', monthZip)}</a>`);
     expect(archive).toContain(`<a href="/downloads/2022-04-19.zip" download type="application/zip">${label('2022年4月19日', editionZip)}</a>`);
   });

@@ -20,6 +20,7 @@ const PAGES = {
   article: '2022/04/19/guan-tao-te-xun-jing-zong-shen-yue-ru-bing-leng/',
   county: 'county/guantao/',
   archive: 'archive/',
+  archiveYear: 'archive/2022/',
   search: `search/?q=${encodeURIComponent('安全')}`,
   '404': 'no-such-page/',
 };

@@ -74,8 +74,11 @@ describe('the sample edition', () => {
     }
   });
 
-  it('links every edition from the archive', () => {
-    expect(html('archive/')).toContain('href="/2022/04/19/"');
+  it('links every edition from the archive, by year', () => {
+    expect(html('archive/')).toContain('href="/archive/2022/"');
+    expect(html('archive/')).toContain('href="/archive/2022/#m4"');
+    expect(html('archive/2022/')).toContain('href="/2022/04/19/"');
+    expect(html('archive/2022/')).toContain('id="m4"');
   });
 
   it('never leaves a byline as the last paragraph of an article', () => {

@@ -31,3 +31,31 @@ export async function measureTransfer(browser: Browser, url: string, ready?: str
   await page.close();
   return { requests: sizes.length, gzipBytes: sizes.reduce((a, b) => a + b, 0), scripts };
 }
+
+/** The kind of reader page an output file is, by its path in dist/ (`index.html`, `2022/04/19/index.html`, …). */
+export function pageKind(path: string): string | undefined {
+  const p = path.replaceAll('\\', '/');
+  if (!p.endsWith('index.html')) return undefined;
+  const dir = p.slice(0, -'index.html'.length);
+  if (dir === '') return 'home';
+  if (dir === 'archive/') return 'archive';
+  if (/^archive\/\d{4}\/$/.test(dir)) return 'archive year';
+  if (dir === 'search/') return 'search';
+  if (/^\d{4}\/\d{2}\/\d{2}\/$/.test(dir)) return 'edition';
+  if (/^\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(dir)) return 'article';
+  if (/^(county|category|byline)\/$/.test(dir)) return 'listing index';
+  if (/^(county|category|byline)\/[^/]+\/(\d+\/)?$/.test(dir)) return 'listing';
+  return undefined;
+}
+
+/** The largest page of each kind, gzip-compressed as a CDN sends it: `files` are paths in dist/ with a reader for each. */
+export function largestPages(files: Iterable<{ path: string; read: () => Uint8Array }>): Record<string, { path: string; gzipKb: number }> {
+  const largest: Record<string, { path: string; gzipKb: number }> = {};
+  for (const file of files) {
+    const kind = pageKind(file.path);
+    if (!kind) continue;
+    const kb = Math.round((gzipSync(file.read(), { level: 6 }).length / 1024) * 10) / 10;
+    if (!largest[kind] || kb > largest[kind].gzipKb) largest[kind] = { path: file.path, gzipKb: kb };
+  }
+  return largest;
+}

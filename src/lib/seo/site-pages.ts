@@ -1,6 +1,6 @@
 // Every page a search engine should know about, with the day it last changed: the sitemap's contents.
 // Computed from the same site data the routes are built from; tests/site checks it against the built pages.
-import { archivePath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath } from '../routing.ts';
+import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath } from '../routing.ts';
 import { modifiedDate } from './time.ts';
 import { splitListing } from '../listing-pages.ts';
 
@@ -43,6 +43,10 @@ export function sitePages(input: SitePagesInput): SitePage[] {
   return [
     { path: '/', lastmod: input.editions[0] ? newest(input.editions[0].articles) : undefined },
     { path: archivePath, lastmod: latest },
+    ...[...new Set(input.editions.map((e) => e.date.slice(0, 4)))].map((year) => ({
+      path: archiveYearPath(year),
+      lastmod: newest(input.editions.filter((e) => e.date.startsWith(year)).flatMap((e) => e.articles)),
+    })),
     { path: '/county/', lastmod: latest },
     { path: '/category/', lastmod: latest },
     { path: '/byline/', lastmod: latest },
