@@ -41,8 +41,10 @@ export function indexRecords(
  *
  * A year with more than `maxArticles` articles is cut into runs of whole months of at most that many, counted
  * from January (`pagefind-<year>-<first month>/`), so that no single index outgrows what Pagefind can write in
- * a bounded amount of memory (about 200 MB per 1,000 articles); the runs of past months never change.
- * Each extra shard costs a first search one more index chunk (about 30 KB) per query word.
+ * a bounded amount of memory (Pagefind holds the whole shard while it writes it); the runs of past months never
+ * change. The search page reads shards newest first and stops once it has a page of results, so more shards
+ * cost a first search nothing; a search that must read all of them (relevance order, facet counts) pays one
+ * index chunk per query character per shard.
  */
 export interface Shard {
   dir: string;
@@ -51,7 +53,7 @@ export interface Shard {
   months?: string[] | undefined;
 }
 
-export const MAX_SHARD_ARTICLES = 5000;
+export const MAX_SHARD_ARTICLES = 3000;
 
 /** `dates`: one per article. */
 export function shardPlan(dates: Iterable<string>, maxArticles = MAX_SHARD_ARTICLES): Shard[] {
