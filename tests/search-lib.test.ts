@@ -194,6 +194,7 @@ describe('the search across shards', () => {
     expect(search.complete).toBe(false);
     expect(log.filter((l) => l.startsWith('merge'))).toEqual([]);
     expect(search.searchedTo?.url).toBe('/pagefind/');
+    expect(search.searchedSince).toBe('2022年');
     await search.more(10);
     expect(search.results.map((r) => r.id)).toEqual(['a', 'b', 'c', 'e']);
     expect(search.complete).toBe(true);

@@ -2,7 +2,7 @@
 // (constants below) so that an editor or a copy-paste that folds full-width forms cannot silently change a case.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeCjkPunctuation, normalizeCjkPunctuationPieces } from '../src/lib/typography.ts';
+import { normalizeByRules, normalizeCjkPunctuation, normalizeCjkPunctuationPieces } from '../src/lib/typography.ts';
 
 const COMMA = '\uFF0C';
 const COLON = '\uFF1A';
@@ -111,10 +111,23 @@ describe('normalizeCjkPunctuation', () => {
 
 describe('normalizeCjkPunctuation on typed text', () => {
   it('converts marks right after Chinese at once, exactly as the full rules do', () => {
-    // normalizeCjkPunctuationPieces with one piece runs the full rules, without the shortcut.
     const unit = fc.constantFrom(...'县法院审理,,:;?!. 　\t12ab“”"\'()…。', '4月', '。。。');
-    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (text) => normalizeCjkPunctuation(text) === normalizeCjkPunctuationPieces([text])[0]), { numRuns: 5000 });
+    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (text) => normalizeCjkPunctuation(text) === normalizeByRules(text)), { numRuns: 5000 });
     expect(normalizeCjkPunctuation('近日,馆陶县公安局:  特巡警')).toBe(`近日${COMMA}馆陶县公安局${COLON}特巡警`);
+  });
+
+  it('does the same for a paragraph in pieces', () => {
+    // The reference: the pieces joined at a character the rules skip (U+FDD0), through the rules alone.
+    const slowPieces = (parts: string[]) => normalizeByRules(parts.join('\uFDD0')).split('\uFDD0');
+    const unit = fc.constantFrom(...'县法院,,:;?!. \t1a“”"()', '4月');
+    const pieces = fc.array(fc.string({ unit, maxLength: 12 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const fast = normalizeCjkPunctuationPieces(parts);
+        return fast.length === parts.length && fast.join('|') === slowPieces(parts).join('|');
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -49,6 +49,7 @@ type Kind = 'cjk' | 'other' | 'none';
 const RULE_CHARS = /[,:;?!.()"'\u2018\u2019\u2026]|\u3002\u3002\u3002/;
 const QUOTE_PAIRS = /\u201C[^\u201C\u201D]*\u201D/g;
 const MARK_AFTER_HAN = /(?<=\p{Script=Han})[,:;?!][ \t]*/gu;
+const MARK_AFTER_HAN_IN_PIECE = /(?<=\p{Script=Han})[,:;?!](?![ \t]*\uFDD0)[ \t]*/gu;
 
 /**
  * Whether no rule can change `text`: it has none of the characters the rules convert, and its curly double
@@ -87,8 +88,15 @@ export function normalizeCjkPunctuationPieces(pieces: readonly string[]): string
   if (pieces.some((piece) => piece.includes(SENTINEL))) return pieces.map(normalizeCjkPunctuation);
   const joined = pieces.join(SENTINEL);
   if (!CJK.test(joined) || isSettled(joined)) return [...pieces];
+  // As in normalizeCjkPunctuation; a mark whose following spaces run into the next piece takes the full rules.
+  if (isSettled(joined.replace(MARK_AFTER_HAN_IN_PIECE, ''))) return joined.replace(MARK_AFTER_HAN_IN_PIECE, (m) => MARKS[m[0]!]!).split(SENTINEL);
   const out = normalize(joined).split(SENTINEL);
   return out.length === pieces.length ? out : pieces.map(normalizeCjkPunctuation);
+}
+
+/** The rules alone, without the shortcuts above, for one piece of text (tests hold the shortcuts to it). */
+export function normalizeByRules(text: string): string {
+  return CJK.test(text) ? normalize(text) : text;
 }
 
 function normalize(text: string): string {

@@ -55,12 +55,12 @@ export function startSearchPage(): void {
     report(search);
   }
 
+  /** What was found: all there is, or (while older shards are unread) what was found since the oldest shard read. */
   function report(search: ShardedSearch) {
-    const query = search.needles;
-    const since = search.searchedTo && `${search.searchedTo.year}${search.searchedTo.months ? [...search.searchedTo.months].sort((a, b) => parseInt(a) - parseInt(b))[0] : ''}`;
-    if (search.results.length === 0 && search.complete) status.textContent = searchMessages.none(query, Object.keys(currentState().filters).length > 0);
-    else if (search.complete || !since) status.textContent = searchMessages.found(query, search.results.length);
-    else status.textContent = searchMessages.foundSince(query, search.results.length, since);
+    const { needles, results, complete, searchedSince } = search;
+    if (results.length === 0 && complete) status.textContent = searchMessages.none(needles, Object.keys(currentState().filters).length > 0);
+    else if (complete || !searchedSince) status.textContent = searchMessages.found(needles, results.length);
+    else status.textContent = searchMessages.foundSince(needles, results.length, searchedSince);
   }
 
   /** Fills in the facet counts for the search on screen (reading every shard), unless a newer search has started. */

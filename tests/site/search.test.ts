@@ -2,6 +2,8 @@
 // header's search box, facets, sort order, base path and the Content-Security-Policy it must run under.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { readContent } from '../../src/lib/content-files.ts';
@@ -218,6 +220,41 @@ describe('search on a multi-edition site under a base path', () => {
     expect(fetched.filter((u) => u.endsWith('.pf_filter')).length).toBeGreaterThan(0);
     expect(visit.problems).toEqual([]);
     await visit.page.context().close();
+  });
+
+  it('reads the newest shards first, says how far back it searched, and reads older ones when asked', async () => {
+    // The fixture with two more (older) year shards: copies of its 2021 shard, listed by the search page.
+    const older = join(inject('fixtureOut'), '..', 'fixture-older-shards');
+    rmSync(older, { recursive: true, force: true });
+    cpSync(inject('fixtureOut'), older, { recursive: true });
+    for (const year of ['2020', '2019']) cpSync(join(older, 'pagefind-2021'), join(older, `pagefind-${year}`), { recursive: true });
+    const page = join(older, 'search/index.html');
+    const html = readFileSync(page, 'utf8');
+    const listed = JSON.parse(/data-shards="([^"]*)"/.exec(html)![1]!.replaceAll('&quot;', '"')) as { url: string; year: string }[];
+    const shards = [...listed, ...['2020', '2019'].map((year) => ({ url: `/paper/pagefind-${year}/`, year: `${year}年` }))];
+    writeFileSync(page, html.replace(/data-shards="[^"]*"/, `data-shards="${JSON.stringify(shards).replaceAll('"', '&quot;')}"`));
+    const server = await serveStatic(older, { base: '/paper/', headers: { 'content-security-policy': CSP } });
+    try {
+      const visit = await open(`${server.url}search/?q=${encodeURIComponent('电动车')}`);
+      const fetched: string[] = [];
+      visit.page.on('request', (r) => fetched.push(r.url()));
+      const first = await results(visit.page);
+      expect(first.status).toContain('已检索2021年以来的稿件');
+      expect(first.status).toContain('更早的稿件尚未检索');
+      expect(fetched.some((u) => /pagefind-20(19|20)\//.test(u))).toBe(false);
+      expect(await visit.page.textContent('#search-more')).toBe('检索更早的稿件');
+      await visit.page.click('#search-more');
+      await visit.page.waitForFunction(() => !/尚未检索/.test(document.getElementById('search-status')?.textContent ?? ''));
+      const all = await results(visit.page);
+      expect(all.titles.length).toBe(first.titles.length + 4); // the 2021 shard's two matches, twice over
+      expect(all.status).toBe(`找到 ${all.titles.length} 篇包含「电动车」的稿件。`);
+      expect(fetched.some((u) => /pagefind-2019\//.test(u))).toBe(true);
+      expect(await visit.page.isHidden('#search-more')).toBe(true);
+      expect(visit.problems).toEqual([]);
+      await visit.page.context().close();
+    } finally {
+      await server.close();
+    }
   });
 
   it('finds a reporter by name across editions, and never a draft', async () => {

@@ -157,6 +157,13 @@ export class ShardedSearch {
       shards.length === 0 ? [null] : shards.filter((s) => wanted(state.filters.year, [s.year]) && (!s.months || wanted(state.filters.month, s.months)));
   }
 
+  /** How far back the shards read so far go, as readers say it (`2022年1月`, `2021年`); undefined for a single index. */
+  get searchedSince(): string | undefined {
+    const shard = this.searchedTo;
+    if (!shard) return undefined;
+    return `${shard.year}${shard.months ? [...shard.months].sort((a, b) => Number.parseInt(a) - Number.parseInt(b))[0] : ''}`;
+  }
+
   /** Whether every shard the search may need has been read: the results and counts are then all there are. */
   get complete(): boolean {
     return this.pending.length === 0;
