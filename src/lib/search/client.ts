@@ -90,7 +90,7 @@ async function searchShard(
     const response = await pf.search(null, { filters, ...sort });
     return { results: response.results, counts: response.filters };
   }
-  // Rarest first would need a search per term anyway: each term is one exact search; the others narrow the first.
+  // Each term is one exact search (Pagefind takes one phrase at a time); a page must be in every term's results.
   const responses: PagefindResponse[] = [];
   for (const term of terms) {
     const response = await pf.search(exactPhrase(term), { filters, ...sort });
@@ -117,7 +117,8 @@ export async function facetCounts(results: readonly PagefindResult[]): Promise<F
   for (const fragment of await Promise.all(results.map((r) => r.data()))) {
     for (const [facet, values] of Object.entries(fragment.filters ?? {})) {
       if (facet === SHARD) continue;
-      for (const value of values) (counts[facet] ??= {})[value] = ((counts[facet] ??= {})[value] ?? 0) + 1;
+      const into = (counts[facet] ??= {});
+      for (const value of values) into[value] = (into[value] ?? 0) + 1;
     }
   }
   return counts;
