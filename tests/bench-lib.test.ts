@@ -60,6 +60,22 @@ describe('synthetic archive', () => {
     expect(names.size).toBeLessThanOrEqual(400);
   });
 
+  it('writes bodies like printed pages when given a dictionary: real lengths, interviews, captions, valid under the schema', () => {
+    const dictionary: [string, number][] = [['的', 50], ['法律', 9], ['群众', 7], ['依法', 5], ['调解', 3], ['纠纷', 3], ['社区', 2], ['宣传', 2]];
+    const files = [...syntheticArchive(vocab, { articles: 400, dictionary })].filter((f) => f.path.endsWith('.md'));
+    const data = files.map((f) => articleSchema.parse(parse(f.source.split('---\n')[1]!)));
+    const lengths = files.map((f) => [...f.source.split('---\n')[2]!.replace(/\s/g, '')].length).sort((a, b) => a - b);
+    const median = lengths[lengths.length >> 1]!;
+    expect(median).toBeGreaterThan(450);
+    expect(median).toBeLessThan(800);
+    expect(lengths.at(-1)!).toBeGreaterThan(2500);
+    expect(files.some((f) => f.source.includes('**问**:'))).toBe(true);
+    expect(data.filter((d) => d.images.length > 0).length).toBeGreaterThan(40);
+    expect(data.some((d) => d.kicker) && data.some((d) => d.subtitle)).toBe(true);
+    // The same seed and dictionary, the same archive.
+    expect([...syntheticArchive(vocab, { articles: 5, dictionary })]).toEqual([...syntheticArchive(vocab, { articles: 5, dictionary })]);
+  });
+
   it('has a seedable random generator', () => {
     expect(createRandom(1)()).toBe(createRandom(1)());
     expect(createRandom(1)()).not.toBe(createRandom(2)());
