@@ -1,6 +1,5 @@
 // The site build runs the content checker first (src/integrations/content-check.ts): `astro build` on bad content
 // stops with the checker's located lines, not Astro's schema error and stack trace; `astro dev` reports and goes on.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,18 +11,15 @@ import type { SharedReads } from '../src/lib/content/shared-reads.ts';
 import { checkPaths } from '../src/lib/check/check.ts';
 import { syntheticArchive, vocabulary } from '../src/lib/bench/synthetic.ts';
 import { fw } from './fullwidth.ts';
+import { astroBuild } from './helpers/astro-build.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 describe('astro build on bad content', () => {
   it('fails naming file, line, column and field for every error, without a stack trace', () => {
-    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(root, `tests/.tmp/check-build-${process.pid}`)], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: 'tests/fixtures/check/eol/content', NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-    const output = `${result.stdout}\n${result.stderr}`;
-    expect(result.status).not.toBe(0);
+    const result = astroBuild(join(root, `tests/.tmp/check-build-${process.pid}`), { CONTENT_DIR: 'tests/fixtures/check/eol/content', NO_COLOR: '1', FORCE_COLOR: '0' });
+    const output = result.log;
+    expect(result.ok).toBe(false);
     expect(output).toContain(`tests/fixtures/check/eol/content/2022/04/19/eol-lf.md:6:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`);
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-crlf.md:4:1 error unknown-field:');
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-bom.md:14:1 error url:');

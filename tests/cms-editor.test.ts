@@ -1,12 +1,13 @@
 // The web editor (/admin/, Decap CMS) in Chromium against `astro dev`, on a temporary git repository holding a copy of
 // the search fixture's content (never the project's own repository or content/): it lists the articles, writes one back
 // unchanged, and creates a new one through the editorial workflow, as a branch of one commit the checker accepts.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
+import { astroBuild } from './helpers/astro-build.ts';
 import { checkPaths } from '../src/lib/check/check.ts';
 import { readContent } from '../src/lib/content-files.ts';
 import { slugFromHeadline } from '../src/lib/slug.ts';
@@ -149,11 +150,8 @@ describe('the web editor at /admin/', () => {
       expect(problems).toEqual([]);
       // And the build publishes it.
       const out = `${tree}-dist`;
-      const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-        encoding: 'utf8',
-        env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: `${tree}/content`, ASTRO_CACHE_DIR: `${tree}-cache/` },
-      });
-      expect(built.status, `${built.stdout}\n${built.stderr}`).toBe(0);
+      const built = astroBuild(out, { CONTENT_DIR: `${tree}/content`, ASTRO_CACHE_DIR: `${tree}-cache/` });
+      expect(built.ok, built.log).toBe(true);
       const page = readFileSync(join(out, file.slice('content/'.length, -'.md'.length), 'index.html'), 'utf8');
       expect(page).toContain(headline);
       rmSync(out, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // `npm run deploy` against a real S3-compatible server on loopback (s3rver, started here): what a newsroom's day of
 // publishes does to a bucket. Three builds of a copy of the search-site fixture: A, then B with one more edition,
 // then C with a correction in it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } f
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFiles } from './helpers/dist.ts';
+import { astroBuild } from './helpers/astro-build.ts';
 import { brokenLinks } from './helpers/link-check.ts';
 import { CACHE_ENTRY, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
 import { MANIFEST_KEY } from '../src/lib/deploy/publish-s3.ts';
@@ -28,20 +29,8 @@ let puts: string[] = [];
 
 function build(name: string): string {
   const out = join(work, name);
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      SITE_URL: 'https://example.org',
-      BASE_PATH: '/',
-      CONTENT_DIR: relative(root, content),
-      ASTRO_CACHE_DIR: join(work, 'cache'),
-    },
-  });
-  if (result.status !== 0) throw new Error(`build ${name} failed:\n${result.stdout}\n${result.stderr}`);
+  const result = astroBuild(out, { SITE_URL: 'https://example.org', BASE_PATH: '/', CONTENT_DIR: relative(root, content), ASTRO_CACHE_DIR: join(work, 'cache') });
+  if (!result.ok) throw new Error(`build ${name} failed:\n${result.log}`);
   return out;
 }
 

@@ -1,11 +1,11 @@
 // A rebuild into the same output folder keeps the pages that did not change (src/integrations/reuse-output.ts)
 // and must still leave exactly what a clean build of the same content leaves: here after an article is removed,
 // and after a build that failed half-way.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { astroBuild } from './helpers/astro-build.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -19,21 +19,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function build(outDir: string, cacheDir: string) {
   const trace = join(work, 'read-trace.txt');
   writeFileSync(trace, '');
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      CONTENT_DIR: relative(root, content),
-      ASTRO_CACHE_DIR: cacheDir,
-      NO_COLOR: '1',
-      CONTENT_READ_TRACE: trace,
-    },
-  });
+  const result = astroBuild(outDir, { CONTENT_DIR: relative(root, content), ASTRO_CACHE_DIR: cacheDir, NO_COLOR: '1', CONTENT_READ_TRACE: trace });
   const parsed = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((file) => relative(relative(root, content), file)).sort();
-  return { ok: result.status === 0, log: `${result.stdout}\n${result.stderr}`, parsed };
+  return { ...result, parsed };
 }
 
 /** The articles and edition.yaml files under `dir`, relative to it, sorted. */
