@@ -7,13 +7,14 @@
 // Results: bench/results/search-index-<N>.json.
 // Usage: npm run bench:index -- --articles 250000 [--seed N] [--text print|sample] [--reuse] [--page-from bench/.out/archive-10000/dist]
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticArchive } from '../src/lib/bench/synthetic.ts';
 import { archiveText, type ArchiveText } from '../src/lib/bench/dictionary-fs.ts';
 import { sampleProcessTree } from '../src/lib/bench/process-tree.ts';
 import { measureTransfer } from '../src/lib/bench/readers.ts';
+import { folderStats, nextEditionDate } from '../src/lib/bench/archive-fs.ts';
 import { shardPlan } from '../src/lib/search/index-records.ts';
 import { runWorker } from '../src/integrations/worker.ts';
 import type { SearchIndexJob, SearchIndexResult } from '../src/integrations/search-index-worker.ts';
@@ -97,15 +98,13 @@ const full = await index('clean index');
 progress(`clean index: ${full.seconds} s, ${full.peakMb} MB peak, ${full.shards.length} shards`);
 
 // One more day's edition, as a newsroom publishes it.
-const last = readdirSync(join(dir, 'content'), { recursive: true }).map(String).filter((p) => p.endsWith('edition.yaml')).sort().at(-1)!;
-const next = new Date(Date.parse(`${last.slice(0, 10).replaceAll('/', '-')}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const next = nextEditionDate(join(dir, 'content'));
 write(syntheticArchive(vocab, { articles: 50, seed: Number(values.seed) + 1, start: next, perDay: 50, dictionary }));
 const daily = await index(`daily re-index (+1 edition, ${next})`);
 const reindexed = daily.shards.filter((s) => !s.reused);
 progress(`daily re-index: ${daily.seconds} s, re-indexed ${reindexed.map((s) => `${s.dir} (${s.pages} articles)`).join(', ')}`);
 
-const sizeOf = (path: string): number => readdirSync(path, { recursive: true, withFileTypes: true }).reduce((n, e) => n + (e.isFile() ? statSync(join(e.parentPath, e.name)).size : 0), 0);
-const indexMb = Number((sizeOf(join(dir, 'staging')) / MB).toFixed(1));
+const indexMb = Number((folderStats(join(dir, 'staging')).bytes / MB).toFixed(1));
 
 // A reader's first search on the real search page, given this archive's shards.
 let firstSearch: Record<string, unknown> | undefined;

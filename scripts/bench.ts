@@ -10,7 +10,7 @@
 // `dictionary`); `--text sample` gives the earlier archive of short bodies in the sample's vocabulary.
 // Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--text print|sample] [--no-floor] [--daily [--deploy]] [--keep]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticArchive } from '../src/lib/bench/synthetic.ts';
@@ -20,6 +20,7 @@ import { projectPhases, splitPhases, type LogLine, type PhaseMarker } from '../s
 import { benchmarkChart } from '../src/lib/bench/chart.ts';
 import { buildCommand } from '../src/lib/bench/build-command.ts';
 import { largestPages, measureTransfer } from '../src/lib/bench/readers.ts';
+import { folderStats, nextEditionDate } from '../src/lib/bench/archive-fs.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
@@ -94,19 +95,6 @@ const round = (n: number) => Number(n.toFixed(2));
 function searchIndexLine(log: string): { seconds: number; shards: number; reused: number } | undefined {
   const m = /indexed \d+ articles in (\d+) shard\(s\), (\d+) reused unchanged, in ([\d.]+) s/.exec(log);
   return m ? { seconds: Number(m[3]), shards: Number(m[1]), reused: Number(m[2]) } : undefined;
-}
-
-function folderStats(dir: string): { bytes: number; files: number; pages: number } {
-  let bytes = 0;
-  let files = 0;
-  let pages = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-    if (entry.name.endsWith('.html')) pages++;
-  }
-  return { bytes, files, pages };
 }
 
 /** Files that differ between two output folders (missing on either side, or different bytes). */
@@ -230,8 +218,7 @@ for (const articles of values.articles.split(',').map(Number)) {
     firstPublish = await publish(projectOut, endpoint);
   }
   if (values.daily) {
-    const last = readdirSync(contentDir, { recursive: true }).map(String).filter((p) => p.endsWith('edition.yaml')).sort().at(-1)!;
-    const next = new Date(Date.parse(`${last.slice(0, 10).replaceAll('/', '-')}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const next = nextEditionDate(contentDir);
     for (const file of syntheticArchive(vocab, { articles: 30, seed: Number(values.seed) + 1, start: next, perDay: 60, dictionary })) {
       const path = join(contentDir, file.path);
       mkdirSync(join(path, '..'), { recursive: true });
