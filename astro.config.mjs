@@ -14,13 +14,14 @@ import offlineDownloads from './src/integrations/downloads.ts';
 import cdnHeaders from './src/integrations/cdn-headers.ts';
 import reuseOutput from './src/integrations/reuse-output.ts';
 import decapCms from './src/integrations/decap-cms.ts';
+import assembleParts from './src/integrations/assemble-parts.ts';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { astroRedirects, readRedirects } from './src/lib/redirects.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
 const contentRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR);
-const outsideSources = /[\\/](tests[\\/]\.tmp|bench[\\/]\.out|dist)([\\/]|$)/;
+const outsideSources = /[\\/](tests[\\/]\.tmp|bench[\\/]\.out|dist|parts)([\\/]|$)/;
 /** What the dev server does not watch: test builds, benchmark archives, the output (never the content folder). */
 const notSources = (path) => outsideSources.test(path) && !(path === contentRoot || path.startsWith(contentRoot + sep) || contentRoot.startsWith(path + sep));
 
@@ -49,9 +50,10 @@ export default defineConfig({
   },
   // The search index is built in a worker from the start of the build, so the downloads (made from the finished
   // pages) run while it finishes; the CDN headers last, over every file.
-  // reuseOutput first: it removes what earlier builds left in the output folder before the others read it.
+  // reuseOutput first: it removes what earlier builds left in the output folder before the others read it; then
+  // assembleParts, which in the assembly of a build in parts (src/lib/parts/scope.ts) merges the parts into it.
   // decapCms (the editor at /admin/: its bundle, and in dev its local git backend) before the headers, which list admin/.
-  integrations: [reuseOutput(), contentCheck(), offlineDownloads(), searchIndex(), decapCms(), cdnHeaders()],
+  integrations: [reuseOutput(), assembleParts(), contentCheck(), offlineDownloads(), searchIndex(), decapCms(), cdnHeaders()],
   // Pages whose cacheKey (src/utils/site-data.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },

@@ -72,7 +72,7 @@ function index(label: string): Promise<{ seconds: number; peakMb: number; cpuSec
   const staging = join(dir, 'staging');
   rmSync(staging, { recursive: true, force: true });
   // No content check ran before: the worker reads every file itself (a build hands it the check's reads).
-  const job: Omit<SearchIndexJob, 'reads'> = { root, base: '/', includeDrafts: false, stagingDir: staging, cacheDir: join(dir, 'cache') };
+  const job: Omit<SearchIndexJob, 'reads'> = { root, base: '/', includeDrafts: false, stagingDir: staging, cacheDir: join(dir, 'cache'), scope: { kind: 'whole' }, otherDates: [] };
   progress(`${label}: indexing`);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();

@@ -9,6 +9,7 @@ import { CONTENT_DIR } from '../lib/content-files.ts';
 import { renderHeadersFile } from '../lib/seo/headers.ts';
 import { buildHeaderRules } from '../lib/seo/headers-fs.ts';
 import { readRedirects, renderRedirectsFile } from '../lib/redirects.ts';
+import { buildScope } from '../lib/parts/scope.ts';
 
 export default function cdnHeaders(): AstroIntegration {
   let root = '';
@@ -21,6 +22,8 @@ export default function cdnHeaders(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': ({ dir, logger }) => {
+        // A part's headers are the assembly's to write, over the merged site (src/lib/parts/scope.ts).
+        if (buildScope().kind === 'part') return;
         const out = fileURLToPath(dir);
         const rules = buildHeaderRules(out, base);
         writeFileSync(join(out, '_headers'), renderHeadersFile(rules));

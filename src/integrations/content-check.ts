@@ -16,7 +16,8 @@ import { handOverReads, type SharedReads } from '../lib/content/shared-reads.ts'
 import { sourceVersion } from './source-version.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
-import { walkContent } from '../lib/content/tree-fs.ts';
+import { walkScope } from '../lib/content/tree-fs.ts';
+import { buildScope } from '../lib/parts/scope.ts';
 import { ContentProblems } from '../lib/check/dev-preview.ts';
 import { previewContentProblems } from './content-preview.ts';
 
@@ -34,7 +35,8 @@ function foldersToCheck(root: string, contentRoot: string, cacheFile: string): {
   // The code whose rules decide a check's outcome: a change to any of it re-checks everything.
   const version = sourceVersion(root, ['src/lib', 'src/data']);
   const previous = new Set<string>(existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as string[]) : []);
-  const byFolder = Map.groupBy(walkContent(contentRoot), (entry) => posix.dirname(entry.path));
+  // A build in parts checks what it reads (src/lib/parts/scope.ts): its year, or in the assembly the top-level files.
+  const byFolder = Map.groupBy(walkScope(contentRoot, buildScope()), (entry) => posix.dirname(entry.path));
   const keys = new Map<string, string>();
   for (const [folder, entries] of byFolder) {
     const hash = createHash('sha256').update(version).update(folder);

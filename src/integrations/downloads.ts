@@ -2,12 +2,13 @@
 // of every month (downloads/2022-04.zip), then fills in the sizes on the pages that link them. The archives are made
 // by src/lib/offline from the built pages and the Markdown sources, in two worker threads (a month at a time, months
 // whose inputs are unchanged come from the cache). Any problem fails the build, naming its cause.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content-files.ts';
-import { fillDownloadSizes, formatSize, linksDownloads } from '../lib/offline/downloads.ts';
+import { DOWNLOADS_DIR, fillDownloadSizes, formatSize, linksDownloads } from '../lib/offline/downloads.ts';
+import { buildScope, isPartOutput } from '../lib/parts/scope.ts';
 import { editionsInBuild } from '../lib/offline/edition.ts';
 import { makeMonths, reader, type MonthsJob, type MonthsResult } from './downloads-months.ts';
 import { runWorker } from './worker.ts';
@@ -17,6 +18,11 @@ function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** The size of every zip in `dir`, by file name. */
+function zipSizes(dir: string): [string, number][] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.zip')).map((name) => [name, statSync(join(dir, name)).size]) : [];
 }
 
 /** Splits months into `n` groups of about the same number of articles. */
@@ -50,12 +56,17 @@ export default function offlineDownloads(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         try {
           if (!site) throw new Error('the site URL (`site` in astro.config.mjs, or SITE_URL) is needed for links to the live site');
-          const pages = htmlFiles(outDir);
-          const months = [...Map.groupBy(editionsInBuild(pages, reader(outDir)), (e) => e.date.slice(0, 7))];
+          // A build in parts (src/lib/parts/scope.ts): a part zips its year's editions and fills in the sizes on its
+          // own pages; the assembly zips nothing and fills in the sizes on the pages it made (home, archive) from
+          // the parts' zips, which are merged into the output folder by now.
+          const scope = buildScope();
+          const pages = htmlFiles(outDir).filter((page) => (scope.kind === 'part' ? isPartOutput(page, scope.year) : scope.kind === 'assemble' ? !/^\d{4}\//.test(page) : true));
+          const months = scope.kind === 'assemble' ? [] : [...Map.groupBy(editionsInBuild(pages, reader(outDir)), (e) => e.date.slice(0, 7))];
           const job = (group: MonthsJob['months']): MonthsJob => ({ root, outDir, contentDir: resolve(root, CONTENT_DIR), cacheRoot, site: site!, base, months: group });
           // One month is done in-process; more in two workers, one per core.
           const results = months.length < 2 ? [makeMonths(job(months))] : await Promise.all(balance(months, 2).map((group) => runWorker<MonthsJob, MonthsResult>(join(root, 'src/integrations/downloads-worker.ts'), job(group))));
           const sizes = new Map(results.flatMap((r) => r.sizes));
+          if (scope.kind === 'assemble') for (const [name, size] of zipSizes(join(outDir, DOWNLOADS_DIR))) sizes.set(name, size);
           for (const warning of results.flatMap((r) => r.warnings)) logger.warn(warning);
 
           for (const page of pages) {
@@ -74,7 +85,8 @@ export default function offlineDownloads(): AstroIntegration {
           const total = [...sizes.values()].reduce((a, b) => a + b, 0);
           const reused = results.reduce((n, r) => n + r.reused, 0);
           const ms = Math.round(performance.now() - started);
-          logger.info(`${sizes.size} zip files (${months.length} monthly bundles, ${reused} months reused unchanged), ${formatSize(total)}, in ${ms} ms`);
+          if (scope.kind === 'assemble') logger.info(`filled in the sizes of the parts' ${sizes.size} zip files (${formatSize(total)}) in ${ms} ms`);
+          else logger.info(`${sizes.size} zip files (${months.length} monthly bundles, ${reused} months reused unchanged), ${formatSize(total)}, in ${ms} ms`);
         } catch (error) {
           throw new Error(`Offline downloads failed: ${(error as Error).message}`, { cause: error });
         }

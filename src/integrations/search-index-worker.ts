@@ -9,7 +9,8 @@ import * as pagefind from 'pagefind';
 import { CONTENT_DIR, readContent, requireData } from '../lib/content-files.ts';
 import { readArticle } from '../lib/content/read.ts';
 import { readDigest, readFor, type SharedReads } from '../lib/content/shared-reads.ts';
-import { walkContent } from '../lib/content/tree-fs.ts';
+import { walkScope } from '../lib/content/tree-fs.ts';
+import type { BuildScope } from '../lib/parts/scope.ts';
 import type { Article } from '../lib/schema.ts';
 import { indexRecords, shardFiles, type IndexRecord } from '../lib/search/index-records.ts';
 import { answer } from './worker.ts';
@@ -24,6 +25,9 @@ export interface SearchIndexJob {
   cacheDir: string;
   /** The content check's reads of this build (src/lib/content/shared-reads.ts). */
   reads: SharedReads;
+  /** A part indexes one year's folder (src/lib/parts/scope.ts), with the dates of the other years' articles. */
+  scope: BuildScope;
+  otherDates: string[];
 }
 
 export interface SearchIndexResult {
@@ -58,7 +62,7 @@ function planFacts(job: SearchIndexJob, build: string): { articles: (Facts & { f
   const base = join(job.root, CONTENT_DIR);
   const articles: (Facts & { file: string })[] = [];
   const digests = new Map<string, string>();
-  for (const { path, file: kind } of walkContent(base)) {
+  for (const { path, file: kind } of walkScope(base, job.scope)) {
     if (kind.kind !== 'article' && kind.kind !== 'edition') continue;
     const file = posix.join(CONTENT_DIR.split(sep).join('/'), path);
     const bytes = readFileSync(join(base, path));
@@ -102,12 +106,12 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
     const build = `search-index v2\0${code}\0pagefind ${pagefindVersion}\0${job.base}`;
     const facts = planFacts(job, build);
     const articles = facts.articles.filter((a) => job.includeDrafts || !a.draft);
-    for (const shard of shardFiles(articles)) {
+    for (const shard of shardFiles(articles, job.otherDates)) {
       const cached = join(job.cacheDir, `${shard.dir}-${shardKey(build, shard.files, facts.digests)}`);
       const reused = existsSync(join(cached, 'pagefind-entry.json'));
       if (!reused) {
         rmSync(cached, { recursive: true, force: true });
-        const content = readContent(job.root, CONTENT_DIR, { only: (file) => shard.files.has(file), reads: job.reads });
+        const content = readContent(job.root, CONTENT_DIR, { only: (file) => shard.files.has(file), reads: job.reads, under: job.scope.kind === 'part' ? job.scope.year : undefined });
         await indexShard(indexRecords(content, { base: job.base, includeDrafts: job.includeDrafts }), cached);
       }
       cpSync(cached, join(job.stagingDir, shard.dir), { recursive: true });

@@ -15,6 +15,8 @@ import type { SearchIndexJob, SearchIndexResult } from './search-index-worker.ts
 import { runWorker } from './worker.ts';
 import { offeredReads } from '../lib/content/shared-reads.ts';
 import { moveSync } from './move-fs.ts';
+import { buildScope } from '../lib/parts/scope.ts';
+import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
 
 type PagefindFiles = Map<string, Uint8Array>;
 
@@ -64,6 +66,9 @@ export default function searchIndex(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
         if (!building) return;
+        const scope = buildScope();
+        // The assembly indexes nothing: the search shards are the parts' (src/lib/parts/scope.ts).
+        if (scope.kind === 'assemble') return;
         logger.info('building the search index');
         const started = performance.now();
         rmSync(stagingDir(), { recursive: true, force: true });
@@ -75,6 +80,8 @@ export default function searchIndex(): AstroIntegration {
           cacheDir,
           // Copied to the worker now, before the collection loaders take them.
           reads: offeredReads(),
+          scope,
+          otherDates: scope.kind === 'part' ? readCatalogues(root).filter((c) => c.year !== scope.year).flatMap((c) => c.articles.map((a) => a.data.date)) : [],
         }).then((result) => ({
           ...result,
           seconds: ((performance.now() - started) / 1000).toFixed(1),
@@ -82,6 +89,7 @@ export default function searchIndex(): AstroIntegration {
         pending.catch(() => undefined); // reported in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (buildScope().kind === 'assemble') return;
         if (!pending) throw new Error('the search index was not started');
         const { shards, seconds } = await pending;
         const target = fileURLToPath(dir);

@@ -44,6 +44,8 @@ export interface ReadOptions {
   reads?: SharedReads | undefined;
   /** `astro dev`: leave an invalid file out (the content check shows its error) instead of throwing. */
   leaveOutInvalid?: boolean;
+  /** Reads only the folder at this path under the content folder (`2022`: one year), walking nothing else. */
+  under?: string | undefined;
 }
 
 /**
@@ -53,9 +55,9 @@ export interface ReadOptions {
  * before this runs), unless told to leave it out.
  */
 export function* contentFiles(root: string, contentDir = CONTENT_DIR, options: ReadOptions = {}): Generator<ArticleSource | EditionSource> {
-  const { only = () => true, reads, leaveOutInvalid = false } = options;
+  const { only = () => true, reads, leaveOutInvalid = false, under } = options;
   const base = join(root, contentDir);
-  for (const { path, file: kind } of walkContent(base)) {
+  for (const { path, file: kind } of walkContent(base, under)) {
     if (kind.kind !== 'article' && kind.kind !== 'edition') continue;
     const file = posix.join(contentDir.split(sep).join('/'), path);
     if (!only(file)) continue;

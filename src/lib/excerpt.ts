@@ -44,6 +44,8 @@ export interface Rendered {
 
 interface SummarySource {
   data: { summary?: string | undefined };
+  /** An article record's lead paragraph (src/lib/content/record.ts). */
+  lead?: string | undefined;
   body?: string | undefined;
   rendered?: Rendered | undefined;
 }
@@ -51,6 +53,7 @@ interface SummarySource {
 /** The article's summary if it has one, else an excerpt of its first paragraph. */
 export function summaryOf(article: SummarySource, maxLength = 120): string {
   if (article.data.summary) return normalizeCjkPunctuation(article.data.summary);
+  if (article.lead !== undefined) return shorten(article.lead, maxLength);
   const frontmatter = article.rendered?.metadata?.['frontmatter'];
   const lead = typeof frontmatter === 'object' && frontmatter !== null ? (frontmatter as Record<string, unknown>)[LEAD_PARAGRAPH] : undefined;
   return shorten(typeof lead === 'string' ? lead : leadParagraph(article.body ?? ''), maxLength);

@@ -13,11 +13,33 @@ import { CONTENT_DIR, EDITION_FILE } from '../lib/content-files.ts';
 import { classifyContentPath, type ContentFile } from '../lib/content/files.ts';
 import { readArticle, readEdition, type ReadArticle } from '../lib/content/read.ts';
 import { dropReads, takeRead } from '../lib/content/shared-reads.ts';
-import { walkContent } from '../lib/content/tree-fs.ts';
+import { walkContent, walkScope, type ContentEntry } from '../lib/content/tree-fs.ts';
+import { buildScope, type BuildScope } from '../lib/parts/scope.ts';
+import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
+import { feedArticleIds, siteStructure } from '../lib/site-structure.ts';
+import { readBylineRecord } from '../lib/published-bylines-fs.ts';
 import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { formatProblem, type Problem } from '../lib/check/problem.ts';
 
 type Kind = 'article' | 'edition';
+
+/**
+ * The files a build's collection holds (src/lib/parts/scope.ts): all of them in a whole build, one year's in a
+ * part, and in the assembly only the articles some feed shows in full (its other pages need no bodies).
+ */
+function filesInScope(base: string, kind: Kind, scope: BuildScope): ContentEntry[] {
+  if (scope.kind !== 'assemble') return walkScope(base, scope);
+  if (kind === 'edition') return [];
+  const catalogues = readCatalogues(process.cwd());
+  const structure = siteStructure(
+    catalogues.flatMap((c) => c.articles),
+    catalogues.flatMap((c) => c.editions),
+    { bylineRecord: readBylineRecord(process.cwd()) },
+  );
+  const ids = feedArticleIds(structure);
+  const folders = [...new Set([...ids].map((id) => posix.dirname(id)))].sort();
+  return folders.flatMap((folder) => walkContent(base, folder).filter((e) => e.file.kind === 'article' && ids.has(e.file.id)));
+}
 type AssetStore = LoaderContext['store'] & { addAssetImports(assets: string[], filePath: string | undefined): void };
 type Renderer = Awaited<ReturnType<LoaderContext['config']['markdown']['processor']['createRenderer']>>;
 
@@ -91,7 +113,7 @@ function contentLoader(kind: Kind): Loader {
       };
 
       const untouched = new Set(store.keys());
-      for (const { path, file } of walkContent(base)) {
+      for (const { path, file } of dev ? walkContent(base) : filesInScope(base, kind, buildScope())) {
         const id = await sync(path, file);
         if (id !== undefined) untouched.delete(id);
       }

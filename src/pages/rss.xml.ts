@@ -8,7 +8,7 @@ import { site as paper } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const at = siteLocation(site);
-  const { articles } = await loadSiteData();
+  const data = await loadSiteData();
   const channel = { title: paper.name, description: paper.description, homeUrl: absoluteUrl('/', at), feedUrl: absoluteUrl(rssPath, at) };
-  return rssResponse(channel, articles, MAIN_FEED_SIZE, at);
+  return rssResponse(channel, data.articles, MAIN_FEED_SIZE, at, data);
 };

@@ -8,8 +8,8 @@ import { absoluteUrl } from '../lib/seo/urls.ts';
 import type { SitePage } from '../lib/seo/site-pages.ts';
 
 export const getStaticPaths = (async () => {
-  const chunks = sitePageChunks(await loadSiteData());
-  return chunks.map((pages, n) => ({ params: { n: String(n) }, props: { pages } }));
+  const data = await loadSiteData();
+  return (data.crossYear ? sitePageChunks(data) : []).map((pages, n) => ({ params: { n: String(n) }, props: { pages } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ site, props }) => {

@@ -1,66 +1,84 @@
 // Loads the content collections once per build and assembles everything pages need from them.
 // The only module that talks to astro:content; all the logic it calls lives in src/lib.
+//
+// Pages that span years (listings, the home page, the archive, feeds, sitemaps, the search page) are built from
+// article records (src/lib/content/record.ts), never from bodies; an article's own page from its full entry. A
+// whole build makes the records from its entries; a build in parts (src/lib/parts/scope.ts) takes the other years'
+// records from the parts' catalogues, so that what spans years comes out the same byte for byte.
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { assembleEditions, groupArticles, type EditionView } from '../lib/edition.ts';
-import { resolveCounty, type Division } from '../lib/gazetteer.ts';
-import { getCategory, type Category } from '../lib/categories.ts';
-import { nameSlugs } from '../lib/slug.ts';
+import type { EditionView } from '../lib/edition.ts';
 import { readBylineRecord } from '../lib/published-bylines-fs.ts';
 import { splitListing } from '../lib/listing-pages.ts';
 import { site } from '../lib/site.ts';
+import { siteStructure, type SiteStructure } from '../lib/site-structure.ts';
+import { articleRecord, type ArticleRecord, type EditionRecord } from '../lib/content/record.ts';
+import { LEAD_PARAGRAPH } from '../lib/excerpt.ts';
+import { buildScope, rendersCrossYear, rendersYear, type BuildScope } from '../lib/parts/scope.ts';
+import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
-export type Edition = EditionView<ArticleEntry>;
+export type { ArticleRecord };
+export type Edition = EditionView<ArticleRecord>;
 
-export interface SiteData {
-  editions: Edition[];
-  articles: ArticleEntry[];
-  editionOf: Map<string, Edition>;
-  counties: { division: Division; articles: ArticleEntry[] }[];
-  categories: { category: Category; articles: ArticleEntry[] }[];
-  bylines: { name: string; slug: string; articles: ArticleEntry[] }[];
-  bylineSlug: Map<string, string>;
+export interface SiteData extends SiteStructure<ArticleRecord> {
+  scope: BuildScope;
+  /** The articles whose own pages this build renders (all of them in a whole build), newest first. */
+  entries: ArticleEntry[];
+  /** Full entries by id: the rendered articles, and in the assembly those the feeds show. */
+  entryOf: Map<string, ArticleEntry>;
+  /** Does this build render the per-year pages of `date`'s year? */
+  rendersYear: (date: string) => boolean;
+  /** Does this build render the listings and what else spans years? */
+  crossYear: boolean;
 }
 
 let cached: Promise<SiteData> | undefined;
 
 /** Drafts are shown by `astro dev` (reporters preview them) and never published by `astro build`. */
 export function loadSiteData(): Promise<SiteData> {
-  cached ??= build(import.meta.env.DEV, import.meta.env.DEV);
+  cached ??= build(import.meta.env.DEV);
   return cached;
 }
 
-/** `leaveOutBroken`: in dev, a file breaking the edition rules is left out (the content check shows its error). */
-async function build(includeDrafts: boolean, leaveOutBroken: boolean): Promise<SiteData> {
-  const [allArticles, editionEntries] = await Promise.all([getCollection('articles'), getCollection('editions')]);
-  const published = allArticles.filter((a) => includeDrafts || !a.data.draft);
-  const editions = assembleEditions(published, editionEntries, { leaveOutBroken });
-  const articles = editions.flatMap((e) => e.articles);
-  const editionOf = new Map(editions.flatMap((e) => e.articles.map((a) => [a.id, e] as const)));
+/** The lead paragraph the Markdown pipeline recorded (src/markdown/rehype-lead-paragraph.ts). */
+function leadOf(entry: ArticleEntry): string {
+  const frontmatter = entry.rendered?.metadata?.['frontmatter'] as Record<string, unknown> | undefined;
+  return String(frontmatter?.[LEAD_PARAGRAPH] ?? '');
+}
 
-  const counties = [...groupArticles(articles, (a) => {
-    const r = resolveCounty(a.data.county);
-    return r.ok ? [r.division.code] : [];
-  })].map(([, list]) => {
-    const r = resolveCounty(list[0]!.data.county);
-    if (!r.ok) throw new Error(`unreachable: ${list[0]!.id}`);
-    return { division: r.division, articles: list };
-  });
-  counties.sort((a, b) => a.division.code.localeCompare(b.division.code));
+const recordOf = (entry: ArticleEntry): ArticleRecord => articleRecord(entry.id, entry.filePath ?? `content/${entry.id}.md`, entry.data, leadOf(entry));
 
-  const categories = [...groupArticles(articles, (a) => [a.data.category])].map(([name, list]) => ({
-    category: getCategory(name)!,
-    articles: list,
-  }));
-
-  const byName = groupArticles(articles, (a) => a.data.byline.map((b) => b.name));
+/** `dev`: drafts are in, and a file breaking the edition rules is left out (the content check shows its error). */
+async function build(dev: boolean): Promise<SiteData> {
+  const scope = dev ? ({ kind: 'whole' } as const) : buildScope();
+  // The assembly's collections hold no edition (its editions come from the catalogues): not asked for, as Astro warns of an empty one.
+  const [allEntries, editionEntries] = await Promise.all([getCollection('articles'), scope.kind === 'assemble' ? [] : getCollection('editions')]);
+  const entries = allEntries.filter((a) => dev || !a.data.draft);
+  let records: ArticleRecord[];
+  let editionRecords: EditionRecord[];
+  if (scope.kind === 'whole') {
+    records = entries.map(recordOf);
+    editionRecords = editionEntries.map((e) => ({ id: e.id, filePath: e.filePath ?? '', data: e.data }));
+  } else {
+    // A part holds its own year's entries; the assembly holds only those the feeds show. Every year's records
+    // come from the catalogues, made by the content door from the same files.
+    const catalogues = readCatalogues(process.cwd());
+    const own = scope.kind === 'part' ? scope.year : undefined;
+    records = [...catalogues.filter((c) => c.year !== own).flatMap((c) => c.articles), ...(own ? entries.map(recordOf) : [])];
+    editionRecords = [
+      ...catalogues.filter((c) => c.year !== own).flatMap((c) => c.editions),
+      ...(own ? editionEntries.map((e) => ({ id: e.id, filePath: e.filePath ?? '', data: e.data })) : []),
+    ];
+  }
   // Recorded names keep their published /byline/<slug>/. Astro runs from the project root (the npm scripts, the
   // tests and the benchmark all start it there), and CONTENT_DIR is relative to it, as for the glob loader.
-  const bylineSlug = nameSlugs(byName.keys(), readBylineRecord(process.cwd()));
-  const bylines = [...byName].map(([name, list]) => ({ name, slug: bylineSlug.get(name)!, articles: list }));
-
-  return { editions, articles, editionOf, counties, categories, bylines, bylineSlug };
+  const structure = siteStructure(records, editionRecords, { leaveOutBroken: dev, bylineRecord: readBylineRecord(process.cwd()) });
+  const inYear = (date: string) => rendersYear(scope, date);
+  const rendered = entries.filter((e) => inYear(e.data.date) && structure.editionOf.has(e.id));
+  const order = new Map(structure.articles.map((a, i) => [a.id, i]));
+  rendered.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { ...structure, scope, entries: rendered, entryOf: new Map(entries.map((e) => [e.id, e])), rendersYear: inYear, crossYear: rendersCrossYear(scope) };
 }
 
 /**
@@ -74,15 +92,13 @@ export function cacheKey(...parts: unknown[]): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-const articleDigest = (article: ArticleEntry) => article.digest ?? cacheKey(article.data, article.body);
-
 const editionKeys = new WeakMap<Edition, string>();
 
 /** An edition page, and the edition's navigation on every article page: all its articles (hashed once per edition). */
 export function editionKey(edition: Edition): string {
   let key = editionKeys.get(edition);
   if (key === undefined) {
-    key = cacheKey(edition.date, edition.issue, edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, articleDigest(a)])]));
+    key = cacheKey(edition.date, edition.issue, edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, a.digest])]));
     editionKeys.set(edition, key);
   }
   return key;
@@ -90,7 +106,7 @@ export function editionKey(edition: Edition): string {
 
 /** An article page: the article, its edition, and the byline pages it links to. */
 export function articleKey(article: ArticleEntry, edition: Edition, bylineSlug: ReadonlyMap<string, string>): string {
-  return cacheKey(articleDigest(article), editionKey(edition), article.data.byline.map((b) => bylineSlug.get(b.name)));
+  return cacheKey(article.digest ?? cacheKey(article.data, article.body), editionKey(edition), article.data.byline.map((b) => bylineSlug.get(b.name)));
 }
 
 /**
@@ -99,10 +115,10 @@ export function articleKey(article: ArticleEntry, edition: Edition, bylineSlug: 
  * articles, its neighbours and `heading` (what it shows besides its articles); the total is shown, and keyed,
  * only on the front page, so that numbered pages stay put.
  */
-export function listingPaths<P extends object>(articles: readonly ArticleEntry[], slug: string, props: P, heading: unknown) {
+export function listingPaths<P extends object>(articles: readonly ArticleRecord[], slug: string, props: P, heading: unknown) {
   return splitListing(articles, site.pageSize).map((page) => ({
     params: { slug, page: page.number === 0 ? undefined : String(page.number) },
     props: { ...props, page, total: articles.length },
-    cacheKey: cacheKey(page.number, page.newer, page.older, page.items.map((a) => [a.id, articleDigest(a)]), slug, heading, page.number === 0 ? articles.length : null),
+    cacheKey: cacheKey(page.number, page.newer, page.older, page.items.map((a) => [a.id, a.digest]), slug, heading, page.number === 0 ? articles.length : null),
   }));
 }

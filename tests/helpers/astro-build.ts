@@ -5,13 +5,23 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * The environment of a build the test starts: the test's own, without what Vitest adds to it (Vite's
+ * `import.meta.env` values such as DEV=1 and MODE=test, which a child process's Vite would take for its own),
+ * as a production build with the test's settings on top.
+ */
+export function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const own = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DEV|PROD|SSR|MODE|BASE_URL|TEST|VITEST.*)$/.test(name)));
+  // NODE_ENV=production: Vitest sets it to `test`, which would make the build count as dev (drafts shown).
+  return { ...own, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env };
+}
+
 /** Builds into `outDir`; `ok` and the whole log (stdout, then stderr), for the test to assert on. */
 export function astroBuild(outDir: string, env: Record<string, string>): { ok: boolean; log: string } {
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: root,
     encoding: 'utf8',
-    // NODE_ENV=production: Vitest sets it to `test`, which would make the build count as dev (drafts shown).
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: buildEnv(env),
   });
   return { ok: result.status === 0, log: `${result.stdout}\n${result.stderr}` };
 }

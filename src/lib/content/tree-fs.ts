@@ -1,6 +1,6 @@
 // Walks the content folder (file-system code for src/lib/content/files.ts): every directory entry with what it is
 // to the site, in path order. Symbolic links are reported, never followed; hidden folders are not entered.
-import { readdirSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { classifyContentPath, type ContentFile, type EntryType } from './files.ts';
 
@@ -44,4 +44,17 @@ export function editionFolderEntries(dir: string, date: string): (ContentEntry &
     .filter((d) => !d.isDirectory())
     .map((d) => ({ name: d.name, path: prefix + d.name, file: classifyContentPath(prefix + d.name, entryType(d)) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * What a build in parts (src/lib/parts/scope.ts) reads of the folder: a part its year's folder, the assembly the
+ * files at the top (redirects.yaml and the lists held against every page), a whole build everything.
+ */
+export function walkScope(contentRoot: string, scope: { kind: 'whole' } | { kind: 'part'; year: string } | { kind: 'assemble' }): ContentEntry[] {
+  if (scope.kind === 'whole') return walkContent(contentRoot);
+  if (scope.kind === 'part') return existsSync(join(contentRoot, scope.year)) ? walkContent(contentRoot, scope.year) : [];
+  return readdirSync(contentRoot, { withFileTypes: true })
+    .filter((d) => !d.isDirectory())
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((d) => ({ path: d.name, file: classifyContentPath(d.name, entryType(d)) }));
 }

@@ -12,6 +12,7 @@ import { absoluteUrl, absolutizeHtml, type SiteLocation } from '../seo/urls.ts';
 export interface FeedArticle {
   id: string;
   data: Article;
+  lead?: string | undefined;
   body?: string | undefined;
   rendered?: Rendered | undefined;
 }

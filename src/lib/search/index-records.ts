@@ -99,12 +99,14 @@ export function shardOf(date: string, plan: readonly Shard[]): Shard {
  * and the edition.yaml beside them. The search index reads and indexes one shard's files at a time, so that
  * it never holds the text of the whole archive (at 50,000 articles all records at once were over a gigabyte).
  */
-export function shardFiles(articles: readonly { file: string; date: string }[]): (Shard & { files: Set<string> })[] {
-  const plan = shardPlan(articles.map((a) => a.date));
+export function shardFiles(articles: readonly { file: string; date: string }[], otherDates: readonly string[] = []): (Shard & { files: Set<string> })[] {
+  // A part (src/lib/parts/scope.ts) plans with the other years' dates, which decide where the newest month is,
+  // and indexes only the shards of its own year.
+  const plan = shardPlan([...articles.map((a) => a.date), ...otherDates]);
   const files = plan.map(() => new Set<string>());
   for (const article of articles) {
     const shard = files[plan.indexOf(shardOf(article.date, plan))]!;
     shard.add(article.file).add(posix.join(posix.dirname(article.file), EDITION_FILE));
   }
-  return plan.map((shard, i) => ({ ...shard, files: files[i]! }));
+  return plan.map((shard, i) => ({ ...shard, files: files[i]! })).filter((shard) => shard.files.size > 0);
 }

@@ -1,6 +1,6 @@
 // A county's articles as RSS 2.0: /county/<slug>/rss.xml.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSiteData, type ArticleEntry } from '../../../utils/site-data.ts';
+import { loadSiteData, type ArticleRecord } from '../../../utils/site-data.ts';
 import { rssResponse, siteLocation } from '../../../utils/feeds.ts';
 import { SECTION_FEED_SIZE, countyFeedPath, sectionFeedTitle } from '../../../lib/feeds/channel.ts';
 import { absoluteUrl } from '../../../lib/seo/urls.ts';
@@ -8,12 +8,12 @@ import { divisionPath } from '../../../lib/routing.ts';
 import type { Division } from '../../../lib/gazetteer.ts';
 
 export const getStaticPaths = (async () => {
-  const { counties } = await loadSiteData();
-  return counties.map(({ division, articles }) => ({ params: { slug: division.slug }, props: { division, articles } }));
+  const { counties, crossYear } = await loadSiteData();
+  return (crossYear ? counties : []).map(({ division, articles }) => ({ params: { slug: division.slug }, props: { division, articles } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ site, props }) => {
-  const { division, articles } = props as { division: Division; articles: ArticleEntry[] };
+export const GET: APIRoute = async ({ site, props }) => {
+  const { division, articles } = props as { division: Division; articles: ArticleRecord[] };
   const at = siteLocation(site);
   const channel = {
     title: sectionFeedTitle(division.name),
@@ -21,5 +21,5 @@ export const GET: APIRoute = ({ site, props }) => {
     homeUrl: absoluteUrl(divisionPath(division.slug), at),
     feedUrl: absoluteUrl(countyFeedPath(division.slug), at),
   };
-  return rssResponse(channel, articles, SECTION_FEED_SIZE, at);
+  return rssResponse(channel, articles, SECTION_FEED_SIZE, at, await loadSiteData());
 };

@@ -1,0 +1,43 @@
+// `npm run build:part -- <year>`: builds one year of the archive into parts/<year>/ (src/lib/parts/scope.ts):
+// its article and edition pages, search shards and zips in parts/<year>/site/, its catalogue, and a record of
+// the key it was built for. The catalogues of every year are brought up to date first (the part's pages link
+// person pages numbered across the whole archive). `--if-needed` skips a part whose key is unchanged.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { planParts, partCacheDir, partSiteDir, writePartRecord } from '../src/lib/parts/parts-fs.ts';
+import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
+import { PARTS_DIR } from '../src/lib/parts/scope.ts';
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const ifNeeded = args.includes('--if-needed');
+const years = args.filter((a) => !a.startsWith('--'));
+if (years.length !== 1 || !/^\d{4}$/.test(years[0]!)) {
+  console.error('usage: npm run build:part -- <year> [--if-needed]   (e.g. npm run build:part -- 2022)');
+  process.exit(2);
+}
+const year = years[0]!;
+const started = performance.now();
+const log = progress(`part ${year}`, started);
+
+log('catalogues: reading every year’s frontmatter (years unchanged since the last build are kept)');
+const { parts } = planParts(root, (y, made, n) => log(`catalogue ${y}: ${n} articles${made ? '' : ' (unchanged)'}`));
+const part = parts.find((p) => p.year === year);
+if (!part) {
+  console.error(`content has no folder ${year}/: years are ${parts.map((p) => p.year).join(', ') || 'none'}`);
+  process.exit(2);
+}
+if (ifNeeded && part.upToDate) {
+  log(`up to date (key ${part.key}): nothing to build`);
+  process.exit(0);
+}
+log(`building ${part.articles} articles into ${PARTS_DIR}/${year}/site`);
+mkdirSync(join(root, PARTS_DIR, year), { recursive: true });
+const code = await runAstroBuild(root, partSiteDir(root, year), { SITE_PART: year, ASTRO_CACHE_DIR: partCacheDir(root, year) }, log);
+if (code !== 0) {
+  log('failed');
+  process.exit(code);
+}
+const seconds = Math.round((performance.now() - started) / 100) / 10;
+writePartRecord(root, year, { key: part.key, articles: part.articles, seconds });
+log(`done: ${part.articles} articles in ${seconds} s`);
