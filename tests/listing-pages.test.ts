@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitListing, type ListingPage } from '../src/lib/listing-pages.ts';
+import { listingLayout, splitListing, type ListingPage } from '../src/lib/listing-pages.ts';
 
 /** Articles 1…n, newest first, as listings hold them. */
 const newestFirst = (n: number) => Array.from({ length: n }, (_, i) => n - i);
@@ -66,5 +66,43 @@ describe('listing pages', () => {
 
   it('refuse a page size that is not a positive whole number', () => {
     expect(() => splitListing([1], 0)).toThrow(/page size/);
+  });
+});
+
+describe('listingLayout', () => {
+  const dated = (dates: string[]) => dates.map((date, i) => ({ id: i, data: { date } }));
+  const days = (year: string, n: number) => Array.from({ length: n }, (_, i) => `${year}-${String(12 - Math.floor(i / 28)).padStart(2, '0')}-${String(28 - (i % 28)).padStart(2, '0')}`);
+
+  it('splits a listing up to `splitAt` articles by page, as splitListing does', () => {
+    const list = dated([...days('2022', 30), ...days('2021', 15)]);
+    const laid = listingLayout(list, 20, 45);
+    expect(laid.map((p) => p.path)).toEqual(['', '1/']);
+    expect(laid.every((p) => p.year === undefined && p.years === undefined && p.total === 45)).toBe(true);
+    expect(laid.map((p) => p.page)).toEqual(splitListing(list, 20));
+  });
+
+  it('splits a longer one by year: a front page with the newest and the years, and each year numbered within itself', () => {
+    const list = dated([...days('2022', 45), ...days('2021', 15), ...days('2019', 3)]);
+    const laid = listingLayout(list, 20, 44);
+    expect(laid.map((p) => p.path)).toEqual(['', '2022/', '2022/1/', '2021/', '2019/']);
+    const [front, y2022, y2022p1] = laid;
+    expect(front!.years).toEqual([
+      { year: '2022', count: 45 },
+      { year: '2021', count: 15 },
+      { year: '2019', count: 3 },
+    ]);
+    expect(front!.page.items).toEqual(list.slice(0, 20));
+    expect([front!.page.newer, front!.page.older, front!.total]).toEqual([undefined, undefined, 63]);
+    expect([y2022!.year, y2022!.total, y2022!.page.items.length, y2022!.page.older]).toEqual(['2022', 45, 25, 1]);
+    expect(y2022p1!.page.items).toEqual(list.slice(25, 45));
+    // Every article is on exactly one year page.
+    expect(laid.slice(1).flatMap((p) => p.page.items)).toEqual(list);
+  });
+
+  it('leaves an older year’s pages as they were when a new article comes', () => {
+    const list = dated([...days('2022', 45), ...days('2021', 30)]);
+    const before = listingLayout(list, 20, 10).filter((p) => p.year === '2021');
+    const after = listingLayout([...dated(['2022-12-29']), ...list], 20, 10).filter((p) => p.year === '2021');
+    expect(after).toEqual(before);
   });
 });

@@ -23,6 +23,8 @@ const env = {
   CONTENT_DIR: relative(root, content),
   SITE_PARTS_DIR: relative(root, join(work, 'parts')),
   NO_COLOR: '1',
+  // Listings of more than 10 articles are split by year (src/lib/listing-pages.ts), as a real archive's long ones are.
+  SITE_LISTING_SPLIT: '10',
 };
 
 function script(name: string, ...args: string[]) {
@@ -67,6 +69,12 @@ describe('a build in parts, one per year, assembled', () => {
     // Each year's pages, zips and search shards came from its part; the parts hold only their own year's.
     expect(readdirSync(join(work, 'parts/2021/site/2021'))).toEqual(['01', '06']);
     expect(readdirSync(join(work, 'parts/2021/site')).filter((n) => /^\d{4}$/.test(n))).toEqual(['2021']);
+    // A long listing's year pages too; its front page, with the index of years, is the assembly's.
+    const split = readdirSync(join(work, 'parts/2021/site/category'), { recursive: true }).map(String).filter((p) => p.endsWith('2021/index.html'));
+    expect(split.length).toBeGreaterThan(0);
+    const front = readFileSync(join(assembled, 'category', split[0]!.split('/')[0]!, 'index.html'), 'utf8');
+    expect(front).toContain('按年份浏览');
+    expect(front).toContain(`/category/${split[0]!.split('/')[0]}/2020/`);
   }, 240_000);
 
   it('is a site whose links, feeds and sitemaps hold', () => {

@@ -106,7 +106,7 @@ describe('redirectProblems: against the site', () => {
 describe('sitePages', () => {
   const article = (id: string, data: Partial<PageArticle['data']> = {}): PageArticle => ({
     id,
-    data: { county: '裕华区', category: '法院', byline: [{ name: '朱婧伟' }], ...data },
+    data: { date: id.slice(0, 10).replaceAll('/', '-'), county: '裕华区', category: '法院', byline: [{ name: '朱婧伟' }], ...data },
   });
   const pages = sitePages(
     [

@@ -96,6 +96,7 @@ describe('sitemaps', () => {
     categories: [{ category: { slug: 'gongan' }, articles: older }],
     bylines: [{ slug: 'niumin', articles: newer }],
     pageSize: 1,
+    splitAt: 1000,
   });
 
   it('list every page of the site with its last change', () => {

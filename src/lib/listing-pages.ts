@@ -6,6 +6,11 @@
 // and once in `size` articles one numbered page is added (and the page before it gains a "newer" link).
 // Numbering from the newest instead would move every article to another page each day, so the whole
 // listing would be rendered, cached and downloaded again daily.
+//
+// A listing longer than `splitAt` articles (a category, a city district, a prolific reporter over fifteen
+// years) is split by year instead (listingLayout): its front page holds the newest articles and an index of its
+// years, and each year has its own pages, `<listing>/2022/`, numbered within the year in the same way. A year's
+// pages change only with that year's articles, so a build in parts renders them in the year's part.
 
 export interface ListingPage<T> {
   /** 0 for the front page (the listing's own address), k ≥ 1 for the k-th page counted from the oldest. */
@@ -34,4 +39,33 @@ export function splitListing<T>(newestFirst: readonly T[], size: number): Listin
     });
   }
   return pages;
+}
+
+/** A year of a listing split by year, for the front page's index. */
+export interface ListingYear {
+  year: string;
+  count: number;
+}
+
+export interface LaidOutPage<T> {
+  /** Address under the listing's own: `` (the front page), `3/`, `2022/`, `2022/3/`. */
+  path: string;
+  /** The year a page of a listing split by year belongs to. */
+  year?: string | undefined;
+  page: ListingPage<T>;
+  /** Articles the page counts: the listing's on its front page, the year's on a year's pages. */
+  total: number;
+  /** On the front page of a listing split by year: its years, newest first. */
+  years?: ListingYear[] | undefined;
+}
+
+const pagePath = (prefix: string, number: number) => (number === 0 ? prefix : `${prefix}${number}/`);
+
+/** Every page of a listing of `newestFirst` (each with an edition `date`), split by page or, past `splitAt` articles, by year. */
+export function listingLayout<T extends { data: { date: string } }>(newestFirst: readonly T[], size: number, splitAt: number): LaidOutPage<T>[] {
+  if (newestFirst.length <= splitAt) return splitListing(newestFirst, size).map((page) => ({ path: pagePath('', page.number), page, total: newestFirst.length }));
+  const byYear = [...Map.groupBy(newestFirst, (a) => a.data.date.slice(0, 4))];
+  const years = byYear.map(([year, list]) => ({ year, count: list.length }));
+  const front: LaidOutPage<T> = { path: '', page: { number: 0, items: newestFirst.slice(0, size), newer: undefined, older: undefined }, total: newestFirst.length, years };
+  return [front, ...byYear.flatMap(([year, list]) => splitListing(list, size).map((page) => ({ path: pagePath(`${year}/`, page.number), year, page, total: list.length })))];
 }

@@ -9,8 +9,8 @@ import { compareProblems, formatProblem, type Position, type Problem } from './c
 import { decodeSource } from './content/source.ts';
 import { parseYaml } from './content/yaml.ts';
 import { resolveCounty } from './gazetteer.ts';
-import { splitListing } from './listing-pages.ts';
-import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath, withBase } from './routing.ts';
+import { listingLayout } from './listing-pages.ts';
+import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, withBase } from './routing.ts';
 import { site as siteSettings } from './site.ts';
 import { nameSlugs } from './slug.ts';
 
@@ -41,7 +41,7 @@ export interface SitePages {
 /** The part of an article the page list needs; the checker's and Astro's entries satisfy it. */
 export interface PageArticle {
   id: string;
-  data: { draft?: boolean | undefined; county: string; category: string; byline: readonly { name: string }[] };
+  data: { draft?: boolean | undefined; date: string; county: string; category: string; byline: readonly { name: string }[] };
 }
 
 /**
@@ -49,23 +49,30 @@ export interface PageArticle {
  * edition, each published article (drafts are never published), and each county, category and byline listing
  * with its numbered pages (src/lib/listing-pages.ts). Feeds and sitemaps are files, not pages, and never redirected.
  */
-export function sitePages(articles: readonly PageArticle[], editions: readonly { data: { date: string } }[], pageSize: number = siteSettings.pageSize): SitePages {
+export function sitePages(
+  articles: readonly PageArticle[],
+  editions: readonly { data: { date: string } }[],
+  pageSize: number = siteSettings.pageSize,
+  splitAt: number = siteSettings.listingSplitAt,
+): SitePages {
   const pages = new Set<string>(['/', archivePath, '/county/', '/category/', '/byline/', '/search/']);
   for (const edition of editions) pages.add(editionPath(edition.data.date)).add(archiveYearPath(edition.data.date.slice(0, 4)));
   const published = articles.filter((a) => !a.data.draft);
-  const listings = new Map<string, number>();
-  const count = (path: string) => listings.set(path, (listings.get(path) ?? 0) + 1);
+  const listings = new Map<string, { data: { date: string } }[]>();
+  const count = (path: string, date: string) => listings.set(path, [...(listings.get(path) ?? []), { data: { date } }]);
   const slugs = nameSlugs(published.flatMap((a) => a.data.byline.map((b) => b.name)));
   for (const article of published) {
     pages.add(articlePath(article.id));
     const county = resolveCounty(article.data.county);
-    if (county.ok) count(divisionPath(county.division.slug));
+    const { date } = article.data;
+    if (county.ok) count(divisionPath(county.division.slug), date);
     const category = getCategory(article.data.category);
-    if (category) count(categorySlugPath(category.slug));
-    for (const name of new Set(article.data.byline.map((b) => b.name))) count(bylinePath(slugs.get(name)!));
+    if (category) count(categorySlugPath(category.slug), date);
+    for (const name of new Set(article.data.byline.map((b) => b.name))) count(bylinePath(slugs.get(name)!), date);
   }
-  for (const [path, total] of listings) {
-    for (const page of splitListing(Array.from({ length: total }), pageSize)) pages.add(listingPagePath(path, page.number));
+  for (const [path, dated] of listings) {
+    dated.sort((a, b) => (a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : 0));
+    for (const laid of listingLayout(dated, pageSize, splitAt)) pages.add(`${path}${laid.path}`);
   }
   return { isPage: (path) => pages.has(path) };
 }

@@ -5,7 +5,19 @@ export const site = {
   description: '河北法制报数字报：每日版面、往期报纸、各县区政法新闻与检索。',
   /** Listings longer than this are split into numbered pages. */
   pageSize: 20,
+  /**
+   * Listings with more articles than this are split by year (src/lib/listing-pages.ts: listingLayout), so that a
+   * build in parts renders each year's listing pages in that year's part. `SITE_LISTING_SPLIT` sets another
+   * number (the tests use a small one); it must stay under 1,000 pages, so a page number never looks like a year.
+   */
+  listingSplitAt: listingSplitAt(process.env['SITE_LISTING_SPLIT']),
 } as const;
+
+function listingSplitAt(value: string | undefined): number {
+  const n = value === undefined ? 3000 : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n >= 999 * 20) throw new Error(`SITE_LISTING_SPLIT must be a whole number from 1 to ${999 * 20 - 1}, not ${value}`);
+  return n;
+}
 
 export const mainNav = [
   { label: '今日报纸', path: '/' },

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { EditionView } from '../lib/edition.ts';
 import { readBylineRecord } from '../lib/published-bylines-fs.ts';
-import { splitListing } from '../lib/listing-pages.ts';
+import { listingLayout } from '../lib/listing-pages.ts';
 import { site } from '../lib/site.ts';
 import { siteStructure, type SiteStructure } from '../lib/site-structure.ts';
 import { articleRecord, type ArticleRecord, type EditionRecord } from '../lib/content/record.ts';
@@ -110,15 +110,19 @@ export function articleKey(article: ArticleEntry, edition: Edition, bylineSlug: 
 }
 
 /**
- * The pages of one listing for a `[slug]/[...page]` route: the front page at the listing's address and the
- * numbered pages counted from the oldest article (src/lib/listing-pages.ts). A page's cache key covers its
- * articles, its neighbours and `heading` (what it shows besides its articles); the total is shown, and keyed,
- * only on the front page, so that numbered pages stay put.
+ * The pages of one listing for a `[slug]/[...page]` route that this build renders: the front page at the
+ * listing's address and the numbered pages counted from the oldest article, or for a long listing its years'
+ * pages (src/lib/listing-pages.ts: listingLayout). A year's pages are rendered with the year's other pages (in its
+ * part, in a build in parts), the rest with what spans years. A page's cache key covers its articles, its
+ * neighbours and `heading` (what it shows besides its articles); the total is shown, and keyed, only on a front
+ * page, so that numbered pages stay put.
  */
-export function listingPaths<P extends object>(articles: readonly ArticleRecord[], slug: string, props: P, heading: unknown) {
-  return splitListing(articles, site.pageSize).map((page) => ({
-    params: { slug, page: page.number === 0 ? undefined : String(page.number) },
-    props: { ...props, page, total: articles.length },
-    cacheKey: cacheKey(page.number, page.newer, page.older, page.items.map((a) => [a.id, a.digest]), slug, heading, page.number === 0 ? articles.length : null),
-  }));
+export function listingPaths<P extends object>(articles: readonly ArticleRecord[], slug: string, props: P, heading: unknown, data: Pick<SiteData, 'crossYear' | 'rendersYear'>) {
+  return listingLayout(articles, site.pageSize, site.listingSplitAt)
+    .filter((laid) => (laid.year === undefined ? data.crossYear : data.rendersYear(laid.year)))
+    .map(({ path, year, page, total, years }) => ({
+      params: { slug, page: path === '' ? undefined : path.slice(0, -1) },
+      props: { ...props, page, total, year, years },
+      cacheKey: cacheKey(year, page.number, page.newer, page.older, page.items.map((a) => [a.id, a.digest]), slug, heading, page.number === 0 ? total : null, years),
+    }));
 }

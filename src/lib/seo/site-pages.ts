@@ -1,8 +1,8 @@
 // Every page a search engine should know about, with the day it last changed: the sitemap's contents.
 // Computed from the same site data the routes are built from; tests/site checks it against the built pages.
-import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, listingPagePath } from '../routing.ts';
+import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath } from '../routing.ts';
 import { modifiedDate } from './time.ts';
-import { splitListing } from '../listing-pages.ts';
+import { listingLayout } from '../listing-pages.ts';
 
 interface DatedArticle {
   id: string;
@@ -16,6 +16,8 @@ export interface SitePagesInput {
   categories: readonly { category: { slug: string }; articles: readonly DatedArticle[] }[];
   bylines: readonly { slug: string; articles: readonly DatedArticle[] }[];
   pageSize: number;
+  /** Listings longer than this are split by year (src/lib/listing-pages.ts: listingLayout). */
+  splitAt: number;
 }
 
 export interface SitePage {
@@ -32,8 +34,8 @@ function newest(articles: readonly DatedArticle[]): string | undefined {
   }, undefined);
 }
 
-function listing(path: string, articles: readonly DatedArticle[], pageSize: number): SitePage[] {
-  return splitListing(articles, pageSize).map((page) => ({ path: listingPagePath(path, page.number), lastmod: newest(page.items) }));
+function listing(path: string, articles: readonly DatedArticle[], input: SitePagesInput): SitePage[] {
+  return listingLayout(articles, input.pageSize, input.splitAt).map((laid) => ({ path: `${path}${laid.path}`, lastmod: newest(laid.page.items) }));
 }
 
 /** Home, archive, search, every edition and article, and every page of every county, category and byline listing: every page but the 404. */
@@ -55,8 +57,8 @@ export function sitePages(input: SitePagesInput): SitePage[] {
       { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
       ...e.articles.map((a) => ({ path: articlePath(a.id), lastmod: modifiedDate(a.data) })),
     ]),
-    ...input.counties.flatMap((c) => listing(divisionPath(c.division.slug), c.articles, input.pageSize)),
-    ...input.categories.flatMap((c) => listing(categorySlugPath(c.category.slug), c.articles, input.pageSize)),
-    ...input.bylines.flatMap((b) => listing(bylinePath(b.slug), b.articles, input.pageSize)),
+    ...input.counties.flatMap((c) => listing(divisionPath(c.division.slug), c.articles, input)),
+    ...input.categories.flatMap((c) => listing(categorySlugPath(c.category.slug), c.articles, input)),
+    ...input.bylines.flatMap((b) => listing(bylinePath(b.slug), b.articles, input)),
   ];
 }

@@ -1,0 +1,58 @@
+// The build in parts on disk (src/lib/parts/scope.ts): where each part is built, what it records when it is
+// done, and the plan that says which parts are out of date.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sourceVersion } from '../../integrations/source-version.ts';
+import { readBylineRecord } from '../published-bylines-fs.ts';
+import { siteStructure } from '../site-structure.ts';
+import { updateCatalogues, type Catalogue } from './catalogue-fs.ts';
+import { partContext, partKey } from './plan.ts';
+import { PARTS_DIR } from './scope.ts';
+import { site } from '../site.ts';
+
+/** A part's built site, its Astro cache and its record, under parts/<year>/. */
+export const partSiteDir = (root: string, year: string): string => join(root, PARTS_DIR, year, 'site');
+export const partCacheDir = (root: string, year: string): string => join(root, PARTS_DIR, year, '.astro');
+const recordFile = (root: string, year: string): string => join(root, PARTS_DIR, year, 'part.json');
+
+/** What a finished part build records: the key it was built for, and what it took. */
+export interface PartRecord {
+  key: string;
+  articles: number;
+  seconds: number;
+}
+
+export function readPartRecord(root: string, year: string): PartRecord | undefined {
+  const file = recordFile(root, year);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PartRecord) : undefined;
+}
+
+export function writePartRecord(root: string, year: string, record: PartRecord): void {
+  mkdirSync(join(root, PARTS_DIR, year), { recursive: true });
+  writeFileSync(recordFile(root, year), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+export interface PlannedPart {
+  year: string;
+  key: string;
+  articles: number;
+  /** Its last build was for this key: nothing to do. */
+  upToDate: boolean;
+}
+
+/** Everything a part's pages are built from besides content: the site's code, its dependencies, its settings. */
+export const siteCode = (root: string): string => sourceVersion(root, ['src', 'astro.config.mjs', 'package-lock.json']);
+
+/** Brings the catalogues up to date and plans every year's part, oldest first. */
+export function planParts(root: string, onCatalogue?: (year: string, made: boolean, articles: number) => void): { catalogues: Catalogue[]; parts: PlannedPart[] } {
+  const catalogues = updateCatalogues(root, onCatalogue);
+  const structure = siteStructure(catalogues.flatMap((c) => c.articles), catalogues.flatMap((c) => c.editions), { bylineRecord: readBylineRecord(root) });
+  const newestYear = structure.editions[0]?.date.slice(0, 4);
+  const code = siteCode(root);
+  const location = `${process.env['SITE_URL'] ?? ''}\0${process.env['BASE_PATH'] ?? ''}`;
+  const parts = catalogues.map((c) => {
+    const key = partKey(code, c.key, partContext(structure, c.year, newestYear, site.listingSplitAt), location);
+    return { year: c.year, key, articles: c.articles.length, upToDate: readPartRecord(root, c.year)?.key === key };
+  });
+  return { catalogues, parts };
+}
