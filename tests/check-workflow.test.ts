@@ -79,8 +79,45 @@ describe('publish workflow', () => {
   });
 });
 
+describe('archive workflow (the build in parts)', () => {
+  type Job = { if?: string; needs?: string[] | string; strategy?: { matrix: Record<string, string> }; outputs?: Record<string, string>; steps: (Step & { id?: string; env?: Record<string, string> })[] };
+  const workflow = parse(read('.github/workflows/archive.yml')) as { on: Record<string, { branches?: string[] }>; jobs: Record<string, Job> };
+  const publish = parse(read('.github/workflows/publish.yml')) as { jobs: Record<string, Job> };
+  const { plan, part, assemble } = workflow.jobs as Record<'plan' | 'part' | 'assemble', Job>;
+  const runsOf = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
+
+  it('runs on main for this repository only, and instead of the one-build publish when BUILD_IN_PARTS is set', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(workflow.on['push']?.branches).toEqual(['main']);
+    expect(plan.if).toContain('github.event.repository.fork == false');
+    expect(plan.if).toContain("vars.BUILD_IN_PARTS == 'true'");
+    expect(Object.values(publish.jobs)[0]!.if).toContain("vars.BUILD_IN_PARTS != 'true'");
+  });
+
+  it('plans the parts from the catalogues, builds the out-of-date years in a matrix, then assembles and deploys', () => {
+    expect(runsOf(plan).indexOf('npm run check')).toBeLessThan(runsOf(plan).indexOf('npm run build:plan -- --github'));
+    expect(plan.outputs?.['stale']).toBe('${{ steps.plan.outputs.stale }}');
+    expect(plan.steps.find((s) => s.run?.includes('build:plan'))?.id).toBe('plan');
+    expect(part.needs).toBe('plan');
+    expect(part.strategy?.matrix['year']).toBe('${{ fromJSON(needs.plan.outputs.stale) }}');
+    expect(runsOf(part)).toContain('npm run build:part -- ${{ matrix.year }}');
+    // Each year's build cache is its own, keyed by year.
+    const cache = part.steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
+    expect(String(cache.with?.['restore-keys'])).toBe('part-${{ matrix.year }}-');
+    expect(assemble.needs).toEqual(['plan', 'part']);
+    const order = ['npm run build:assemble', 'npm run deploy', 'npm run urls:record', 'git push'].map((c) => runsOf(assemble).indexOf(c));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const deploy = assemble.steps.find((s) => s.run?.startsWith('npm run deploy'))!;
+    expect(deploy.env?.['AWS_SECRET_ACCESS_KEY']).toBe('${{ secrets.AWS_SECRET_ACCESS_KEY }}');
+    // Secrets reach no other step.
+    const secretSteps = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => JSON.stringify(s).includes('secrets.'));
+    expect(secretSteps).toEqual([deploy]);
+  });
+});
+
 describe('the workflow files', () => {
-  it.each(['pull-request.yml', 'publish.yml', 'pages.yml'])('%s validates against the GitHub Actions workflow schema', (name) => {
+  it.each(['pull-request.yml', 'publish.yml', 'pages.yml', 'archive.yml'])('%s validates against the GitHub Actions workflow schema', (name) => {
     const result = parseWorkflow({ name, content: read(`.github/workflows/${name}`) }, new NoOperationTraceWriter());
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
     expect(result.value).toBeDefined();

@@ -12,7 +12,11 @@ export interface ArticleRecord {
   /** `content/2022/04/19/slug.md` */
   filePath: string;
   data: Article;
-  /** The first paragraph as plain text (src/lib/excerpt.ts), as the Markdown pipeline records it. */
+  /**
+   * The first paragraph as plain text (src/lib/excerpt.ts), as the Markdown pipeline records it, cut after
+   * LEAD_CHARS characters: every excerpt is shorter (summaryOf cuts at most at 200), and a record is kept for
+   * every article of the archive.
+   */
   lead: string;
   /** Changes whenever `data` or `lead` does: for page cache keys. */
   digest: string;
@@ -24,10 +28,15 @@ export interface EditionRecord {
   data: Edition;
 }
 
+/** One more than the longest excerpt any page takes (summaryOf's 200), so that an excerpt of a cut lead still ends in an ellipsis. */
+export const LEAD_CHARS = 201;
+
 /** `data` as the content door reads it, without what only an article's own page uses (Astro's image objects). */
-export function articleRecord(id: string, filePath: string, data: Article & { photos?: unknown }, lead: string): ArticleRecord {
+export function articleRecord(id: string, filePath: string, data: Article & { photos?: unknown }, fullLead: string): ArticleRecord {
   const { photos: _photos, ...rest } = data;
   const plain = rest as Article;
+  const chars = [...fullLead];
+  const lead = chars.length > LEAD_CHARS ? chars.slice(0, LEAD_CHARS).join('') : fullLead;
   return { id, filePath, data: plain, lead, digest: createHash('sha256').update(JSON.stringify([plain, lead])).digest('base64url').slice(0, 22) };
 }
 

@@ -1,0 +1,211 @@
+// Benchmark of the build in parts (src/lib/parts/scope.ts) on the realistic synthetic archive (see bench.ts):
+// every year built by `npm run build:part` one after another (as a CI matrix of one runner would), then
+// `npm run build:assemble`, each in a process of its own whose tree's peak memory is sampled; the assembled
+// site's size, its largest reader page of each kind, and a reader's first search in Chromium; then one more day's
+// edition published as the archive workflow does it (plan, the current year's part, the assembly), with the
+// files of dist/ that changed. Optionally (`--check`) the assembled site's links, feeds and sitemaps.
+// Results: bench/results/parts-<N>.json.
+// Usage: npm run bench:parts -- --articles 250000 [--per-day 46] [--seed N] [--reuse] [--check]
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { syntheticArchive } from '../src/lib/bench/synthetic.ts';
+import { archiveText } from '../src/lib/bench/dictionary-fs.ts';
+import { sampleProcessTree } from '../src/lib/bench/process-tree.ts';
+import { largestPages, measureTransfer } from '../src/lib/bench/readers.ts';
+import { folderStats, nextEditionDate } from '../src/lib/bench/archive-fs.ts';
+import { isPartOutput } from '../src/lib/parts/scope.ts';
+import { launchChromium } from '../tests/helpers/browser.ts';
+import { serveStatic } from '../tests/helpers/static-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '250000' },
+    'per-day': { type: 'string', default: '46' },
+    seed: { type: 'string', default: '20220419' },
+    reuse: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+  },
+});
+const root = process.cwd();
+const articles = Number(values.articles);
+const perDay = Number(values['per-day']);
+const seed = Number(values.seed);
+const dir = join(root, 'bench/.out', `parts-${articles}`);
+const fromRoot = (path: string) => relative(root, path);
+const content = join(dir, 'content');
+const partsDir = join(dir, 'parts');
+const dist = join(dir, 'dist');
+const logs = join(dir, 'logs');
+const started = performance.now();
+const progress = (message: string) => process.stderr.write(`[bench:parts ${((performance.now() - started) / 1000).toFixed(0).padStart(5)}s] ${message}\n`);
+const MB = 1024 * 1024;
+const { vocab, dictionary } = archiveText(root, 'print');
+
+function write(files: Iterable<{ path: string; source: string }>): number {
+  let made = 0;
+  for (const file of files) {
+    const path = join(content, file.path);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, file.source);
+    if (file.path.endsWith('.md') && ++made % 25_000 === 0) progress(`generated ${made} articles`);
+  }
+  return made;
+}
+
+if (!values.reuse || !existsSync(content)) {
+  rmSync(dir, { recursive: true, force: true });
+  progress(`generating ${articles} articles, ${perDay} a day`);
+  write(syntheticArchive(vocab, { articles, seed, perDay, dictionary }));
+}
+rmSync(partsDir, { recursive: true, force: true });
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(logs, { recursive: true });
+
+interface Run {
+  seconds: number;
+  peakMb: number;
+  cpuSeconds: number;
+}
+
+/** Runs an npm script's file in a process of its own, as `npm run` would, with the archive's settings. */
+function run(label: string, script: string, args: string[]): Promise<Run & { log: string }> {
+  progress(`${label}: started`);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(root, script), ...args], {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: fromRoot(content), SITE_PARTS_DIR: fromRoot(partsDir), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const sampler = sampleProcessTree(child.pid!);
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('exit', (code) => {
+      const usage = sampler.stop();
+      writeFileSync(join(logs, `${label.replaceAll(/[^\w-]+/g, '-')}.log`), log);
+      if (code !== 0) return reject(new Error(`${label} failed (exit ${code}):\n${log.slice(-3000)}`));
+      const result = { seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), peakMb: Math.round(usage.peakRssBytes / MB), cpuSeconds: Number(usage.cpuSeconds.toFixed(1)), log };
+      progress(`${label}: ${result.seconds} s, ${result.peakMb} MB peak`);
+      resolve(result);
+    });
+  });
+}
+
+const years = readdirSync(content).filter((n) => /^\d{4}$/.test(n)).sort();
+const parts: (Run & { year: string; articles: number })[] = [];
+for (const year of years) {
+  const { log, ...measured } = await run(`part ${year}`, 'scripts/build-part.ts', [year]);
+  parts.push({ year, articles: Number(/done: (\d+) articles/.exec(log)?.[1] ?? 0), ...measured });
+}
+const { log: _assemblyLog, ...assembly } = await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]);
+const site = folderStats(dist);
+const partsOnDisk = folderStats(partsDir);
+
+progress('largest reader pages');
+const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((p) => p.endsWith('index.html')).map((p) => p.split(sep).join('/'));
+const largest = largestPages(pages.map((path) => ({ path, read: () => readFileSync(join(dist, path)) })));
+
+const firstSearch: Record<string, { kb: number; requests: number }> = {};
+{
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    for (const query of ['交警', '落水', '人民法院']) {
+      const transfer = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent(query)}`, '.search-result');
+      firstSearch[query] = { kb: Number((transfer.gzipBytes / 1024).toFixed(1)), requests: transfer.requests };
+      progress(`first search for ${query}: ${(transfer.gzipBytes / 1024).toFixed(1)} KB in ${transfer.requests} requests`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+let checks: Record<string, unknown> | undefined;
+if (values.check) {
+  progress('checking links, feeds and sitemaps of the assembled site');
+  const { brokenLinks } = await import('../tests/helpers/link-check.ts');
+  const { xmlErrors } = await import('../tests/helpers/xml.ts');
+  const links = brokenLinks({ out: dist, base: '/', origin: 'https://example.org' });
+  const xml = readdirSync(dist, { recursive: true })
+    .map(String)
+    .filter((p) => p.endsWith('.xml'))
+    .flatMap((p) => xmlErrors(readFileSync(join(dist, p), 'utf8')).map((e) => `${p}: ${e}`));
+  checks = { linksChecked: links.checked, broken: links.broken.slice(0, 20), brokenCount: links.broken.length, xmlErrors: xml.slice(0, 20) };
+  progress(`links: ${links.checked} checked, ${links.broken.length} broken; XML errors: ${xml.length}`);
+}
+
+// One more day's edition, published as the archive workflow does it: plan, the parts out of date, the assembly.
+const next = nextEditionDate(content);
+const current = next.slice(0, 4);
+/** Each file's identity (inode, size, time) and, for those a day's publish may touch, its content hash. */
+const fileStates = (hashAll: boolean) => {
+  const states = new Map<string, { id: string; hash?: string }>();
+  for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const path = relative(dist, file).split(sep).join('/');
+    const stat = statSync(file);
+    const id = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    const untouchedPart = years.some((y) => y !== current && isPartOutput(path, y) && !path.startsWith('_astro/') && !path.startsWith('pagefind/'));
+    states.set(path, { id, ...(hashAll || !untouchedPart ? { hash: createHash('sha1').update(readFileSync(file)).digest('hex') } : {}) });
+  }
+  return states;
+};
+progress('hashing dist/ before the daily publish');
+const before = fileStates(false);
+write(syntheticArchive(vocab, { articles: perDay, seed: seed + 1, start: next, perDay, dictionary }));
+const { log: planLog, ...plan } = await run('daily plan', 'scripts/build-plan.ts', []);
+const stale = [...planLog.matchAll(/^(\d{4}) .* to build$/gm)].map((m) => m[1]!);
+const dailyParts: (Run & { year: string })[] = [];
+for (const year of stale) {
+  const { log: _log, ...measured } = await run(`daily part ${year}`, 'scripts/build-part.ts', [year]);
+  dailyParts.push({ year, ...measured });
+}
+const { log: _dailyAssemblyLog, ...dailyAssembly } = await run('daily assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]);
+const after = new Map<string, string>();
+let changed = 0;
+let added = 0;
+for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
+  if (!entry.isFile()) continue;
+  const file = join(entry.parentPath, entry.name);
+  const path = relative(dist, file).split(sep).join('/');
+  const stat = statSync(file);
+  const old = before.get(path);
+  after.set(path, '');
+  if (!old) added++;
+  else if (old.id !== `${stat.ino}:${stat.size}:${stat.mtimeMs}` && (old.hash === undefined || old.hash !== createHash('sha1').update(readFileSync(file)).digest('hex'))) changed++;
+}
+const removed = [...before.keys()].filter((p) => !after.has(p)).length;
+progress(`daily publish: parts ${stale.join(', ') || 'none'} rebuilt; ${added} files added, ${changed} changed, ${removed} removed`);
+
+const result = {
+  articles,
+  perDay,
+  seed,
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  parts,
+  partsTotal: { seconds: Number(parts.reduce((n, p) => n + p.seconds, 0).toFixed(1)), maxPeakMb: Math.max(...parts.map((p) => p.peakMb)) },
+  assembly,
+  site: { files: site.files, pages: site.pages, gb: Number((site.bytes / 1024 ** 3).toFixed(2)) },
+  partsOnDisk: { files: partsOnDisk.files, gb: Number((partsOnDisk.bytes / 1024 ** 3).toFixed(2)) },
+  largestPages: largest,
+  firstSearch,
+  checks,
+  daily: {
+    edition: next,
+    plan,
+    parts: dailyParts,
+    assembly: dailyAssembly,
+    seconds: Number((plan.seconds + dailyParts.reduce((n, p) => n + p.seconds, 0) + dailyAssembly.seconds).toFixed(1)),
+    files: { added, changed, removed },
+  },
+};
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, `bench/results/parts-${articles}.json`), `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
