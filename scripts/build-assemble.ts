@@ -2,17 +2,17 @@
 // `_headers`) from the parts' catalogues, and merges every year's part into dist/ (src/lib/parts/scope.ts).
 // Every part must be up to date: an out-of-date one is named with the command that builds it.
 import { join } from 'node:path';
-import { planParts } from '../src/lib/parts/parts-fs.ts';
+import { planInWorker } from '../src/lib/parts/plan-worker.ts';
 import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
 import { PARTS_DIR } from '../src/lib/parts/scope.ts';
 
 const root = process.cwd();
 const outDir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
-const started = performance.now();
+const started = Date.now();
 const log = progress('assemble', started);
 
 log('catalogues');
-const { parts } = planParts(root, (y, made, n) => log(`catalogue ${y}: ${n} articles${made ? '' : ' (unchanged)'}`));
+const parts = await planInWorker(root, 'assemble', started);
 const stale = parts.filter((p) => !p.upToDate);
 if (stale.length > 0) {
   for (const p of stale) console.error(`part ${p.year} is out of date: npm run build:part -- ${p.year}`);
@@ -21,5 +21,5 @@ if (stale.length > 0) {
 const total = parts.reduce((n, p) => n + p.articles, 0);
 log(`assembling ${parts.length} part(s), ${total} articles, into ${outDir}`);
 const code = await runAstroBuild(root, join(root, outDir), { SITE_PART: 'assemble', ASTRO_CACHE_DIR: join(root, PARTS_DIR, '.assemble') }, log);
-log(code === 0 ? `done in ${Math.round((performance.now() - started) / 1000)} s` : 'failed');
+log(code === 0 ? `done in ${Math.round((Date.now() - started) / 1000)} s` : 'failed');
 process.exit(code);

@@ -4,7 +4,8 @@
 // person pages numbered across the whole archive). `--if-needed` skips a part whose key is unchanged.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { planParts, partCacheDir, partSiteDir, writePartRecord } from '../src/lib/parts/parts-fs.ts';
+import { partCacheDir, partSiteDir, writePartRecord } from '../src/lib/parts/parts-fs.ts';
+import { planInWorker } from '../src/lib/parts/plan-worker.ts';
 import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
 import { PARTS_DIR } from '../src/lib/parts/scope.ts';
 
@@ -17,11 +18,12 @@ if (years.length !== 1 || !/^\d{4}$/.test(years[0]!)) {
   process.exit(2);
 }
 const year = years[0]!;
-const started = performance.now();
-const log = progress(`part ${year}`, started);
+const started = Date.now();
+const label = `part ${year}`;
+const log = progress(label, started);
 
 log('catalogues: reading every year’s frontmatter (years unchanged since the last build are kept)');
-const { parts } = planParts(root, (y, made, n) => log(`catalogue ${y}: ${n} articles${made ? '' : ' (unchanged)'}`));
+const parts = await planInWorker(root, label, started);
 const part = parts.find((p) => p.year === year);
 if (!part) {
   console.error(`content has no folder ${year}/: years are ${parts.map((p) => p.year).join(', ') || 'none'}`);
@@ -38,6 +40,6 @@ if (code !== 0) {
   log('failed');
   process.exit(code);
 }
-const seconds = Math.round((performance.now() - started) / 100) / 10;
+const seconds = Math.round((Date.now() - started) / 100) / 10;
 writePartRecord(root, year, { key: part.key, articles: part.articles, seconds });
 log(`done: ${part.articles} articles in ${seconds} s`);

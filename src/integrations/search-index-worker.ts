@@ -25,7 +25,10 @@ export interface SearchIndexJob {
   cacheDir: string;
   /** The content check's reads of this build (src/lib/content/shared-reads.ts). */
   reads: SharedReads;
-  /** A part indexes one year's folder (src/lib/parts/scope.ts), with the dates of the other years' articles. */
+  /**
+   * A part indexes one year's folder (src/lib/parts/scope.ts). Of the other years' dates its shards depend only
+   * on the newest (src/lib/search/index-records.ts: shardPlan gives the newest month its own shard).
+   */
   scope: BuildScope;
   otherDates: string[];
 }

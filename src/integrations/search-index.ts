@@ -16,7 +16,7 @@ import { runWorker } from './worker.ts';
 import { offeredReads } from '../lib/content/shared-reads.ts';
 import { moveSync } from './move-fs.ts';
 import { buildScope } from '../lib/parts/scope.ts';
-import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
+import { newestDateOutside } from '../lib/parts/catalogue-fs.ts';
 
 type PagefindFiles = Map<string, Uint8Array>;
 
@@ -81,7 +81,7 @@ export default function searchIndex(): AstroIntegration {
           // Copied to the worker now, before the collection loaders take them.
           reads: offeredReads(),
           scope,
-          otherDates: scope.kind === 'part' ? readCatalogues(root).filter((c) => c.year !== scope.year).flatMap((c) => c.articles.map((a) => a.data.date)) : [],
+          otherDates: scope.kind === 'part' ? [newestDateOutside(root, scope.year)].filter((d) => d !== undefined) : [],
         }).then((result) => ({
           ...result,
           seconds: ((performance.now() - started) / 1000).toFixed(1),

@@ -12,9 +12,9 @@ export function elapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** A logger whose lines say `[label m:ss]`. */
-export function progress(label: string, started = performance.now()): (line: string) => void {
-  return (line) => console.log(`[${label} ${elapsed(performance.now() - started)}] ${line}`);
+/** A logger whose lines say `[label m:ss]`, counted from `started` (Date.now(), the same in every thread). */
+export function progress(label: string, started = Date.now()): (line: string) => void {
+  return (line) => console.log(`[${label} ${elapsed(Date.now() - started)}] ${line}`);
 }
 
 /** Resolves with Astro's exit code. */

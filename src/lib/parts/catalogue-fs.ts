@@ -90,9 +90,19 @@ export function updateCatalogues(root: string, onYear: (year: string, made: bool
   });
 }
 
+/** The newest edition date of a published article in any year but `year` (a part's search shards depend on it). */
+export function newestDateOutside(root: string, year: string): string | undefined {
+  for (const other of contentYears(root).reverse()) {
+    if (other === year) continue;
+    const dates = readCatalogues(root, [other])[0]!.articles.map((a) => a.data.date);
+    if (dates.length > 0) return dates.reduce((a, b) => (a > b ? a : b));
+  }
+  return undefined;
+}
+
 /** The catalogues the build in parts left, oldest year first (for the builds themselves, which never make them). */
-export function readCatalogues(root: string): Catalogue[] {
-  return contentYears(root).map((year) => {
+export function readCatalogues(root: string, years = contentYears(root)): Catalogue[] {
+  return years.map((year) => {
     const catalogue = readCatalogue(root, year);
     if (!catalogue) throw new Error(`${PARTS_DIR}/${year}/${CATALOGUE_FILE} is missing: run npm run build:part (or build:catalogue) first`);
     return catalogue;
