@@ -60,6 +60,8 @@ describe('a build in parts, one per year, assembled', () => {
       const part = script('build-part', year);
       expect(part.code, part.log).toBe(0);
       expect(part.log).toMatch(new RegExp(`\\[part ${year} \\d+:\\d\\d\\] done: \\d+ articles`));
+      // Progress: every year's catalogue (made by the first part, kept by the others), then Astro's own lines.
+      for (const each of ['2020', '2021', '2022']) expect(part.log).toMatch(new RegExp(`\\[part ${year} \\d+:\\d\\d\\] catalogue ${each}: \\d+ articles`));
     }
     const assembly = script('build-assemble', relative(root, assembled));
     expect(assembly.code, assembly.log).toBe(0);
