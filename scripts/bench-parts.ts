@@ -5,7 +5,7 @@
 // edition published as the archive workflow does it (plan, the current year's part, the assembly), with the
 // files of dist/ that changed. Optionally (`--check`) the assembled site's links, feeds and sitemaps.
 // Results: bench/results/parts-<N>.json.
-// Usage: npm run bench:parts -- --articles 250000 [--per-day 46] [--seed N] [--reuse] [--check]
+// Usage: npm run bench:parts -- --articles 250000 [--per-day 46] [--seed N] [--reuse] [--check] [--daily-only]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,8 +27,11 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20220419' },
     reuse: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
+    // With the parts and dist/ of an earlier run in place: only the largest pages and the daily publish.
+    'daily-only': { type: 'boolean', default: false },
   },
 });
+const dailyOnly = values['daily-only'];
 const root = process.cwd();
 const articles = Number(values.articles);
 const perDay = Number(values['per-day']);
@@ -55,13 +58,15 @@ function write(files: Iterable<{ path: string; source: string }>): number {
   return made;
 }
 
-if (!values.reuse || !existsSync(content)) {
+if (!dailyOnly && (!values.reuse || !existsSync(content))) {
   rmSync(dir, { recursive: true, force: true });
   progress(`generating ${articles} articles, ${perDay} a day`);
   write(syntheticArchive(vocab, { articles, seed, perDay, dictionary }));
 }
-rmSync(partsDir, { recursive: true, force: true });
-rmSync(dist, { recursive: true, force: true });
+if (!dailyOnly) {
+  rmSync(partsDir, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
+}
 mkdirSync(logs, { recursive: true });
 
 interface Run {
@@ -97,11 +102,11 @@ function run(label: string, script: string, args: string[]): Promise<Run & { log
 
 const years = readdirSync(content).filter((n) => /^\d{4}$/.test(n)).sort();
 const parts: (Run & { year: string; articles: number })[] = [];
-for (const year of years) {
+for (const year of dailyOnly ? [] : years) {
   const { log, ...measured } = await run(`part ${year}`, 'scripts/build-part.ts', [year]);
   parts.push({ year, articles: Number(/done: (\d+) articles/.exec(log)?.[1] ?? 0), ...measured });
 }
-const { log: _assemblyLog, ...assembly } = await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]);
+const { log: _assemblyLog, ...assembly } = dailyOnly ? { log: '', seconds: 0, peakMb: 0, cpuSeconds: 0 } : await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]);
 const site = folderStats(dist);
 const partsOnDisk = folderStats(partsDir);
 
@@ -110,7 +115,7 @@ const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((p) =>
 const largest = largestPages(pages.map((path) => ({ path, read: () => readFileSync(join(dist, path)) })));
 
 const firstSearch: Record<string, { kb: number; requests: number }> = {};
-{
+if (!dailyOnly) {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
@@ -126,7 +131,7 @@ const firstSearch: Record<string, { kb: number; requests: number }> = {};
 }
 
 let checks: Record<string, unknown> | undefined;
-if (values.check) {
+if (values.check && !dailyOnly) {
   progress('checking links, feeds and sitemaps of the assembled site');
   const { brokenLinks } = await import('../tests/helpers/link-check.ts');
   const { xmlErrors } = await import('../tests/helpers/xml.ts');
@@ -197,7 +202,7 @@ const result = {
   date: new Date().toISOString().slice(0, 10),
   node: process.version,
   parts,
-  partsTotal: { seconds: Number(parts.reduce((n, p) => n + p.seconds, 0).toFixed(1)), maxPeakMb: Math.max(...parts.map((p) => p.peakMb)) },
+  partsTotal: { seconds: Number(parts.reduce((n, p) => n + p.seconds, 0).toFixed(1)), maxPeakMb: Math.max(0, ...parts.map((p) => p.peakMb)) },
   assembly,
   site: { files: site.files, pages: site.pages, gb: Number((site.bytes / 1024 ** 3).toFixed(2)) },
   partsOnDisk: { files: partsOnDisk.files, gb: Number((partsOnDisk.bytes / 1024 ** 3).toFixed(2)) },
@@ -214,5 +219,5 @@ const result = {
   },
 };
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, `bench/results/parts-${articles}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(root, `bench/results/parts-${articles}${dailyOnly ? '-daily' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));
