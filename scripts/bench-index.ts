@@ -13,13 +13,11 @@ import { parseArgs } from 'node:util';
 import { syntheticArchive } from '../src/lib/bench/synthetic.ts';
 import { archiveText, type ArchiveText } from '../src/lib/bench/dictionary-fs.ts';
 import { sampleProcessTree } from '../src/lib/bench/process-tree.ts';
-import { measureTransfer } from '../src/lib/bench/readers.ts';
+import { firstSearches } from '../src/lib/bench/first-search-fs.ts';
 import { folderStats, nextEditionDate } from '../src/lib/bench/archive-fs.ts';
 import { shardPlan } from '../src/lib/search/index-records.ts';
 import { runWorker } from '../src/integrations/worker.ts';
 import type { SearchIndexJob, SearchIndexResult } from '../src/integrations/search-index-worker.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -127,19 +125,7 @@ if (values['page-from']) {
   const shards = shardPlan(dates).map((s) => ({ url: `/${s.dir}/`, year: `${s.year}年`, ...(s.months ? { months: s.months.map((m) => `${Number(m)}月`) } : {}) }));
   const page = readFileSync(join(from, 'search/index.html'), 'utf8').replace(/data-shards="[^"]*"/, `data-shards="${JSON.stringify(shards).replaceAll('"', '&quot;')}"`);
   writeFileSync(join(site, 'search/index.html'), page);
-  const server = await serveStatic(site);
-  const browser = await launchChromium();
-  try {
-    firstSearch = {};
-    for (const query of ['交警', '落水', '人民法院']) {
-      const transfer = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent(query)}`, '.search-result');
-      firstSearch[query] = { kb: Number((transfer.gzipBytes / 1024).toFixed(1)), requests: transfer.requests };
-      progress(`first search for ${query}: ${(transfer.gzipBytes / 1024).toFixed(1)} KB in ${transfer.requests} requests`);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  firstSearch = await firstSearches(site, progress);
 }
 
 const result = {

@@ -14,11 +14,10 @@ import { parseArgs } from 'node:util';
 import { syntheticArchive } from '../src/lib/bench/synthetic.ts';
 import { archiveText } from '../src/lib/bench/dictionary-fs.ts';
 import { sampleProcessTree } from '../src/lib/bench/process-tree.ts';
-import { largestPages, measureTransfer } from '../src/lib/bench/readers.ts';
+import { largestPages } from '../src/lib/bench/readers.ts';
+import { firstSearches } from '../src/lib/bench/first-search-fs.ts';
 import { folderStats, nextEditionDate } from '../src/lib/bench/archive-fs.ts';
 import { isPartOutput } from '../src/lib/parts/scope.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -114,21 +113,7 @@ progress('largest reader pages');
 const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((p) => p.endsWith('index.html')).map((p) => p.split(sep).join('/'));
 const largest = largestPages(pages.map((path) => ({ path, read: () => readFileSync(join(dist, path)) })));
 
-const firstSearch: Record<string, { kb: number; requests: number }> = {};
-if (!dailyOnly) {
-  const server = await serveStatic(dist);
-  const browser = await launchChromium();
-  try {
-    for (const query of ['交警', '落水', '人民法院']) {
-      const transfer = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent(query)}`, '.search-result');
-      firstSearch[query] = { kb: Number((transfer.gzipBytes / 1024).toFixed(1)), requests: transfer.requests };
-      progress(`first search for ${query}: ${(transfer.gzipBytes / 1024).toFixed(1)} KB in ${transfer.requests} requests`);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+const firstSearch = dailyOnly ? {} : await firstSearches(dist, progress);
 
 let checks: Record<string, unknown> | undefined;
 if (values.check && !dailyOnly) {

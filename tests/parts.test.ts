@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileTree } from './helpers/dist.ts';
 import { astroBuild, buildEnv } from './helpers/astro-build.ts';
 import { writeMultiYearContent } from './helpers/multi-year.ts';
 import { brokenLinks } from './helpers/link-check.ts';
@@ -32,15 +33,6 @@ function script(name: string, ...args: string[]) {
   return { code: result.status, log: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Every file under `dir` with its bytes, by relative path. */
-function tree(dir: string): Map<string, Buffer> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [relative(dir, join(e.parentPath, e.name)).split('\\').join('/'), readFileSync(join(e.parentPath, e.name))] as const)
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
 
 /** What differs between two trees: files only in one, and files whose bytes differ. */
 function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
@@ -65,7 +57,7 @@ describe('a build in parts, one per year, assembled', () => {
     }
     const assembly = script('build-assemble', relative(root, assembled));
     expect(assembly.code, assembly.log).toBe(0);
-    const [w, a] = [tree(whole), tree(assembled)];
+    const [w, a] = [fileTree(whole), fileTree(assembled)];
     expect(w.size).toBeGreaterThan(200);
     expect(differences(a, w)).toEqual([]);
     // Each year's pages, zips and search shards came from its part; the parts hold only their own year's.
@@ -114,7 +106,7 @@ describe('a build in parts, one per year, assembled', () => {
     expect(assembly.code, assembly.log).toBe(0);
     const built = astroBuild(whole, { ...env, ASTRO_CACHE_DIR: join(work, 'whole-cache') });
     expect(built.ok, built.log).toBe(true);
-    expect(differences(tree(assembled), tree(whole))).toEqual([]);
+    expect(differences(fileTree(assembled), fileTree(whole))).toEqual([]);
     expect(readFileSync(join(assembled, 'index.html'), 'utf8')).toContain('2022年4月20日');
   }, 240_000);
 });

@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileTree } from './helpers/dist.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -28,19 +29,10 @@ function build(outDir: string, cacheDir: string) {
 const contentFilesOf = (dir: string) =>
   (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md') || f.endsWith('edition.yaml')).sort();
 
-/** Every file under `dir` with its bytes, by relative path. */
-function tree(dir: string): Map<string, Buffer> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))] as const)
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
 
 function expectSameTree(actual: string, expected: string) {
-  const a = tree(actual);
-  const b = tree(expected);
+  const a = fileTree(actual);
+  const b = fileTree(expected);
   expect([...a.keys()]).toEqual([...b.keys()]);
   expect([...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path)).toEqual([]);
 }

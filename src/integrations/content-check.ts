@@ -13,7 +13,7 @@ import { checkPaths, type CheckResult } from '../lib/check/check.ts';
 import { runWorker } from './worker.ts';
 import type { CheckAnswer, CheckJob } from './content-check-worker.ts';
 import { handOverReads, type SharedReads } from '../lib/content/shared-reads.ts';
-import { sourceVersion } from './source-version.ts';
+import { sourceVersion } from '../lib/source-version-fs.ts';
 import { formatProblem, formatSummary } from '../lib/check/problem.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 import { walkScope } from '../lib/content/tree-fs.ts';

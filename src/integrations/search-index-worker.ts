@@ -14,7 +14,7 @@ import type { BuildScope } from '../lib/parts/scope.ts';
 import type { Article } from '../lib/schema.ts';
 import { indexRecords, shardFiles, type IndexRecord } from '../lib/search/index-records.ts';
 import { answer } from './worker.ts';
-import { sourceVersion } from './source-version.ts';
+import { sourceVersion } from '../lib/source-version-fs.ts';
 
 export interface SearchIndexJob {
   root: string;

@@ -55,22 +55,16 @@ async function build(dev: boolean): Promise<SiteData> {
   // The assembly's collections hold no edition (its editions come from the catalogues): not asked for, as Astro warns of an empty one.
   const [allEntries, editionEntries] = await Promise.all([getCollection('articles'), scope.kind === 'assemble' ? [] : getCollection('editions')]);
   const entries = allEntries.filter((a) => dev || !a.data.draft);
-  let records: ArticleRecord[];
-  let editionRecords: EditionRecord[];
-  if (scope.kind === 'whole') {
-    records = entries.map(recordOf);
-    editionRecords = editionEntries.map((e) => ({ id: e.id, filePath: e.filePath ?? '', data: e.data }));
-  } else {
-    // A part holds its own year's entries; the assembly holds only those the feeds show. Every year's records
-    // come from the catalogues, made by the content door from the same files.
-    const catalogues = readCatalogues(process.cwd());
-    const own = scope.kind === 'part' ? scope.year : undefined;
-    records = [...catalogues.filter((c) => c.year !== own).flatMap((c) => c.articles), ...(own ? entries.map(recordOf) : [])];
-    editionRecords = [
-      ...catalogues.filter((c) => c.year !== own).flatMap((c) => c.editions),
-      ...(own ? editionEntries.map((e) => ({ id: e.id, filePath: e.filePath ?? '', data: e.data })) : []),
-    ];
-  }
+  // This build's own entries as records: all of them in a whole build, the year's in a part, none in the assembly
+  // (which holds only the entries the feeds show). The other years' come from the catalogues, made by the content
+  // door from the same files.
+  const others = scope.kind === 'whole' ? [] : readCatalogues(process.cwd()).filter((c) => scope.kind === 'assemble' || c.year !== scope.year);
+  const own = scope.kind !== 'assemble';
+  const records: ArticleRecord[] = [...others.flatMap((c) => c.articles), ...(own ? entries.map(recordOf) : [])];
+  const editionRecords: EditionRecord[] = [
+    ...others.flatMap((c) => c.editions),
+    ...(own ? editionEntries.map((e) => ({ id: e.id, filePath: e.filePath ?? '', data: e.data })) : []),
+  ];
   // Recorded names keep their published /byline/<slug>/. Astro runs from the project root (the npm scripts, the
   // tests and the benchmark all start it there), and CONTENT_DIR is relative to it, as for the glob loader.
   const structure = siteStructure(records, editionRecords, { leaveOutBroken: dev, bylineRecord: readBylineRecord(process.cwd()) });

@@ -1,5 +1,5 @@
 // Reading a built site: its files, and where a URL of the site lands in the output folder.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Every file under `dir`, as slash-separated paths relative to it, sorted. */
@@ -33,4 +33,9 @@ export function fileOf(site: BuiltSite, url: URL): string | undefined {
 /** Astro's page for a redirect in astro.config (`<meta http-equiv="refresh">`), not a page of the site. */
 export function isRedirectStub(html: string): boolean {
   return /^<!doctype html><title>Redirecting to: /.test(html);
+}
+
+/** Every file under `dir` with its bytes, by slash-separated path relative to it, sorted. */
+export function fileTree(dir: string): Map<string, Buffer> {
+  return new Map(allFiles(dir).map((path) => [path, readFileSync(join(dir, path))] as const));
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CONTENT_DIR, contentFiles } from '../content-files.ts';
 import { walkContent } from '../content/tree-fs.ts';
 import { articleRecord, leadOfBody, type ArticleRecord, type EditionRecord } from '../content/record.ts';
-import { sourceVersion } from '../../integrations/source-version.ts';
+import { sourceVersion } from '../source-version-fs.ts';
 import { PARTS_DIR } from './scope.ts';
 
 export interface Catalogue {

@@ -2,7 +2,7 @@
 // done, and the plan that says which parts are out of date.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sourceVersion } from '../../integrations/source-version.ts';
+import { sourceVersion } from '../source-version-fs.ts';
 import { readBylineRecord } from '../published-bylines-fs.ts';
 import { siteStructure } from '../site-structure.ts';
 import { updateCatalogues, type Catalogue } from './catalogue-fs.ts';
