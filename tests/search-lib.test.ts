@@ -119,9 +119,9 @@ describe('search records', () => {
     const unit = fc.constantFrom(...'法院审理案件,。:;?!“”（）()《》、 \n\n\n\t12.)-+=#>~*_[]<&\\`\u3000abc', '4月16日', '1. ', '- ', '  \n', '**问**:', '<!-- 注 -->', '&amp;');
     fc.assert(fc.property(fc.string({ unit, maxLength: 60 }), (markdown) => markdownToText(markdown) === parsed(markdown)), { numRuns: 3000 });
     // Mostly bodies the fast path takes.
-    const plain = fc.constantFrom(...'法院审理案件,。:;?!“”（）()《》、\n\n\n 12-=\u3000ab', '4月16日', '共276万元。');
+    const plain = fc.constantFrom(...'法院审理案件,。:;?!“”（）()《》、\n\n\n\t 12-=\u3000\u00a0ab', '4月16日', '共276万元。');
     fc.assert(fc.property(fc.string({ unit: plain, maxLength: 80 }), (markdown) => markdownToText(markdown) === parsed(markdown)), { numRuns: 3000 });
-    for (const body of ['4月16日晚,馆陶县公安局。\n\n第二段\n续行', '1. 列表', '- 列表', '**问**:内容', '标题\n===', '文字  \n换行', '    代码']) expect(markdownToText(body), body).toBe(parsed(body));
+    for (const body of ['4月16日晚,馆陶县公安局。\n\n第二段\n续行', '1. 列表', '- 列表', '**问**:内容', '标题\n===', '文字  \n换行', '    代码', '\t\u3000法\n法', ' \u3000法']) expect(markdownToText(body), body).toBe(parsed(body));
   });
 
   it('turns Markdown into one line of text per block', () => {

@@ -14,10 +14,11 @@ const categoryOrder = new Map<string, number>(categories.map((c, i) => [c.name, 
 /**
  * A body in which CommonMark would find nothing but paragraphs of text: no character that can open inline
  * syntax (escapes, code, emphasis, links and images, raw HTML, character references), no line that could open
- * a block (headings, quotes, lists, fences, setext underlines, indented code) and no hard line break. Most
- * printed articles are like this; parsing them (1.3 ms each) was a sixth of the search index's time.
+ * a block (headings, quotes, lists, fences, setext underlines, indented code: any line indented by a space or
+ * tab, even before an ideographic space, which is text to CommonMark but whitespace to `\S`) and no hard line
+ * break. Most printed articles are like this; parsing them (1.3 ms each) was a sixth of the search index's time.
  */
-const NOT_PLAIN = /[\\`*_[\]<&\r]|^[ \t]*(?:[-+=#>~]|\d{1,9}[.)])|^[ \t]+\S|[ \t]$/m;
+const NOT_PLAIN = /[\\`*_[\]<&\r]|^[ \t]*(?:[-+=#>~]|\d{1,9}[.)])|^[ \t]+[^ \t\n]|[ \t]$/m;
 
 /** Plain text of a Markdown body, one line per block, with full-width punctuation. */
 export function markdownToText(markdown: string): string {
