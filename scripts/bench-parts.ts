@@ -3,9 +3,10 @@
 // `npm run build:assemble`, each in a process of its own whose tree's peak memory is sampled; the assembled
 // site's size, its largest reader page of each kind, and a reader's first search in Chromium; then one more day's
 // edition published as the archive workflow does it (plan, the current year's part, the assembly), with the
-// files of dist/ that changed. Optionally (`--check`) the assembled site's links, feeds and sitemaps.
-// Results: bench/results/parts-<N>.json.
-// Usage: npm run bench:parts -- --articles 250000 [--per-day 46] [--seed N] [--reuse] [--check] [--daily-only]
+// files of dist/ that changed. Optionally (`--check`, or `--check-only` on the dist/ of an earlier run) the
+// assembled site's links, feeds and sitemaps, with the tests' own checks.
+// Results: bench/results/parts-<N>.json (parts-<N>-check.json for --check-only).
+// Usage: npm run bench:parts -- --articles 250000 [--per-day 46] [--seed N] [--reuse] [--check] [--daily-only] [--check-only]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,9 +29,12 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     // With the parts and dist/ of an earlier run in place: only the largest pages and the daily publish.
     'daily-only': { type: 'boolean', default: false },
+    // With dist/ of an earlier run in place: only the checks (bench/results/parts-<N>-check.json).
+    'check-only': { type: 'boolean', default: false },
   },
 });
 const dailyOnly = values['daily-only'];
+const checkOnly = values['check-only'];
 const root = process.cwd();
 const articles = Number(values.articles);
 const perDay = Number(values['per-day']);
@@ -55,6 +59,28 @@ function write(files: Iterable<{ path: string; source: string }>): number {
     if (file.path.endsWith('.md') && ++made % 25_000 === 0) progress(`generated ${made} articles`);
   }
   return made;
+}
+
+/** The tests' checks of links, feeds and sitemaps (tests/helpers/site-check.ts), on the assembled site. */
+async function siteChecks(): Promise<Record<string, unknown> & { passed: boolean }> {
+  progress('checking links, feeds and sitemaps of the assembled site');
+  const { checkSite } = await import('../tests/helpers/site-check.ts');
+  try {
+    const result = checkSite({ out: dist, base: '/', origin: 'https://example.org' }, progress);
+    progress(`checks ${result.passed ? 'passed' : 'FAILED'} in ${result.seconds} s`);
+    return result;
+  } catch (error) {
+    // Recorded, so that the daily publish is still measured.
+    progress(`the checks could not run: ${String(error)}`);
+    return { error: String(error), passed: false };
+  }
+}
+
+if (checkOnly) {
+  const checks = { articles, date: new Date().toISOString().slice(0, 10), node: process.version, site: folderStats(dist), ...(await siteChecks()) };
+  writeFileSync(join(root, `bench/results/parts-${articles}-check.json`), `${JSON.stringify(checks, null, 2)}\n`);
+  console.log(JSON.stringify(checks, null, 2));
+  process.exit(checks.passed ? 0 : 1);
 }
 
 if (!dailyOnly && (!values.reuse || !existsSync(content))) {
@@ -116,25 +142,7 @@ const largest = largestPages(pages.map((path) => ({ path, read: () => readFileSy
 const firstSearch = dailyOnly ? {} : await firstSearches(dist, progress);
 
 let checks: Record<string, unknown> | undefined;
-if (values.check && !dailyOnly) {
-  progress('checking links, feeds and sitemaps of the assembled site');
-  const { brokenLinks } = await import('../tests/helpers/link-check.ts');
-  const { xmlErrors } = await import('../tests/helpers/xml.ts');
-  const t0 = performance.now();
-  try {
-    const links = brokenLinks({ out: dist, base: '/', origin: 'https://example.org' });
-    const xml = readdirSync(dist, { recursive: true })
-      .map(String)
-      .filter((p) => p.endsWith('.xml'))
-      .flatMap((p) => xmlErrors(readFileSync(join(dist, p), 'utf8')).map((e) => `${p}: ${e}`));
-    checks = { linksChecked: links.checked, broken: links.broken.slice(0, 20), brokenCount: links.broken.length, xmlErrors: xml.slice(0, 20), seconds: Math.round((performance.now() - t0) / 1000) };
-    progress(`links: ${links.checked} checked, ${links.broken.length} broken; XML errors: ${xml.length}`);
-  } catch (error) {
-    // Recorded, so that the daily publish below is still measured.
-    checks = { error: String(error) };
-    progress(`the checks could not run: ${String(error)}`);
-  }
-}
+if (values.check && !dailyOnly) checks = await siteChecks();
 
 // One more day's edition, published as the archive workflow does it: plan, the parts out of date, the assembly.
 const next = nextEditionDate(content);

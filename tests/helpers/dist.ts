@@ -20,12 +20,14 @@ export interface BuiltSite {
 
 /**
  * The output file a URL of the site is served from (`/paper/2022/04/19/` → `2022/04/19/index.html`), or
- * undefined when nothing is there. Only URLs under the site's origin and base path are the site's.
+ * undefined when nothing is there. Only URLs under the site's origin and base path are the site's. With `files`
+ * (the site's files, as `allFiles` lists them), the folder is not looked at.
  */
-export function fileOf(site: BuiltSite, url: URL): string | undefined {
+export function fileOf(site: BuiltSite, url: URL, files?: ReadonlySet<string>): string | undefined {
   if (url.origin !== site.origin || !url.pathname.startsWith(site.base)) return undefined;
   const path = decodeURIComponent(url.pathname.slice(site.base.length));
   const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+  if (files) return files.has(file) ? file : undefined;
   const full = join(site.out, file);
   return existsSync(full) && statSync(full).isFile() ? file : undefined;
 }

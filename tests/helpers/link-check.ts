@@ -18,11 +18,13 @@ export function urlOf(site: BuiltSite, file: string): URL {
   return new URL(`${site.base}${file.replace(/(^|\/)index\.html$/, '$1')}`, site.origin);
 }
 
-/** Every URL an HTML page refers to, with the element that does. */
-function htmlReferences(html: string): { what: string; value: string }[] {
+/** Every URL an HTML page refers to, with the element that does, and the ids of its elements: one parse. */
+function htmlPage(html: string): { refs: { what: string; value: string }[]; ids: Set<string> } {
   const refs: { what: string; value: string }[] = [];
+  const ids = new Set<string>();
   elements(fromHtml(html), (node) => {
     const p = node.properties;
+    if (typeof p['id'] === 'string') ids.add(p['id']);
     const add = (what: string, value: unknown) => {
       if (typeof value === 'string' && value) refs.push({ what: `<${node.tagName} ${what}>`, value });
     };
@@ -37,15 +39,7 @@ function htmlReferences(html: string): { what: string; value: string }[] {
     const property = String(p['property'] ?? p['name'] ?? '');
     if (node.tagName === 'meta' && /^(og:url|og:image|twitter:image)$/.test(property)) add(property, p['content']);
   });
-  return refs;
-}
-
-function ids(html: string): Set<string> {
-  const found = new Set<string>();
-  elements(fromHtml(html), (node) => {
-    if (typeof node.properties['id'] === 'string') found.add(node.properties['id']);
-  });
-  return found;
+  return { refs, ids };
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name) });
@@ -84,34 +78,50 @@ function otherReferences(file: string, text: string): { what: string; value: str
   return refs;
 }
 
-/** Every broken reference of the site (`file: what value`), and how many references were followed. */
-export function brokenLinks(site: BuiltSite): { broken: string[]; checked: number } {
+const noElement = (link: string, fragment: string) => `${link} (no element with id "${fragment}")`;
+
+/**
+ * Every broken reference of the site (`file: what value`), and how many references were followed. Each page is
+ * parsed once, and a page that another page links into (`page/#id`) once more, so a whole archive (hundreds of
+ * thousands of pages) is checked in minutes; `progress` hears how many files have been read.
+ */
+export function brokenLinks(site: BuiltSite, progress?: (read: number, of: number) => void): { broken: string[]; checked: number } {
   const files = allFiles(site.out);
+  const built = new Set(files);
   const read = (file: string) => readFileSync(join(site.out, file), 'utf8');
-      const idCache = new Map<string, Set<string>>();
-      const broken: string[] = [];
-      let checked = 0;
-      const sources = files.filter((f) => /\.(html|css|xml|txt)$/.test(f) || f === 'feed.json');
-      for (const file of sources) {
-        const text = read(file);
-        const refs = file.endsWith('.html') ? htmlReferences(text) : otherReferences(file, text);
-        const from = urlOf(site, file);
-        for (const { what, value } of refs) {
-          const url = new URL(value, from);
-          if (!/^https?:$/.test(url.protocol)) continue;
-          if (url.origin !== site.origin && url.origin !== from.origin) continue;
-          checked++;
-          const target = fileOf(site, url);
-          if (!target) {
-            broken.push(`${file}: ${what} ${value}`);
-            continue;
-          }
-          const fragment = decodeURIComponent(url.hash.slice(1));
-          if (fragment && target.endsWith('.html')) {
-            if (!idCache.has(target)) idCache.set(target, ids(read(target)));
-            if (!idCache.get(target)!.has(fragment)) broken.push(`${file}: ${what} ${value} (no element with id "${fragment}")`);
-          }
-        }
+  const broken: string[] = [];
+  // Links into another page's element, checked once every page has been read: target → [fragment, link].
+  const into = new Map<string, [string, string][]>();
+  let checked = 0;
+  const sources = files.filter((f) => /\.(html|css|xml|txt)$/.test(f) || f === 'feed.json');
+  sources.forEach((file, n) => {
+    if (progress && n % 10_000 === 0) progress(n, sources.length);
+    const text = read(file);
+    const page = file.endsWith('.html') ? htmlPage(text) : { refs: otherReferences(file, text), ids: new Set<string>() };
+    const from = urlOf(site, file);
+    for (const { what, value } of page.refs) {
+      const url = new URL(value, from);
+      if (!/^https?:$/.test(url.protocol)) continue;
+      if (url.origin !== site.origin && url.origin !== from.origin) continue;
+      checked++;
+      const target = fileOf(site, url, built);
+      if (!target) {
+        broken.push(`${file}: ${what} ${value}`);
+        continue;
       }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (!fragment || !target.endsWith('.html')) continue;
+      const link = `${file}: ${what} ${value}`;
+      if (target !== file) {
+        if (!into.has(target)) into.set(target, []);
+        into.get(target)!.push([fragment, link]);
+      } else if (!page.ids.has(fragment)) broken.push(noElement(link, fragment));
+    }
+  });
+  for (const [target, wanted] of into) {
+    const { ids } = htmlPage(read(target));
+    for (const [fragment, link] of wanted) if (!ids.has(fragment)) broken.push(noElement(link, fragment));
+  }
+  progress?.(sources.length, sources.length);
   return { broken, checked };
 }

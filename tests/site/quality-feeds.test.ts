@@ -4,28 +4,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { XMLParser } from 'fast-xml-parser';
 import { xmlErrors } from '../helpers/xml.ts';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
-import { allFiles, fileOf, isRedirectStub, type BuiltSite } from '../helpers/dist.ts';
-import { jsonFeedSchema } from '../helpers/json-feed-schema.ts';
+import { fileOf, type BuiltSite } from '../helpers/dist.ts';
+import { feedParser as parser, readJsonFeed, readRss, sitemapProblems } from '../helpers/site-check.ts';
 import { readContent } from '../../src/lib/content-files.ts';
 import { categories } from '../../src/lib/categories.ts';
 import { compareArticles } from '../../src/lib/edition.ts';
 import { resolveCounty } from '../../src/lib/gazetteer.ts';
 import { normalizeCjkPunctuation } from '../../src/lib/typography.ts';
-import { EDITOR_PATH } from '../../src/lib/cms/config.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sites: Record<string, BuiltSite & { content: string }> = {
   sample: { out: inject('sampleOut'), base: '/', origin: 'https://example.org', content: 'tests/fixtures/sample' },
   fixture: { out: inject('fixtureOut'), base: '/paper/', origin: 'https://example.org', content: 'tests/fixtures/search-site' },
 };
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name) });
-const ajv = new Ajv({ allErrors: true, strict: false });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-const validateJsonFeed = ajv.compile(jsonFeedSchema);
 
 for (const [name, site] of Object.entries(sites)) {
   describe(`machine-readable output of the ${name} site`, () => {
@@ -36,22 +28,9 @@ for (const [name, site] of Object.entries(sites)) {
     const articleUrl = (id: string) => abs(`${id}/`);
 
     function rss(file: string) {
-      const text = read(file);
-      expect(xmlErrors(text), file).toEqual([]);
-      const doc = parser.parse(text);
-      expect(doc.rss['@_version'], file).toBe('2.0');
-      const channel = doc.rss.channel;
-      for (const field of ['title', 'link', 'description']) expect(channel[field], `${file} channel ${field}`).toBeTruthy();
-      expect(channel['atom:link']['@_href']).toBe(abs(file));
-      for (const item of channel.item ?? []) {
-        expect(item.title, file).toBeTruthy();
-        expect(item.link).toMatch(new RegExp(`^${abs('')}\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/$`));
-        expect(item.guid['#text']).toBe(item.link);
-        expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} 00:00:00 \+0800$/);
-        expect(item.description, `${file} ${item.link}`).toBeTruthy();
-        expect(item['content:encoded'], `${file} ${item.link}`).toMatch(/^<p>/);
-      }
-      return channel as { item?: { link: string; title: string; category: unknown[]; 'dc:creator'?: string[] }[] };
+      const { channel, problems } = readRss(site, file);
+      expect(problems).toEqual([]);
+      return channel;
     }
 
     it('publishes the whole paper as RSS 2.0 with full text, names, category and place', () => {
@@ -84,38 +63,16 @@ for (const [name, site] of Object.entries(sites)) {
     });
 
     it('publishes a JSON Feed 1.1 that validates against the spec', () => {
-      const feed = JSON.parse(read('feed.json'));
-      const valid = validateJsonFeed(feed);
-      expect(validateJsonFeed.errors ?? [], JSON.stringify(validateJsonFeed.errors)).toEqual([]);
-      expect(valid).toBe(true);
-      expect(feed.feed_url).toBe(abs('feed.json'));
-      expect(feed.items.map((i: { url: string }) => i.url)).toEqual(published.slice(0, 50).map((a) => articleUrl(a.id)));
-      for (const item of feed.items) expect(item.date_published).toMatch(/T00:00:00\+08:00$/);
+      const { feed, problems } = readJsonFeed(site);
+      expect(problems).toEqual([]);
+      expect(feed.items.map((i) => i.url)).toEqual(published.slice(0, 50).map((a) => articleUrl(a.id)));
     });
 
     it('lists every built page in the sitemaps, and nothing that is not built', () => {
-      const index = read('sitemap-index.xml');
-      expect(xmlErrors(index)).toEqual([]);
-      const sitemaps = parser.parse(index).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
+      const { sitemaps, listed, problems } = sitemapProblems(site);
+      expect(problems).toEqual([]);
       expect(sitemaps).toEqual([abs('sitemap-0.xml')]);
-      const listed: string[] = [];
-      for (const loc of sitemaps) {
-        const file = fileOf(site, new URL(loc))!;
-        const text = read(file);
-        expect(xmlErrors(text), file).toEqual([]);
-        const set = parser.parse(text).urlset;
-        expect(set['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-        for (const url of set.url) {
-          listed.push(url.loc);
-          expect(url.lastmod, url.loc).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
-        }
-      }
-      const pages = allFiles(site.out)
-        // The reporters' editor is no page for readers or crawlers (noindex).
-        .filter((f) => f.endsWith('index.html') && !isRedirectStub(read(f)) && f !== `${EDITOR_PATH.slice(1)}index.html`)
-        .map((f) => abs(f.replace(/index\.html$/, '')));
-      expect([...listed].sort()).toEqual(pages.sort());
-      expect(new Set(listed).size).toBe(listed.length);
+      expect(listed).toBeGreaterThan(published.length);
     });
 
     it('lists the articles of the last two days of editions in the News sitemap', () => {
