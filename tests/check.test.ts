@@ -240,6 +240,33 @@ describe('redirects.yaml in the content folder', () => {
   });
 });
 
+describe('redirects.yaml against the pages the build publishes', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'check-redirects-pages-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const dir = join(tmp, 'content/2022/04/19');
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['edition.yaml', 'fa-yuan-lf.md', 'photo.png']) cpSync(join(fixtures, 'good/content/2022/04/19', name), join(dir, name));
+  // An edition of drafts only is not published; 朱婧伟's page is recorded at zhujingwei-2 (published-bylines.txt).
+  mkdirSync(join(tmp, 'content/2022/04/20'));
+  writeFileSync(join(tmp, 'content/2022/04/20/edition.yaml'), 'date: 2022-04-20\npages:\n  - number: 1\n    name: 要闻\n');
+  writeFileSync(join(tmp, 'content/2022/04/20/cao-gao.md'), '---\ntitle: 草稿\nbyline: [朱婧伟]\ndate: 2022-04-20\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 1\ndraft: true\n---\n\n正文。\n');
+  writeFileSync(join(tmp, 'content/published-bylines.txt'), '/byline/zhujingwei-2/ 朱婧伟\n');
+  const redirect = (to: string) => writeFileSync(join(tmp, 'content/redirects.yaml'), `- from: /2022/04/18/old/\n  to: ${to}\n`);
+
+  it('knows the pages as the site builds them: no page for an edition of drafts, persons at their recorded address', () => {
+    const nowhere = (to: string) => [`content/redirects.yaml:2:7 error redirects: ${fw(`${to} 在网站上不存在,读者会被转到「找不到页面」:请核对新地址的日期和文件名`)}`];
+    for (const [to, problems] of [
+      ['/2022/04/20/', nowhere('/2022/04/20/')],
+      ['/byline/zhujingwei/', nowhere('/byline/zhujingwei/')],
+      ['/byline/zhujingwei-2/', []],
+      ['/2022/04/19/', []],
+    ] as const) {
+      redirect(to);
+      expect(checkPaths(['content/redirects.yaml'], { cwd: tmp }).problems.map(formatProblem), to).toEqual(problems);
+    }
+  });
+});
+
 describe('npm run check', () => {
   it('prints compiler-style lines and a summary, and exits 1 on errors', () => {
     const result = cli(['content/2022/04/19/county-typo.md'], join(fixtures, 'bad'));

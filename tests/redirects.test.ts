@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/lib/check/problem.ts';
-import { parseRedirectList, parseRedirects, readRedirects, redirectProblems, renderRedirectsFile, sitePages, type PageArticle, type SitePages } from '../src/lib/redirects.ts';
+import { parseRedirectList, parseRedirects, readRedirects, redirectProblems, renderRedirectsFile, sitePages, type SitePages } from '../src/lib/redirects.ts';
 import { fw } from './fullwidth.ts';
+import { articleSchema } from '../src/lib/schema.ts';
 
 const FILE = 'content/redirects.yaml';
 const live: SitePages = { isPage: (path) => ['/2022/04/19/new/', '/2022/04/19/live/', '/2022/04/20/'].includes(path) };
@@ -104,26 +105,30 @@ describe('redirectProblems: against the site', () => {
 });
 
 describe('sitePages', () => {
-  const article = (id: string, data: Partial<PageArticle['data']> = {}): PageArticle => ({
+  let order = 0;
+  const article = (id: string, data: Record<string, unknown> = {}) => ({
     id,
-    data: { date: id.slice(0, 10).replaceAll('/', '-'), county: '裕华区', category: '法院', byline: [{ name: '朱婧伟' }], ...data },
+    data: articleSchema.parse({ title: id, date: id.slice(0, 10).replaceAll('/', '-'), county: '裕华区', category: '法院', byline: ['朱婧伟'], page: 1, order: ++order, ...data }),
   });
+  const edition = (date: string) => ({ id: `${date.replaceAll('-', '/')}/edition`, data: { date, pages: [{ number: 1, name: '要闻' }] } });
   const pages = sitePages(
     [
       article('2022/04/19/fa-yuan'),
-      article('2022/04/19/jiao-jing', { county: '宣化区', category: '要闻', byline: [{ name: '牛敏' }, { name: '牛民' }] }),
-      article('2022/04/19/cao-gao', { draft: true, county: '怀安县', byline: [{ name: '席娟' }] }),
+      article('2022/04/19/jiao-jing', { county: '宣化区', category: '要闻', byline: ['牛敏', '牛民'] }),
+      article('2022/04/19/cao-gao', { draft: true, county: '怀安县', byline: ['席娟'] }),
+      // An edition of drafts only is not published.
+      article('2022/04/21/wei-wan', { draft: true }),
     ],
-    [{ data: { date: '2022-04-19' } }, { data: { date: '2022-04-20' } }],
-    1,
+    [edition('2022-04-19'), edition('2022-04-20'), edition('2022-04-21')],
+    { pageSize: 1 },
   );
 
-  it('has the index pages, each edition and each published article, not drafts', () => {
-    for (const path of ['/', '/archive/', '/archive/2022/', '/county/', '/category/', '/byline/', '/search/', '/2022/04/19/', '/2022/04/20/', '/2022/04/19/fa-yuan/', '/2022/04/19/jiao-jing/']) {
+  it('has the index pages, each edition with a published article and each published article, not drafts', () => {
+    for (const path of ['/', '/archive/', '/archive/2022/', '/county/', '/category/', '/byline/', '/search/', '/2022/04/19/', '/2022/04/19/fa-yuan/', '/2022/04/19/jiao-jing/']) {
       expect(pages.isPage(path), path).toBe(true);
     }
     expect(pages.isPage('/2022/04/19/cao-gao/')).toBe(false);
-    expect(pages.isPage('/2022/04/21/')).toBe(false);
+    for (const empty of ['/2022/04/20/', '/2022/04/21/', '/2022/04/21/wei-wan/']) expect(pages.isPage(empty), empty).toBe(false);
   });
 
   it('has the county, category and byline listings of published articles, homophones told apart, with numbered pages', () => {
@@ -133,11 +138,19 @@ describe('sitePages', () => {
     // Drafts only: no listing.
     expect(pages.isPage('/county/huaian/')).toBe(false);
     expect(pages.isPage('/byline/xijuan/')).toBe(false);
-    // Two articles at one per page: the front page holds both (splitListing), no numbered page yet.
+    // One article at one per page: no numbered page.
     expect(pages.isPage('/category/fayuan/1/')).toBe(false);
-    const three = sitePages([1, 2, 3, 4].map((n) => article(`2022/04/19/a${n}`)), [], 1);
-    expect(['/county/yuhua/', '/county/yuhua/1/', '/county/yuhua/2/', '/county/yuhua/3/'].map((p) => three.isPage(p))).toEqual([true, true, true, true]);
-    expect(three.isPage('/county/yuhua/4/')).toBe(false);
+    const four = sitePages([1, 2, 3, 4].map((n) => article(`2022/04/19/a${n}`)), [edition('2022-04-19')], { pageSize: 1 });
+    expect(['/county/yuhua/', '/county/yuhua/1/', '/county/yuhua/2/', '/county/yuhua/3/'].map((p) => four.isPage(p))).toEqual([true, true, true, true]);
+    expect(four.isPage('/county/yuhua/4/')).toBe(false);
+  });
+
+  it('puts persons at their recorded addresses, as the site does', () => {
+    const alone = sitePages([article('2022/04/19/jiao-jing', { byline: ['牛敏'] })], [edition('2022-04-19')], { bylineRecord: new Map([['牛民', 'niumin']]) });
+    // 牛民 owns /byline/niumin/ (published once), so 牛敏 is at the next free address even while 牛民 has no article.
+    expect(alone.isPage('/byline/niumin/')).toBe(false);
+    expect(alone.isPage('/byline/niumin-2/')).toBe(true);
+    expect(sitePages([article('2022/04/19/jiao-jing', { byline: ['牛敏'] })], [edition('2022-04-19')]).isPage('/byline/niumin/')).toBe(true);
   });
 });
 

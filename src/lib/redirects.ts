@@ -4,15 +4,14 @@
 // The file is read with the content door's safe YAML parser, and every problem is located (file, line, column).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCategory } from './categories.ts';
 import { compareProblems, formatProblem, type Position, type Problem } from './check/problem.ts';
 import { decodeSource } from './content/source.ts';
 import { parseYaml } from './content/yaml.ts';
-import { resolveCounty } from './gazetteer.ts';
-import { listingLayout } from './listing-pages.ts';
-import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath, withBase } from './routing.ts';
+import type { ArticleEntry, EditionEntry } from './edition.ts';
+import { withBase } from './routing.ts';
+import { sitePages as listedPages } from './seo/site-pages.ts';
 import { site as siteSettings } from './site.ts';
-import { nameSlugs } from './slug.ts';
+import { siteStructure } from './site-structure.ts';
 
 export interface Redirect {
   /** Old root-relative path, e.g. `/2022/04/19/old-slug/`. */
@@ -38,42 +37,23 @@ export interface SitePages {
   isPage(path: string): boolean;
 }
 
-/** The part of an article the page list needs; the checker's and Astro's entries satisfy it. */
-export interface PageArticle {
-  id: string;
-  data: { draft?: boolean | undefined; date: string; county: string; category: string; byline: readonly { name: string }[] };
-}
-
 /**
- * The pages `astro build` writes for this content (src/pages/): home, search and the index pages, each
- * edition, each published article (drafts are never published), and each county, category and byline listing
- * with its numbered pages (src/lib/listing-pages.ts). Feeds and sitemaps are files, not pages, and never redirected.
+ * The pages `astro build` writes for this content, exactly as the sitemaps list them (src/lib/seo/site-pages.ts,
+ * from the site structure the routes are built from): home, search and the index pages, each edition with a
+ * published article, each published article (drafts never are), and each county, category and person listing
+ * with its numbered pages, persons at their recorded addresses (`bylineRecord`). Files that break the edition
+ * rules are left out, as the preview leaves them out (the checker reports them on themselves). Feeds and
+ * sitemaps are files, not pages, and never redirected.
  */
 export function sitePages(
-  articles: readonly PageArticle[],
-  editions: readonly { data: { date: string } }[],
-  pageSize: number = siteSettings.pageSize,
-  splitAt: number = siteSettings.listingSplitAt,
+  articles: readonly ArticleEntry[],
+  editions: readonly EditionEntry[],
+  options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number } = {},
 ): SitePages {
-  const pages = new Set<string>(['/', archivePath, '/county/', '/category/', '/byline/', '/search/']);
-  for (const edition of editions) pages.add(editionPath(edition.data.date)).add(archiveYearPath(edition.data.date.slice(0, 4)));
   const published = articles.filter((a) => !a.data.draft);
-  const listings = new Map<string, { data: { date: string } }[]>();
-  const count = (path: string, date: string) => listings.set(path, [...(listings.get(path) ?? []), { data: { date } }]);
-  const slugs = nameSlugs(published.flatMap((a) => a.data.byline.map((b) => b.name)));
-  for (const article of published) {
-    pages.add(articlePath(article.id));
-    const county = resolveCounty(article.data.county);
-    const { date } = article.data;
-    if (county.ok) count(divisionPath(county.division.slug), date);
-    const category = getCategory(article.data.category);
-    if (category) count(categorySlugPath(category.slug), date);
-    for (const name of new Set(article.data.byline.map((b) => b.name))) count(bylinePath(slugs.get(name)!), date);
-  }
-  for (const [path, dated] of listings) {
-    dated.sort((a, b) => (a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : 0));
-    for (const laid of listingLayout(dated, pageSize, splitAt)) pages.add(`${path}${laid.path}`);
-  }
+  const structure = siteStructure(published, editions, { leaveOutBroken: true, ...(options.bylineRecord ? { bylineRecord: options.bylineRecord } : {}) });
+  const { pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt } = options;
+  const pages = new Set(listedPages({ ...structure, pageSize, splitAt }).map((p) => p.path));
   return { isPage: (path) => pages.has(path) };
 }
 

@@ -18,6 +18,7 @@ import { readDigest, type PlainRead, type SharedReads } from '../content/shared-
 import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
 import { PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
 import { articlePath } from '../routing.ts';
+import { readBylineRecord } from '../published-bylines-fs.ts';
 
 export interface CheckOptions {
   /** Paths in problems are relative to this folder (the repository root for the CLI and the build). */
@@ -327,12 +328,22 @@ function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly C
     const data = readArticle(display, readFileSync(path)).data;
     return [{ id: file.id, kind: file.kind, article: data && { id: file.id, data, filePath: display } }];
   });
-  const pages = sitePages(
-    all.flatMap((c) => (c.article ? [c.article] : [])),
-    all.flatMap((c) => (c.edition ? [c.edition] : [])),
-  );
-  // An article with errors of its own (reported on it) may well be published once fixed: a redirect to it is not
-  // reported as leading nowhere, and one from it is still reported as hiding it.
-  const unread = new Set(all.filter((c) => c.kind === 'article' && !c.article).map((c) => articlePath(c.id)));
-  return { isPage: (p) => pages.isPage(p) || unread.has(p) };
+  const articles = all.flatMap((c) => (c.article ? [c.article] : []));
+  const pages = sitePages(articles, all.flatMap((c) => (c.edition ? [c.edition] : [])), { bylineRecord: bylineRecordOf(contentRoot) });
+  // An article with errors of its own, or left out for breaking the edition rules (reported on it), may well be
+  // published once fixed: a redirect to it is not reported as leading nowhere, and one from it still as hiding it.
+  const unfinished = new Set([
+    ...all.filter((c) => c.kind === 'article' && !c.article).map((c) => articlePath(c.id)),
+    ...articles.filter((a) => !a.data.draft).map((a) => articlePath(a.id)),
+  ]);
+  return { isPage: (p) => pages.isPage(p) || unfinished.has(p) };
+}
+
+/** The published person pages' record, or none when it cannot be read (the build reports that on the record). */
+function bylineRecordOf(contentRoot: string): Map<string, string> {
+  try {
+    return readBylineRecord(contentRoot, '.');
+  } catch {
+    return new Map();
+  }
 }
