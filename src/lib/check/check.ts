@@ -332,11 +332,11 @@ function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly C
   const pages = sitePages(articles, all.flatMap((c) => (c.edition ? [c.edition] : [])), { bylineRecord: bylineRecordOf(contentRoot) });
   // An article with errors of its own, or left out for breaking the edition rules (reported on it), may well be
   // published once fixed: a redirect to it is not reported as leading nowhere, and one from it still as hiding it.
-  const unfinished = new Set([
+  const mayBePublished = new Set([
     ...all.filter((c) => c.kind === 'article' && !c.article).map((c) => articlePath(c.id)),
     ...articles.filter((a) => !a.data.draft).map((a) => articlePath(a.id)),
   ]);
-  return { isPage: (p) => pages.isPage(p) || unfinished.has(p) };
+  return { isPage: (p) => pages.isPage(p) || mayBePublished.has(p) };
 }
 
 /** The published person pages' record, or none when it cannot be read (the build reports that on the record). */
