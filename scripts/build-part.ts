@@ -1,10 +1,8 @@
 // `npm run build:part -- <year>`: builds one year of the archive into parts/<year>/ (src/lib/parts/scope.ts):
 // its article and edition pages, search shards and zips in parts/<year>/site/, its catalogue, and a record of
 // the key it was built for. The catalogues of every year are brought up to date first (the part's pages link
-// person pages numbered across the whole archive). `--if-needed` skips a part whose key is unchanged.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { partCacheDir, partSiteDir, writePartRecord } from '../src/lib/parts/parts-fs.ts';
+// person pages numbered across the whole archive): what the part takes from them is its context (context.json). `--if-needed` skips a part whose key is unchanged.
+import { partCacheDir, partSiteDir, writePartContext, writePartRecord } from '../src/lib/parts/parts-fs.ts';
 import { planInWorker } from '../src/lib/parts/plan-worker.ts';
 import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
 import { PARTS_DIR } from '../src/lib/parts/scope.ts';
@@ -34,7 +32,7 @@ if (ifNeeded && part.upToDate) {
   process.exit(0);
 }
 log(`building ${part.articles} articles into ${PARTS_DIR}/${year}/site`);
-mkdirSync(join(root, PARTS_DIR, year), { recursive: true });
+writePartContext(root, year, part.context);
 const code = await runAstroBuild(root, partSiteDir(root, year), { SITE_PART: year, ASTRO_CACHE_DIR: partCacheDir(root, year) }, log);
 if (code !== 0) {
   log('failed');

@@ -3,8 +3,9 @@
 //
 // Pages that span years (listings, the home page, the archive, feeds, sitemaps, the search page) are built from
 // article records (src/lib/content/record.ts), never from bodies; an article's own page from its full entry. A
-// whole build makes the records from its entries; a build in parts (src/lib/parts/scope.ts) takes the other years'
-// records from the parts' catalogues, so that what spans years comes out the same byte for byte.
+// whole build makes the records from its entries; in a build in parts (src/lib/parts/scope.ts) the assembly takes
+// every year's records from the parts' catalogues, so that what spans years comes out the same byte for byte, and
+// a part its own year's with its context (src/lib/parts/plan.ts: PartContext).
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { EditionView } from '../lib/edition.ts';
@@ -16,6 +17,7 @@ import { articleRecord, type ArticleRecord, type EditionRecord } from '../lib/co
 import { LEAD_PARAGRAPH } from '../lib/excerpt.ts';
 import { buildScope, rendersCrossYear, rendersYear, type BuildScope } from '../lib/parts/scope.ts';
 import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
+import { readPartContext } from '../lib/parts/parts-fs.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type { ArticleRecord };
@@ -31,6 +33,8 @@ export interface SiteData extends SiteStructure<ArticleRecord> {
   rendersYear: (date: string) => boolean;
   /** Does this build render the listings and what else spans years? */
   crossYear: boolean;
+  /** In a part, which listings are split by year (`county/<slug>`): a part knows only its year's share of each. */
+  splitInPart?: ReadonlySet<string> | undefined;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -56,9 +60,12 @@ async function build(dev: boolean): Promise<SiteData> {
   const [allEntries, editionEntries] = await Promise.all([getCollection('articles'), scope.kind === 'assemble' ? [] : getCollection('editions')]);
   const entries = allEntries.filter((a) => dev || !a.data.draft);
   // This build's own entries as records: all of them in a whole build, the year's in a part, none in the assembly
-  // (which holds only the entries the feeds show). The other years' come from the catalogues, made by the content
-  // door from the same files.
-  const others = scope.kind === 'whole' ? [] : readCatalogues(process.cwd()).filter((c) => scope.kind === 'assemble' || c.year !== scope.year);
+  // (which holds only the entries the feeds show). The assembly takes every year's from the catalogues, made by
+  // the content door from the same files. A part holds its own year's alone, whatever the archive's age: what
+  // its pages take from other years is its context (the person URLs of its bylines, the listings split by year).
+  const root = process.cwd();
+  const others = scope.kind === 'assemble' ? readCatalogues(root) : [];
+  const context = scope.kind === 'part' ? readPartContext(root, scope.year) : undefined;
   const own = scope.kind !== 'assemble';
   const records: ArticleRecord[] = [...others.flatMap((c) => c.articles), ...(own ? entries.map(recordOf) : [])];
   const editionRecords: EditionRecord[] = [
@@ -67,12 +74,14 @@ async function build(dev: boolean): Promise<SiteData> {
   ];
   // Recorded names keep their published /byline/<slug>/. Astro runs from the project root (the npm scripts, the
   // tests and the benchmark all start it there), and CONTENT_DIR is relative to it, as for the glob loader.
-  const structure = siteStructure(records, editionRecords, { leaveOutBroken: dev, bylineRecord: readBylineRecord(process.cwd()) });
+  const bylineRecord = context ? new Map(context.bylines) : readBylineRecord(root);
+  const structure = siteStructure(records, editionRecords, { leaveOutBroken: dev, bylineRecord });
   const inYear = (date: string) => rendersYear(scope, date);
   const rendered = entries.filter((e) => inYear(e.data.date) && structure.editionOf.has(e.id));
   const order = new Map(structure.articles.map((a, i) => [a.id, i]));
   rendered.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { ...structure, scope, entries: rendered, entryOf: new Map(entries.map((e) => [e.id, e])), rendersYear: inYear, crossYear: rendersCrossYear(scope) };
+  const splitInPart = context && new Set(context.split);
+  return { ...structure, scope, entries: rendered, entryOf: new Map(entries.map((e) => [e.id, e])), rendersYear: inYear, crossYear: rendersCrossYear(scope), splitInPart };
 }
 
 /**
@@ -109,10 +118,18 @@ export function articleKey(article: ArticleEntry, edition: Edition, bylineSlug: 
  * pages (src/lib/listing-pages.ts: listingLayout). A year's pages are rendered with the year's other pages (in its
  * part, in a build in parts), the rest with what spans years. A page's cache key covers its articles, its
  * neighbours and `heading` (what it shows besides its articles); the total is shown, and keyed, only on a front
- * page, so that numbered pages stay put.
+ * page, so that numbered pages stay put. `listing`: its path, `county/<slug>`, as a part's context names it.
  */
-export function listingPaths<P extends object>(articles: readonly ArticleRecord[], slug: string, props: P, heading: unknown, data: Pick<SiteData, 'crossYear' | 'rendersYear'>) {
-  return listingLayout(articles, site.pageSize, site.listingSplitAt)
+export function listingPaths<P extends object>(
+  listing: string,
+  articles: readonly ArticleRecord[],
+  props: P,
+  heading: unknown,
+  data: Pick<SiteData, 'crossYear' | 'rendersYear' | 'splitInPart'>,
+) {
+  const slug = listing.slice(listing.indexOf('/') + 1);
+  const splitAt = data.splitInPart ? (data.splitInPart.has(listing) ? 0 : Infinity) : site.listingSplitAt;
+  return listingLayout(articles, site.pageSize, splitAt)
     .filter((laid) => (laid.year === undefined ? data.crossYear : data.rendersYear(laid.year)))
     .map(({ path, year, page, total, years }) => ({
       params: { slug, page: path === '' ? undefined : path.slice(0, -1) },

@@ -6,7 +6,7 @@ import { sourceVersion } from '../source-version-fs.ts';
 import { readBylineRecord } from '../published-bylines-fs.ts';
 import { siteStructure } from '../site-structure.ts';
 import { updateCatalogues, type Catalogue } from './catalogue-fs.ts';
-import { partContext, partKey } from './plan.ts';
+import { partContext, partKey, type PartContext } from './plan.ts';
 import { PARTS_DIR } from './scope.ts';
 import { site } from '../site.ts';
 
@@ -14,6 +14,7 @@ import { site } from '../site.ts';
 export const partSiteDir = (root: string, year: string): string => join(root, PARTS_DIR, year, 'site');
 export const partCacheDir = (root: string, year: string): string => join(root, PARTS_DIR, year, '.astro');
 const recordFile = (root: string, year: string): string => join(root, PARTS_DIR, year, 'part.json');
+const contextFile = (root: string, year: string): string => join(root, PARTS_DIR, year, 'context.json');
 
 /** What a finished part build records: the key it was built for, and what it took. */
 export interface PartRecord {
@@ -32,9 +33,25 @@ export function writePartRecord(root: string, year: string, record: PartRecord):
   writeFileSync(recordFile(root, year), `${JSON.stringify(record, null, 2)}\n`);
 }
 
+/**
+ * What a part's pages take from the other years (plan.ts: PartContext), written by `build:part` for its Astro
+ * build: with it, a part holds its own year's records only, whatever the archive's age.
+ */
+export function writePartContext(root: string, year: string, context: PartContext): void {
+  mkdirSync(join(root, PARTS_DIR, year), { recursive: true });
+  writeFileSync(contextFile(root, year), `${JSON.stringify(context)}\n`);
+}
+
+export function readPartContext(root: string, year: string): PartContext {
+  const file = contextFile(root, year);
+  if (!existsSync(file)) throw new Error(`${file} is missing: a part is built by npm run build:part -- ${year}, which writes it`);
+  return JSON.parse(readFileSync(file, 'utf8')) as PartContext;
+}
+
 export interface PlannedPart {
   year: string;
   key: string;
+  context: PartContext;
   articles: number;
   /** Its last build was for this key: nothing to do. */
   upToDate: boolean;
@@ -51,8 +68,9 @@ export function planParts(root: string, onCatalogue?: (year: string, made: boole
   const code = siteCode(root);
   const location = `${process.env['SITE_URL'] ?? ''}\0${process.env['BASE_PATH'] ?? ''}`;
   const parts = catalogues.map((c) => {
-    const key = partKey(code, c.key, partContext(structure, c.year, newestYear, site.listingSplitAt), location);
-    return { year: c.year, key, articles: c.articles.length, upToDate: readPartRecord(root, c.year)?.key === key };
+    const context = partContext(structure, c.year, newestYear, site.listingSplitAt);
+    const key = partKey(code, c.key, context, location);
+    return { year: c.year, key, context, articles: c.articles.length, upToDate: readPartRecord(root, c.year)?.key === key };
   });
   return { catalogues, parts };
 }
