@@ -7,6 +7,7 @@
 // assembled site's links, feeds and sitemaps, with the tests' own checks.
 // Results: bench/results/parts-<N>.json (parts-<N>-check.json for --check-only).
 // Usage: npm run bench:parts -- --articles 250000 [--per-day 46] [--seed N] [--reuse] [--check] [--daily-only] [--check-only]
+//        [--parts 2015,2029] (those parts only, built again on the archive of an earlier run)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     'daily-only': { type: 'boolean', default: false },
     // With dist/ of an earlier run in place: only the checks (bench/results/parts-<N>-check.json).
     'check-only': { type: 'boolean', default: false },
+    // With the archive of an earlier run in place: only these years' parts, built again from nothing (parts-<N>-some.json).
+    parts: { type: 'string' },
   },
 });
 const dailyOnly = values['daily-only'];
@@ -83,12 +86,12 @@ if (checkOnly) {
   process.exit(checks.passed ? 0 : 1);
 }
 
-if (!dailyOnly && (!values.reuse || !existsSync(content))) {
+if (!dailyOnly && !values.parts && (!values.reuse || !existsSync(content))) {
   rmSync(dir, { recursive: true, force: true });
   progress(`generating ${articles} articles, ${perDay} a day`);
   write(syntheticArchive(vocab, { articles, seed, perDay, dictionary }));
 }
-if (!dailyOnly) {
+if (!dailyOnly && !values.parts) {
   rmSync(partsDir, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
 }
@@ -127,9 +130,17 @@ function run(label: string, script: string, args: string[]): Promise<Run & { log
 
 const years = readdirSync(content).filter((n) => /^\d{4}$/.test(n)).sort();
 const parts: (Run & { year: string; articles: number })[] = [];
-for (const year of dailyOnly ? [] : years) {
+for (const year of dailyOnly ? [] : (values.parts?.split(',') ?? years)) {
+  // From nothing, as in a full run: no Astro cache, no catalogue.
+  if (values.parts) rmSync(join(partsDir, year), { recursive: true, force: true });
   const { log, ...measured } = await run(`part ${year}`, 'scripts/build-part.ts', [year]);
   parts.push({ year, articles: Number(/done: (\d+) articles/.exec(log)?.[1] ?? 0), ...measured });
+}
+if (values.parts) {
+  const some = { articles, date: new Date().toISOString().slice(0, 10), node: process.version, parts };
+  writeFileSync(join(root, `bench/results/parts-${articles}-some.json`), `${JSON.stringify(some, null, 2)}\n`);
+  console.log(JSON.stringify(some, null, 2));
+  process.exit(0);
 }
 const { log: _assemblyLog, ...assembly } = dailyOnly ? { log: '', seconds: 0, peakMb: 0, cpuSeconds: 0 } : await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]);
 const site = folderStats(dist);
