@@ -2,7 +2,7 @@
 // `_headers`) from the parts' catalogues, and merges every year's part into dist/ (src/lib/parts/scope.ts).
 // Every part must be up to date: an out-of-date one is named with the command that builds it.
 import { join } from 'node:path';
-import { planInWorker } from '../src/lib/parts/plan-worker.ts';
+import { planInChild } from '../src/lib/parts/plan-child.ts';
 import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
 import { PARTS_DIR } from '../src/lib/parts/scope.ts';
 
@@ -12,7 +12,7 @@ const started = Date.now();
 const log = progress('assemble', started);
 
 log('catalogues');
-const parts = await planInWorker(root, 'assemble', started);
+const parts = await planInChild(root, 'assemble', started);
 const stale = parts.filter((p) => !p.upToDate);
 if (stale.length > 0) {
   for (const p of stale) console.error(`part ${p.year} is out of date: npm run build:part -- ${p.year}`);

@@ -3,7 +3,7 @@
 // the key it was built for. The catalogues of every year are brought up to date first (the part's pages link
 // person pages numbered across the whole archive): what the part takes from them is its context (context.json). `--if-needed` skips a part whose key is unchanged.
 import { partCacheDir, partSiteDir, writePartContext, writePartRecord } from '../src/lib/parts/parts-fs.ts';
-import { planInWorker } from '../src/lib/parts/plan-worker.ts';
+import { planInChild } from '../src/lib/parts/plan-child.ts';
 import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
 import { PARTS_DIR } from '../src/lib/parts/scope.ts';
 
@@ -21,7 +21,7 @@ const label = `part ${year}`;
 const log = progress(label, started);
 
 log('catalogues: reading every year’s frontmatter (years unchanged since the last build are kept)');
-const parts = await planInWorker(root, label, started);
+const parts = await planInChild(root, label, started);
 const part = parts.find((p) => p.year === year);
 if (!part) {
   console.error(`content has no folder ${year}/: years are ${parts.map((p) => p.year).join(', ') || 'none'}`);

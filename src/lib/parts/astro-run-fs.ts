@@ -3,8 +3,7 @@
 // long build shows its phase (Astro's own lines: content sync, each page, the search index, the zips) and
 // how long it has run.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCommand } from '../bench/build-command.ts';
 
@@ -13,26 +12,9 @@ export function elapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Writes to the standard output at once, waiting out a full pipe. */
-function writeNow(text: string): void {
-  const bytes = Buffer.from(text);
-  for (let done = 0; done < bytes.length; ) {
-    try {
-      done += writeSync(1, bytes, done);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-    }
-  }
-}
-
-/**
- * A logger whose lines say `[label m:ss]`, counted from `started` (Date.now(), the same in every thread). A
- * worker thread's lines are written straight to the standard output: its console is a stream the main thread
- * drains, and what is still in it is lost when the thread ends.
- */
+/** A logger whose lines say `[label m:ss]`, counted from `started` (Date.now(), the same in every process). */
 export function progress(label: string, started = Date.now()): (line: string) => void {
-  const write = isMainThread ? (text: string) => process.stdout.write(text) : writeNow;
-  return (line) => void write(`[${label} ${elapsed(Date.now() - started)}] ${line}\n`);
+  return (line) => void process.stdout.write(`[${label} ${elapsed(Date.now() - started)}] ${line}\n`);
 }
 
 /** Resolves with Astro's exit code. */
