@@ -7,7 +7,7 @@
 // assembled site's links, feeds and sitemaps, with the tests' own checks.
 // Results: bench/results/parts-<N>.json (parts-<N>-check.json for --check-only).
 // Usage: npm run bench:parts -- --articles 250000 [--per-day 46] [--seed N] [--reuse] [--check] [--daily-only] [--check-only]
-//        [--parts 2015,2029] (those parts only, built again on the archive of an earlier run)
+//        [--parts 2015,2029[,assemble]] (those parts only, and the assembly, built again on the archive of an earlier run)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,8 @@ const { values } = parseArgs({
     'daily-only': { type: 'boolean', default: false },
     // With dist/ of an earlier run in place: only the checks (bench/results/parts-<N>-check.json).
     'check-only': { type: 'boolean', default: false },
-    // With the archive of an earlier run in place: only these years' parts, built again from nothing (parts-<N>-some.json).
+    // With the archive of an earlier run in place: only these years' parts, built again from nothing, and with
+    // `assemble` in the list the assembly (parts-<N>-some.json).
     parts: { type: 'string' },
   },
 });
@@ -130,14 +131,16 @@ function run(label: string, script: string, args: string[]): Promise<Run & { log
 
 const years = readdirSync(content).filter((n) => /^\d{4}$/.test(n)).sort();
 const parts: (Run & { year: string; articles: number })[] = [];
-for (const year of dailyOnly ? [] : (values.parts?.split(',') ?? years)) {
+const again = values.parts?.split(',');
+for (const year of dailyOnly ? [] : (again?.filter((y) => y !== 'assemble') ?? years)) {
   // From nothing, as in a full run: no Astro cache, no catalogue.
-  if (values.parts) rmSync(join(partsDir, year), { recursive: true, force: true });
+  if (again) rmSync(join(partsDir, year), { recursive: true, force: true });
   const { log, ...measured } = await run(`part ${year}`, 'scripts/build-part.ts', [year]);
   parts.push({ year, articles: Number(/done: (\d+) articles/.exec(log)?.[1] ?? 0), ...measured });
 }
-if (values.parts) {
-  const some = { articles, date: new Date().toISOString().slice(0, 10), node: process.version, parts };
+if (again) {
+  const { log: _log, ...assembly } = again.includes('assemble') ? await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]) : { log: '' };
+  const some = { articles, date: new Date().toISOString().slice(0, 10), node: process.version, parts, assembly };
   writeFileSync(join(root, `bench/results/parts-${articles}-some.json`), `${JSON.stringify(some, null, 2)}\n`);
   console.log(JSON.stringify(some, null, 2));
   process.exit(0);
