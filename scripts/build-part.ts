@@ -1,7 +1,8 @@
 // `npm run build:part -- <year>`: builds one year of the archive into parts/<year>/ (src/lib/parts/scope.ts):
 // its article and edition pages, search shards and zips in parts/<year>/site/, its catalogue, and a record of
 // the key it was built for. The catalogues of every year are brought up to date first (the part's pages link
-// person pages numbered across the whole archive): what the part takes from them is its context (context.json). `--if-needed` skips a part whose key is unchanged.
+// person pages numbered across the whole archive): what the part takes from them is its context, written to
+// parts/<year>/context.json for its Astro build. `--if-needed` skips a part whose key is unchanged.
 import { partCacheDir, partSiteDir, writePartContext, writePartRecord } from '../src/lib/parts/parts-fs.ts';
 import { planInChild } from '../src/lib/parts/plan-child.ts';
 import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
