@@ -195,12 +195,18 @@ describe('limits and escapes made on the fly', () => {
   });
 });
 
-describe('redirects.yaml in the content folder', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'check-redirects-'));
+/** A folder holding content/ with one edition of one good article (removed after the describe block that makes it). */
+function oneArticleContent(prefix: string): string {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const dir = join(tmp, 'content/2022/04/19');
   mkdirSync(dir, { recursive: true });
   for (const name of ['edition.yaml', 'fa-yuan-lf.md', 'photo.png']) cpSync(join(fixtures, 'good/content/2022/04/19', name), join(dir, name));
+  return tmp;
+}
+
+describe('redirects.yaml in the content folder', () => {
+  const tmp = oneArticleContent('check-redirects-');
   writeFileSync(
     join(tmp, 'content/redirects.yaml'),
     [
@@ -241,11 +247,7 @@ describe('redirects.yaml in the content folder', () => {
 });
 
 describe('redirects.yaml against the pages the build publishes', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'check-redirects-pages-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const dir = join(tmp, 'content/2022/04/19');
-  mkdirSync(dir, { recursive: true });
-  for (const name of ['edition.yaml', 'fa-yuan-lf.md', 'photo.png']) cpSync(join(fixtures, 'good/content/2022/04/19', name), join(dir, name));
+  const tmp = oneArticleContent('check-redirects-pages-');
   // An edition of drafts only is not published; 朱婧伟's page is recorded at zhujingwei-2 (published-bylines.txt).
   mkdirSync(join(tmp, 'content/2022/04/20'));
   writeFileSync(join(tmp, 'content/2022/04/20/edition.yaml'), 'date: 2022-04-20\npages:\n  - number: 1\n    name: 要闻\n');

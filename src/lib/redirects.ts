@@ -50,9 +50,8 @@ export function sitePages(
   editions: readonly EditionEntry[],
   options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number } = {},
 ): SitePages {
-  const published = articles.filter((a) => !a.data.draft);
-  const structure = siteStructure(published, editions, { leaveOutBroken: true, ...(options.bylineRecord ? { bylineRecord: options.bylineRecord } : {}) });
-  const { pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt } = options;
+  const { bylineRecord = new Map(), pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt } = options;
+  const structure = siteStructure(articles.filter((a) => !a.data.draft), editions, { leaveOutBroken: true, bylineRecord });
   const pages = new Set(listedPages({ ...structure, pageSize, splitAt }).map((p) => p.path));
   return { isPage: (path) => pages.has(path) };
 }

@@ -83,10 +83,10 @@ const noElement = (link: string, fragment: string) => `${link} (no element with 
 /**
  * Every broken reference of the site (`file: what value`), and how many references were followed. Each page is
  * parsed once, and a page that another page links into (`page/#id`) once more, so a whole archive (hundreds of
- * thousands of pages) is checked in minutes; `progress` hears how many files have been read.
+ * thousands of pages) is checked in minutes; `progress` hears how many files have been read. `files`: the
+ * site's files, as `allFiles` lists them, when the caller has them already.
  */
-export function brokenLinks(site: BuiltSite, progress?: (read: number, of: number) => void): { broken: string[]; checked: number } {
-  const files = allFiles(site.out);
+export function brokenLinks(site: BuiltSite, progress?: (read: number, of: number) => void, files = allFiles(site.out)): { broken: string[]; checked: number } {
   const built = new Set(files);
   const read = (file: string) => readFileSync(join(site.out, file), 'utf8');
   const broken: string[] = [];

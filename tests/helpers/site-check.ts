@@ -68,9 +68,9 @@ export function readJsonFeed(site: BuiltSite): { feed: { feed_url: string; items
 /**
  * The sitemaps: well-formed, in the sitemap namespace, with a lastmod for each URL, and listing every built
  * page once and nothing that is not built (a redirect's page and the reporters' editor are no pages to list).
+ * `files`: the site's files (allFiles), when the caller has them already.
  */
-export function sitemapProblems(site: BuiltSite): { sitemaps: string[]; listed: number; problems: string[] } {
-  const files = allFiles(site.out);
+export function sitemapProblems(site: BuiltSite, files = allFiles(site.out)): { sitemaps: string[]; listed: number; problems: string[] } {
   const built = new Set(files);
   const problems = xmlErrors(read(site, 'sitemap-index.xml')).map((e) => `sitemap-index.xml: ${e}`);
   const sitemaps: string[] = problems.length > 0 ? [] : feedParser.parse(read(site, 'sitemap-index.xml')).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
@@ -112,10 +112,10 @@ export function sitemapProblems(site: BuiltSite): { sitemaps: string[]; listed: 
 export function checkSite(site: BuiltSite, progress: (message: string) => void = () => {}) {
   const t0 = performance.now();
   const kept = (problems: string[]) => ({ count: problems.length, first: problems.slice(0, 20) });
-  const links = brokenLinks(site, (n, of) => progress(`links: ${n} of ${of} files read`));
-  progress(`links: ${links.checked} followed, ${links.broken.length} broken; sitemaps`);
-  const sitemaps = sitemapProblems(site);
   const files = allFiles(site.out);
+  const links = brokenLinks(site, (n, of) => progress(`links: ${n} of ${of} files read`), files);
+  progress(`links: ${links.checked} followed, ${links.broken.length} broken; sitemaps`);
+  const sitemaps = sitemapProblems(site, files);
   const rss = files.filter((f) => f.endsWith('rss.xml'));
   progress(`sitemaps: ${sitemaps.listed} URLs, ${sitemaps.problems.length} problems; ${rss.length} RSS feeds`);
   const feeds = [...rss.flatMap((f) => readRss(site, f).problems), ...readJsonFeed(site).problems];
