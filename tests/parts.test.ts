@@ -13,6 +13,7 @@ import { astroBuild, buildEnv } from './helpers/astro-build.ts';
 import { writeMultiYearContent } from './helpers/multi-year.ts';
 import { brokenLinks } from './helpers/link-check.ts';
 import { xmlErrors } from './helpers/xml.ts';
+import { sitemapProblems } from './helpers/site-check.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'parts-'));
@@ -26,6 +27,8 @@ const env = {
   NO_COLOR: '1',
   // Listings of more than 10 articles are split by year (src/lib/listing-pages.ts), as a real archive's long ones are.
   SITE_LISTING_SPLIT: '10',
+  // And the index of people by initial past 3 people (src/lib/people-index.ts), as a long-lived paper's is.
+  SITE_PEOPLE_PER_PAGE: '3',
 };
 
 function script(name: string, ...args: string[]) {
@@ -74,6 +77,12 @@ describe('a build in parts, one per year, assembled', () => {
   it('is a site whose links, feeds and sitemaps hold', () => {
     const site = { out: assembled, base: '/', origin: 'https://example.org' };
     expect(brokenLinks(site).broken).toEqual([]);
+    expect(sitemapProblems(site).problems).toEqual([]);
+    // The index of people is split by initial: its letters' pages are the assembly's, and in the sitemaps.
+    const letters = readdirSync(join(assembled, 'byline')).filter((n) => n.startsWith('initial-'));
+    expect(letters.length).toBeGreaterThan(1);
+    expect(readFileSync(join(assembled, 'byline/index.html'), 'utf8')).toContain(`href="/byline/${letters[0]}/"`);
+    expect(readFileSync(join(assembled, 'sitemap-0.xml'), 'utf8')).toContain(`/byline/${letters[0]}/</loc>`);
     for (const file of ['rss.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'sitemap-news.xml', 'county/weichang/rss.xml']) {
       expect(xmlErrors(readFileSync(join(assembled, file), 'utf8')), file).toEqual([]);
     }

@@ -94,9 +94,10 @@ describe('sitemaps', () => {
     ],
     counties: [{ division: { slug: 'quzhou-xian' }, articles: [...newer, ...older] }],
     categories: [{ category: { slug: 'gongan' }, articles: older }],
-    bylines: [{ slug: 'niumin', articles: newer }],
+    bylines: [{ name: '牛敏', slug: 'niumin', articles: newer }],
     pageSize: 1,
     splitAt: 1000,
+    peoplePerPage: 1500,
   });
 
   it('list every page of the site with its last change', () => {

@@ -48,11 +48,11 @@ export interface SitePages {
 export function sitePages(
   articles: readonly ArticleEntry[],
   editions: readonly EditionEntry[],
-  options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number } = {},
+  options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number; peoplePerPage?: number } = {},
 ): SitePages {
-  const { bylineRecord = new Map(), pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt } = options;
+  const { bylineRecord = new Map(), pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt, peoplePerPage = siteSettings.peoplePerPage } = options;
   const structure = siteStructure(articles.filter((a) => !a.data.draft), editions, { leaveOutBroken: true, bylineRecord });
-  const pages = new Set(listedPages({ ...structure, pageSize, splitAt }).map((p) => p.path));
+  const pages = new Set(listedPages({ ...structure, pageSize, splitAt, peoplePerPage }).map((p) => p.path));
   return { isPage: (path) => pages.has(path) };
 }
 

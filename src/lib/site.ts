@@ -11,7 +11,19 @@ export const site = {
    * number (the tests use a small one); it must stay under 1,000 pages, so a page number never looks like a year.
    */
   listingSplitAt: listingSplitAt(process.env['SITE_LISTING_SPLIT']),
+  /**
+   * People on one page of the index of people (/byline/): past this many it is split by initial
+   * (src/lib/people-index.ts), so that it stays some 25 KB over the wire. `SITE_PEOPLE_PER_PAGE` sets another
+   * number (the tests use a small one).
+   */
+  peoplePerPage: wholeNumber('SITE_PEOPLE_PER_PAGE', process.env['SITE_PEOPLE_PER_PAGE'], 1500),
 } as const;
+
+function wholeNumber(name: string, value: string | undefined, otherwise: number): number {
+  const n = value === undefined ? otherwise : Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number from 1, not ${value}`);
+  return n;
+}
 
 function listingSplitAt(value: string | undefined): number {
   const n = value === undefined ? 3000 : Number(value);

@@ -5,5 +5,5 @@ import { chunk } from '../lib/seo/sitemap.ts';
 import { site } from '../lib/site.ts';
 
 export function sitePageChunks(data: SiteData): SitePage[][] {
-  return chunk(sitePages({ ...data, pageSize: site.pageSize, splitAt: site.listingSplitAt }));
+  return chunk(sitePages({ ...data, pageSize: site.pageSize, splitAt: site.listingSplitAt, peoplePerPage: site.peoplePerPage }));
 }

@@ -3,6 +3,7 @@
 import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath } from '../routing.ts';
 import { modifiedDate } from './time.ts';
 import { listingLayout } from '../listing-pages.ts';
+import { peopleIndex, peopleIndexPaths } from '../people-index.ts';
 
 interface DatedArticle {
   id: string;
@@ -14,8 +15,10 @@ export interface SitePagesInput {
   editions: readonly { date: string; articles: readonly DatedArticle[] }[];
   counties: readonly { division: { slug: string }; articles: readonly DatedArticle[] }[];
   categories: readonly { category: { slug: string }; articles: readonly DatedArticle[] }[];
-  bylines: readonly { slug: string; articles: readonly DatedArticle[] }[];
+  bylines: readonly { name: string; slug: string; articles: readonly DatedArticle[] }[];
   pageSize: number;
+  /** People on a page of the index of people (src/lib/people-index.ts). */
+  peoplePerPage: number;
   /** Listings longer than this are split by year (src/lib/listing-pages.ts: listingLayout). */
   splitAt: number;
 }
@@ -38,7 +41,7 @@ function listing(path: string, articles: readonly DatedArticle[], input: SitePag
   return listingLayout(articles, input.pageSize, input.splitAt).map((laid) => ({ path: `${path}${laid.path}`, lastmod: newest(laid.page.items) }));
 }
 
-/** Home, archive, search, every edition and article, and every page of every county, category and byline listing: every page but the 404. */
+/** Home, archive, search, every edition and article, and the index of people, and every page of every county, category and byline listing: every page but the 404. */
 export function sitePages(input: SitePagesInput): SitePage[] {
   const all = input.editions.flatMap((e) => e.articles);
   const latest = newest(all);
@@ -51,7 +54,7 @@ export function sitePages(input: SitePagesInput): SitePage[] {
     })),
     { path: '/county/', lastmod: latest },
     { path: '/category/', lastmod: latest },
-    { path: '/byline/', lastmod: latest },
+    ...peopleIndexPaths(peopleIndex(input.bylines.map((b) => ({ ...b, count: b.articles.length })), input.peoplePerPage)).map((path) => ({ path, lastmod: latest })),
     { path: '/search/', lastmod: latest },
     ...input.editions.flatMap((e) => [
       { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
