@@ -106,8 +106,8 @@ describe('build command', () => {
 
 describe('reader pages by kind', () => {
   it('tells each kind of page by its path', () => {
-    const kinds = ['index.html', 'archive/index.html', 'archive/2022/index.html', 'search/index.html', '2022/04/19/index.html', '2022/04/19/luo-shui/index.html', 'county/index.html', 'county/guantao/index.html', 'byline/niumin/3/index.html', '404.html', 'pagefind/pagefind.js'].map(pageKind);
-    expect(kinds).toEqual(['home', 'archive', 'archive year', 'search', 'edition', 'article', 'listing index', 'listing', 'listing', undefined, undefined]);
+    const kinds = ['index.html', 'archive/index.html', 'archive/2022/index.html', 'search/index.html', '2022/04/19/index.html', '2022/04/19/luo-shui/index.html', 'county/index.html', 'county/guantao/index.html', 'byline/niumin/3/index.html', 'byline/initial-z/index.html', 'byline/initial-z/2/index.html', '404.html', 'pagefind/pagefind.js'].map(pageKind);
+    expect(kinds).toEqual(['home', 'archive', 'archive year', 'search', 'edition', 'article', 'listing index', 'listing', 'listing', 'people by initial', 'people by initial', undefined, undefined]);
   });
 
   it('keeps the largest page of each kind', () => {

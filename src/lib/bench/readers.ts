@@ -44,6 +44,8 @@ export function pageKind(path: string): string | undefined {
   if (/^\d{4}\/\d{2}\/\d{2}\/$/.test(dir)) return 'edition';
   if (/^\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(dir)) return 'article';
   if (/^(county|category|byline)\/$/.test(dir)) return 'listing index';
+  // The index of people split by initial (src/lib/people-index.ts): `byline/initial-z/`, `byline/initial-z/2/`.
+  if (/^byline\/initial-[a-z]+\/(\d+\/)?$/.test(dir)) return 'people by initial';
   // A listing's pages, and a long one's year pages (src/lib/listing-pages.ts: `county/x/2022/`, `county/x/2022/3/`).
   if (/^(county|category|byline)\/[^/]+\/(\d+\/){0,2}$/.test(dir)) return 'listing';
   return undefined;

@@ -52,6 +52,8 @@ export interface SyntheticOptions {
    * in 问/答 form), photo captions, 引题 and 副题. Without it, bodies are short and use `vocab` alone.
    */
   dictionary?: readonly [string, number][] | undefined;
+  /** Correspondents who sign articles besides the 60 staff reporters (340 unless said). */
+  correspondents?: number | undefined;
 }
 
 /** A word sampler over a frequency list. */
@@ -103,10 +105,14 @@ export function* syntheticArchive(vocab: readonly [string, number][], options: S
     }
     return paragraphs;
   };
-  // A paper has a few hundred people who sign its articles: 60 staff reporters and 340 correspondents.
+  // A paper has a few hundred people who sign its articles: 60 staff reporters and 340 correspondents (or
+  // `options.correspondents`, for the thousands a long-lived paper prints).
   const newName = () => pick([...SURNAMES]) + pick([...GIVEN]) + (random() < 0.6 ? pick([...GIVEN]) : '');
   const staff = [...new Set(Array.from({ length: 80 }, newName))].slice(0, 60);
-  const correspondents = [...new Set(Array.from({ length: 400 }, newName))].filter((n) => !staff.includes(n)).slice(0, 340);
+  const wanted = options.correspondents ?? 340;
+  // 400 names drawn for the default 340, as before: the default archive stays the one the README measured.
+  const drawn = options.correspondents === undefined ? 400 : Math.ceil(wanted * 1.2) + 60;
+  const correspondents = [...new Set(Array.from({ length: drawn }, newName))].filter((n) => !staff.includes(n)).slice(0, wanted);
   const person = () => (random() < 0.4 ? `记者 ${pick(staff)}` : pick(correspondents));
   const perDay = options.perDay ?? 40;
   let day = new Date(`${options.start ?? '2015-01-01'}T00:00:00Z`);
