@@ -5,6 +5,7 @@ import { ARTICLE_COLLECTION, ARTICLE_FORMAT, FIELDS_NOT_EDITED, cmsConfig, count
 import { categoryNames } from '../src/lib/categories.ts';
 import { counties, prefectures, resolveCounty } from '../src/lib/gazetteer.ts';
 import { articleSchema } from '../src/lib/schema.ts';
+import { cmsOptions } from '../src/utils/cms-options.ts';
 
 const config = cmsConfig({ backend: { name: 'github', repo: 'paper/site', branch: 'main' }, contentFolder: 'content' });
 const collection = (config['collections'] as Record<string, unknown>[])[0]!;
@@ -60,5 +61,14 @@ describe('editor configuration', () => {
     const dev = cmsConfig({ backend: { name: 'gitlab', repo: 'paper/site', branch: 'main', appId: 'abc' }, contentFolder: 'content', localBackendUrl: 'http://127.0.0.1:8081/api/v1' });
     expect(dev['local_backend']).toMatchObject({ url: 'http://127.0.0.1:8081/api/v1' });
     expect(dev['backend']).toMatchObject({ name: 'gitlab', auth_type: 'pkce', app_id: 'abc', repo: 'paper/site', branch: 'main' });
+  });
+});
+
+describe('the editor settings from the environment (src/utils/cms-options.ts)', () => {
+  const root = '/srv/paper';
+
+  it('points the dev editor at its local backend on DECAP_SERVER_PORT, and at none with DECAP_SERVER=off', () => {
+    expect(cmsOptions({ dev: true, root, env: { CMS_BRANCH: 'main', DECAP_SERVER_PORT: '8471' } }).localBackendUrl).toBe('http://127.0.0.1:8471/api/v1');
+    expect(cmsOptions({ dev: true, root, env: { CMS_BRANCH: 'main', DECAP_SERVER: 'off' } })).not.toHaveProperty('localBackendUrl');
   });
 });

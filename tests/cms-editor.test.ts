@@ -1,26 +1,25 @@
 // The web editor (/admin/, Decap CMS) in Chromium against `astro dev`, on a temporary git repository holding a copy of
 // the search fixture's content (never the project's own repository or content/): it lists the articles, writes one back
 // unchanged, and creates a new one through the editorial workflow, as a branch of one commit the checker accepts.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
 import { astroBuild } from './helpers/astro-build.ts';
+import { startDev, type DevServer } from './helpers/dev-server.ts';
 import { checkPaths } from '../src/lib/check/check.ts';
 import { readContent } from '../src/lib/content-files.ts';
 import { slugFromHeadline } from '../src/lib/slug.ts';
 
 const PORT = 4471;
-const DECAP_PORT = 8471;
 const REPO = 'tests/.tmp/cms-editor-repo';
 const FIXTURE = 'tests/fixtures/search-site';
 const ADMIN = `http://127.0.0.1:${PORT}/admin/`;
-let dev: ChildProcess;
+let dev: DevServer;
 let browser: Browser;
 let page: Page;
-let output = '';
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' });
 const cmsBranches = () => git('branch', '--format=%(refname:short)').split('\n').filter((b) => b.startsWith('cms/'));
@@ -35,30 +34,14 @@ beforeAll(async () => {
   git('config', 'commit.gpgsign', 'false');
   git('add', '.');
   git('commit', '-q', '-m', 'fixture');
-  dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
-    // Vitest's own environment (NODE_ENV=test, VITEST…) would change how Astro's dev server behaves.
-    env: {
-      PATH: process.env['PATH'], HOME: process.env['HOME'], ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development',
-      CONTENT_DIR: `${REPO}/content`, CMS_GIT_REPO: REPO, DECAP_SERVER_PORT: String(DECAP_PORT), ASTRO_CACHE_DIR: 'tests/.tmp/cache-cms-editor/',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('watching for file changes') && output.includes('Git Proxy Server configured')) resolve();
-    };
-    dev.stdout!.on('data', onData);
-    dev.stderr!.on('data', onData);
-    dev.on('exit', (code) => reject(new Error(`astro dev exited with ${code}: ${output}`)));
-  });
+  dev = await startDev(PORT, { CONTENT_DIR: `${REPO}/content`, ASTRO_CACHE_DIR: 'tests/.tmp/cache-cms-editor/' }, { editorRepo: REPO });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  dev?.kill();
+  dev?.stop();
   rmSync(REPO, { recursive: true, force: true });
 });
 

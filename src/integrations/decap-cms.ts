@@ -1,13 +1,13 @@
 // Astro integration for the web editor (/admin/, src/pages/admin/): serves Decap CMS's prebuilt bundle from
 // node_modules in `astro dev` and copies it into the build (it is never committed), and in `astro dev` runs Decap's
-// local git backend (decap-server, MODE=git, on 127.0.0.1) for as long as the dev server runs.
+// local git backend (decap-server, MODE=git, on 127.0.0.1) for as long as the dev server runs, unless DECAP_SERVER=off.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, createReadStream, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { decapServerPort, gitRepoDir } from '../utils/cms-options.ts';
+import { decapServerPort, gitRepoDir, localBackendOn } from '../utils/cms-options.ts';
 
 const require = createRequire(import.meta.url);
 /** Decap's self-contained build: `decap-cms.js` and the chunks it loads from beside itself (`1077.decap-cms.js` …). */
@@ -42,6 +42,10 @@ export default function decapCms(): AstroIntegration {
           res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
           createReadStream(join(BUNDLE_DIR, name)).pipe(res);
         });
+        if (!localBackendOn()) {
+          logger.info(`editor: ${base}admin/ without its local backend (DECAP_SERVER=off)`);
+          return;
+        }
         const repo = gitRepoDir(root);
         const port = decapServerPort();
         server = spawn(process.execPath, [require.resolve('decap-server/dist/index.js')], {

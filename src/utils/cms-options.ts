@@ -12,6 +12,11 @@ export function decapServerPort(env: Env = process.env): number {
   return Number(env['DECAP_SERVER_PORT'] ?? 8081);
 }
 
+/** Whether `npm run dev` runs the local git backend: `DECAP_SERVER=off` leaves it out (a second dev server, a test that does not open the editor). */
+export function localBackendOn(env: Env = process.env): boolean {
+  return env['DECAP_SERVER'] !== 'off';
+}
+
 /** The git repository the editor commits to in `npm run dev`: the project itself unless CMS_GIT_REPO names another. */
 export function gitRepoDir(root: string, env: Env = process.env): string {
   return resolve(root, env['CMS_GIT_REPO'] ?? '.');
@@ -55,7 +60,7 @@ export function cmsOptions({ dev, root, siteUrl, env = process.env }: { dev: boo
   return {
     backend,
     contentFolder: contentFolderInRepo(root, env),
-    ...(dev ? { localBackendUrl: `http://127.0.0.1:${decapServerPort(env)}/api/v1` } : {}),
+    ...(dev && localBackendOn(env) ? { localBackendUrl: `http://127.0.0.1:${decapServerPort(env)}/api/v1` } : {}),
     ...(siteUrl ? { siteUrl } : {}),
   };
 }

@@ -1,36 +1,22 @@
 // Reporters preview in `astro dev`: search must work there too, from an index of the current content, and a
 // saved article is checked again. The dev server runs on a copy of the sample fixture (tests/fixtures/sample), so the test can edit it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDev, type DevServer } from '../helpers/dev-server.ts';
 import { fw } from '../fullwidth.ts';
 
 const PORT = 4391;
 const CONTENT = 'tests/.dev-content';
-let dev: ChildProcess;
-let output = '';
+let dev: DevServer;
 
 beforeAll(async () => {
   rmSync(CONTENT, { recursive: true, force: true });
   cpSync('tests/fixtures/sample', CONTENT, { recursive: true });
-  dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
-    // Vitest's own environment (NODE_ENV=test, VITEST…) would change how Astro's dev server behaves.
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development', CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: 'tests/.tmp/cache-dev/' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('watching for file changes')) resolve();
-    };
-    dev.stdout!.on('data', onData);
-    dev.stderr!.on('data', onData);
-    dev.on('exit', (code) => reject(new Error(`astro dev exited with ${code}: ${output}`)));
-  });
+  dev = await startDev(PORT, { CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: 'tests/.tmp/cache-dev/' });
 });
 
 afterAll(() => {
-  dev?.kill();
+  dev?.stop();
   rmSync(CONTENT, { recursive: true, force: true });
 });
 
@@ -52,8 +38,8 @@ describe('search in astro dev', () => {
     const file = `${CONTENT}/2022/04/19/xin-gao-jian.md`;
     writeFileSync(file, ['---', 'title: 新稿件', 'byline: [徐洋]', 'date: 2022-04-19', 'county: 张家囗市', 'category: 交通', 'page: 1', 'order: 20', '---', '', '正文。', ''].join('\n'));
     const expected = `${file}:5:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`;
-    for (let i = 0; i < 100 && !output.includes(expected); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(output).toContain(expected);
+    for (let i = 0; i < 100 && !dev.output().includes(expected); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(dev.output()).toContain(expected);
   });
 
   it('keeps searching the other articles while one file has an error', async () => {
