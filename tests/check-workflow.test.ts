@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/lib/check/problem.ts';
+import { CMS_HOST_SETTINGS } from '../src/utils/cms-options.ts';
 import { fw } from './fullwidth.ts';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), 'utf8');
@@ -113,6 +114,19 @@ describe('archive workflow (the build in parts)', () => {
     // Secrets reach no other step.
     const secretSteps = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => JSON.stringify(s).includes('secrets.'));
     expect(secretSteps).toEqual([deploy]);
+  });
+});
+
+describe("the publishing workflows and the web editor's git host", () => {
+  it.each([
+    ['publish.yml', 'npm run build'],
+    ['pages.yml', 'npm run build'],
+    ['archive.yml', 'npm run build:assemble'],
+  ])('%s builds the editor for the host named by the repository variables, this repository by default', (name, command) => {
+    const workflow = parse(read(`.github/workflows/${name}`)) as { jobs: Record<string, { steps: (Step & { env?: Record<string, string> })[] }> };
+    const build = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.run === command)!;
+    const expected = Object.fromEntries(CMS_HOST_SETTINGS.map((v) => [v, v === 'CMS_REPO' ? '${{ vars.CMS_REPO || github.repository }}' : `\${{ vars.${v} }}`]));
+    expect(build.env).toMatchObject(expected);
   });
 });
 

@@ -71,4 +71,10 @@ describe('the editor settings from the environment (src/utils/cms-options.ts)', 
     expect(cmsOptions({ dev: true, root, env: { CMS_BRANCH: 'main', DECAP_SERVER_PORT: '8471' } }).localBackendUrl).toBe('http://127.0.0.1:8471/api/v1');
     expect(cmsOptions({ dev: true, root, env: { CMS_BRANCH: 'main', DECAP_SERVER: 'off' } })).not.toHaveProperty('localBackendUrl');
   });
+
+  it('takes an empty setting, as a workflow passes a repository variable never set, for no setting', () => {
+    const unset = { CMS_BACKEND: '', CMS_REPO: 'paper/site', CMS_BRANCH: '', CMS_APP_ID: '', CMS_BASE_URL: '', CMS_API_ROOT: '', CMS_AUTH_ENDPOINT: '' };
+    expect(cmsOptions({ dev: false, root, env: unset }).backend).toEqual({ name: 'github', repo: 'paper/site', branch: 'main' });
+    expect(cmsOptions({ dev: false, root, env: { ...unset, CMS_BACKEND: 'gitlab', CMS_APP_ID: 'abc' } }).backend).toEqual({ name: 'gitlab', repo: 'paper/site', branch: 'main', appId: 'abc' });
+  });
 });

@@ -36,27 +36,38 @@ function currentBranch(repo: string): string {
   }
 }
 
+/**
+ * The settings naming the git host a build's editor logs in to (README: "Web editor"), which the publishing workflows
+ * pass from the repository's variables. Empty counts as unset: `${{ vars.X }}` is '' for a variable never set.
+ */
+export const CMS_HOST_SETTINGS = ['CMS_BACKEND', 'CMS_REPO', 'CMS_BRANCH', 'CMS_APP_ID', 'CMS_BASE_URL', 'CMS_API_ROOT', 'CMS_AUTH_ENDPOINT'] as const;
+type HostSetting = (typeof CMS_HOST_SETTINGS)[number];
+const setting = (env: Env, name: HostSetting): string | undefined => env[name] || undefined;
+
 function productionBackend(env: Env): CmsBackend {
-  const repo = env['CMS_REPO'] ?? 'OWNER/REPOSITORY';
-  const branch = env['CMS_BRANCH'] ?? 'main';
-  const baseUrl = env['CMS_BASE_URL'];
-  const apiRoot = env['CMS_API_ROOT'];
-  switch (env['CMS_BACKEND'] ?? 'github') {
+  const repo = setting(env, 'CMS_REPO') ?? 'OWNER/REPOSITORY';
+  const branch = setting(env, 'CMS_BRANCH') ?? 'main';
+  const baseUrl = setting(env, 'CMS_BASE_URL');
+  const apiRoot = setting(env, 'CMS_API_ROOT');
+  const appId = setting(env, 'CMS_APP_ID') ?? '';
+  const authEndpoint = setting(env, 'CMS_AUTH_ENDPOINT');
+  const name = setting(env, 'CMS_BACKEND') ?? 'github';
+  switch (name) {
     case 'gitlab':
-      return { name: 'gitlab', repo, branch, appId: env['CMS_APP_ID'] ?? '', ...(apiRoot ? { apiRoot } : {}), ...(baseUrl ? { baseUrl } : {}) };
+      return { name: 'gitlab', repo, branch, appId, ...(apiRoot ? { apiRoot } : {}), ...(baseUrl ? { baseUrl } : {}) };
     case 'gitea':
-      return { name: 'gitea', repo, branch, appId: env['CMS_APP_ID'] ?? '', apiRoot: apiRoot ?? '', baseUrl: baseUrl ?? '' };
+      return { name: 'gitea', repo, branch, appId, apiRoot: apiRoot ?? '', baseUrl: baseUrl ?? '' };
     case 'github':
-      return { name: 'github', repo, branch, ...(baseUrl ? { baseUrl } : {}), ...(env['CMS_AUTH_ENDPOINT'] ? { authEndpoint: env['CMS_AUTH_ENDPOINT'] } : {}) };
+      return { name: 'github', repo, branch, ...(baseUrl ? { baseUrl } : {}), ...(authEndpoint ? { authEndpoint } : {}) };
     default:
-      throw new Error(`CMS_BACKEND=${env['CMS_BACKEND']}: the editor knows github, gitlab and gitea`);
+      throw new Error(`CMS_BACKEND=${name}: the editor knows github, gitlab and gitea`);
   }
 }
 
 /** The editor's options: in dev, the local git backend on 127.0.0.1 and the checked-out branch; in a build, the git host. */
 export function cmsOptions({ dev, root, siteUrl, env = process.env }: { dev: boolean; root: string; siteUrl?: string | undefined; env?: Env }): CmsOptions {
   const backend = productionBackend(env);
-  if (dev) backend.branch = env['CMS_BRANCH'] ?? currentBranch(gitRepoDir(root, env));
+  if (dev) backend.branch = setting(env, 'CMS_BRANCH') ?? currentBranch(gitRepoDir(root, env));
   return {
     backend,
     contentFolder: contentFolderInRepo(root, env),
