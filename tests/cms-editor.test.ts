@@ -72,7 +72,10 @@ describe('the web editor at /admin/', () => {
     await page.getByText(article.data.title).first().click();
     const title = page.getByLabel('主题（标题）');
     await expect(title.inputValue()).resolves.toBe(article.data.title);
-    // Decap saves only a changed entry: change the headline, save, put it back, save again.
+    // Decap will not save an entry that has not changed, so "saved back unchanged" can only be an edit and its revert:
+    // change the headline, save, put it back, save again. That leaves a branch with no net change, which on a git host
+    // is an empty pull request (CONTRIBUTING tells the reporter to close it). The byte-for-byte round trip of the file
+    // format itself is tests/cms-format.test.ts.
     const save = page.getByRole('button', { name: '保存', exact: true });
     await title.fill(`${article.data.title}！`);
     await save.click();
