@@ -43,6 +43,9 @@ describe('the pull request summary', () => {
     expect(summary).toContain('- 新增\uFF1A「新稿件 \\| 第二行」`content/2022/04/19/xin-gao-jian.md`\uFF0C网址 `/2022/04/19/xin-gao-jian/`');
     expect(summary).toContain('- 修改\uFF1A「老人突发心梗 曲周民警护送就医转危为安」`content/2022/04/19/lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song.md`');
     expect(summary.match(/^- /gm)).toHaveLength(2);
+    // The check failed, so the workflow built and uploaded nothing: no pointer to a preview that is not there.
+    expect(summary).not.toContain('site-preview');
+    expect(summary).toContain('有错误时不生成预览');
   });
 
   it('says when all is well and nothing changed, and names a deleted article', () => {
@@ -50,5 +53,6 @@ describe('the pull request summary', () => {
     expect(renderPullRequestSummary({ problems: [], files: 3, articles: [] })).toContain('这次没有改动稿件。');
     const deleted = renderPullRequestSummary({ problems: [], files: 3, articles: [{ change: 'deleted', file: 'content/2022/04/19/a.md', id: '2022/04/19/a' }] });
     expect(deleted).toContain('- 删除\uFF1A`content/2022/04/19/a.md`\n');
+    expect(deleted).toContain('下载 site-preview 附件');
   });
 });

@@ -1,6 +1,6 @@
 // The Chinese summary a pull request's checks page shows ($GITHUB_STEP_SUMMARY, written by
 // scripts/pr-summary.ts): the checker's outcome with every problem, and the articles the pull request adds,
-// changes or removes, with their addresses in the preview.
+// changes or removes, with their addresses in the preview (which exists only when the check passed).
 import { articlePath } from '../routing.ts';
 import { formatSummary, type Problem } from './problem.ts';
 
@@ -37,6 +37,13 @@ export function renderPullRequestSummary(input: { problems: readonly Problem[]; 
     const where = a.change === 'deleted' ? '' : `\uFF0C网址 \`${articlePath(a.id)}\``;
     lines.push(`- ${CHANGE_LABEL[a.change]}${a.draft ? '\uFF08草稿\uFF0C不会发布\uFF09' : ''}\uFF1A${title}\`${a.file}\`${where}`);
   }
-  lines.push('', '预览\uFF1A在本页下方的「Artifacts」里下载 site-preview 附件\uFF0C解压后用浏览器打开其中的 index.html\uFF08不需要服务器\uFF1B站内搜索在预览里不可用\uFF09。', '');
+  // With an error the workflow stops at the check: nothing is built or uploaded.
+  lines.push(
+    '',
+    errors > 0
+      ? '有错误时不生成预览\uFF1A改正后再提交\uFF0C检查通过后\uFF0C预览会出现在本页下方的「Artifacts」里。'
+      : '预览\uFF1A在本页下方的「Artifacts」里下载 site-preview 附件\uFF0C解压后用浏览器打开其中的 index.html\uFF08不需要服务器\uFF1B站内搜索在预览里不可用\uFF09。',
+    '',
+  );
   return lines.join('\n');
 }
