@@ -12,7 +12,7 @@ export interface DevServer {
 }
 
 /** A TCP port nothing listens on at the moment, on 127.0.0.1. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
