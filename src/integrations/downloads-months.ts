@@ -2,9 +2,11 @@
 // zips from the cache when its inputs are unchanged. Runs in the downloads integration's worker threads.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { archiveName, DOWNLOADS_DIR, linksDownloads, withoutDownloadSizes } from '../lib/offline/downloads.ts';
 import { publishedSource } from '../lib/content/published-source.ts';
+import { readArticle, readEdition } from '../lib/content/read.ts';
+import { publishedYamlFor, type PublishedYamls } from '../lib/content/shared-reads.ts';
 import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
 
 const decoder = new TextDecoder();
@@ -17,6 +19,8 @@ export interface MonthsJob {
   site: string;
   base: string;
   months: [month: string, editions: { date: string; slugs: string[] }[]][];
+  /** The published YAML of the files read earlier in the build (src/lib/content/shared-reads.ts). */
+  publishedYamls: PublishedYamls;
 }
 
 export interface MonthsResult {
@@ -37,8 +41,9 @@ export function reader(dir: string): (path: string) => Uint8Array | undefined {
 /**
  * What a month's zips are made from: its editions' built pages and sources, the files in public/ (copied
  * into zips under fixed names), the code that makes the zips, and where the site lives. Same key, same zips.
+ * The sources as written: their published copies follow from them and the code (so a reused month parses nothing).
  */
-function monthKey(root: string, built: BuiltSite, editions: readonly { date: string; slugs: string[] }[]): string {
+function monthKey(root: string, built: BuiltSite, readSource: (path: string) => Uint8Array | undefined, editions: readonly { date: string; slugs: string[] }[]): string {
   const hash = createHash('sha256').update(`${built.site}\0${built.base}\0`);
   const code = [join(root, 'src/integrations/downloads-months.ts'), ...['src/lib/offline', 'src/lib/content'].flatMap((dir) => readdirSync(join(root, dir)).sort().map((f) => join(root, dir, f)))];
   const publicDir = join(root, 'public');
@@ -52,22 +57,31 @@ function monthKey(root: string, built: BuiltSite, editions: readonly { date: str
       return bytes && linksDownloads(bytes) ? withoutDownloadSizes(decoder.decode(bytes)) : bytes;
     };
     const pages = [`${dir}index.html`, ...slugs.map((slug) => `${dir}${slug}/index.html`)].map((p) => [p, page(p)] as const);
-    const sources = [`${dir}edition.yaml`, ...slugs.map((slug) => `${dir}${slug}.md`)].map((p) => [p, built.readSource(p)] as const);
+    const sources = [`${dir}edition.yaml`, ...slugs.map((slug) => `${dir}${slug}.md`)].map((p) => [p, readSource(p)] as const);
     for (const [path, bytes] of [...pages, ...sources]) hash.update(path).update('\0').update(bytes ?? '').update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Sources as readers get them: without the newsroom's comments and notes (src/lib/content/published-source.ts). */
-function published(read: (path: string) => Uint8Array | undefined): (path: string) => Uint8Array | undefined {
+/**
+ * Sources as readers get them: without the newsroom's comments and notes (src/lib/content/published-source.ts), from
+ * the build's earlier read of the file, or from one made now when the build had no reason to read it before (its
+ * edition unchanged since the last build, another one of its month changed).
+ */
+function published(job: MonthsJob, read: (path: string) => Uint8Array | undefined): (path: string) => Uint8Array | undefined {
   return (path) => {
     const bytes = read(path);
-    return bytes && publishedSource(path, bytes);
+    if (!bytes) return undefined;
+    // The file as the check and the loaders name it: relative to the project root.
+    const file = relative(job.root, join(job.contentDir, path)).split(sep).join('/');
+    const readNow = () => (path.endsWith('.md') ? readArticle(file, bytes) : readEdition(file, bytes)).publishedYaml;
+    return publishedSource(path, bytes, () => publishedYamlFor(job.publishedYamls, file, bytes) ?? readNow());
   };
 }
 
 export function makeMonths(job: MonthsJob): MonthsResult {
-  const built: BuiltSite = { site: job.site, base: job.base, readBuild: reader(job.outDir), readSource: published(reader(job.contentDir)) };
+  const sources = reader(job.contentDir);
+  const built: BuiltSite = { site: job.site, base: job.base, readBuild: reader(job.outDir), readSource: published(job, sources) };
   const downloadsDir = join(job.outDir, DOWNLOADS_DIR);
   mkdirSync(downloadsDir, { recursive: true });
   const result: MonthsResult = { sizes: [], warnings: [], reused: 0 };
@@ -77,7 +91,7 @@ export function makeMonths(job: MonthsJob): MonthsResult {
   };
   for (const [month, editions] of job.months) {
     // A month whose inputs are unchanged since the last build gets its zips back from the cache.
-    const cached = join(job.cacheRoot, `${month}-${monthKey(job.root, built, editions)}`);
+    const cached = join(job.cacheRoot, `${month}-${monthKey(job.root, built, sources, editions)}`);
     if (existsSync(join(cached, 'complete'))) {
       for (const name of readdirSync(cached).filter((n) => n.endsWith('.zip'))) {
         copyFileSync(join(cached, name), join(downloadsDir, name));

@@ -11,6 +11,7 @@ import { DOWNLOADS_DIR, fillDownloadSizes, formatSize, linksDownloads } from '..
 import { buildScope, isPartOutput } from '../lib/parts/scope.ts';
 import { editionsInBuild } from '../lib/offline/edition.ts';
 import { makeMonths, reader, type MonthsJob, type MonthsResult } from './downloads-months.ts';
+import { publishedYamls } from '../lib/content/shared-reads.ts';
 import { runWorker } from './worker.ts';
 
 /** Paths of the HTML files under `dir`, slash-separated and relative to it. */
@@ -62,7 +63,7 @@ export default function offlineDownloads(): AstroIntegration {
           const scope = buildScope();
           const pages = htmlFiles(outDir).filter((page) => (scope.kind === 'part' ? isPartOutput(page, scope.year) : scope.kind === 'assemble' ? !/^\d{4}\//.test(page) : true));
           const months = scope.kind === 'assemble' ? [] : [...Map.groupBy(editionsInBuild(pages, reader(outDir)), (e) => e.date.slice(0, 7))];
-          const job = (group: MonthsJob['months']): MonthsJob => ({ root, outDir, contentDir: resolve(root, CONTENT_DIR), cacheRoot, site: site!, base, months: group });
+          const job = (group: MonthsJob['months']): MonthsJob => ({ root, outDir, contentDir: resolve(root, CONTENT_DIR), cacheRoot, site: site!, base, months: group, publishedYamls: publishedYamls() });
           // One month is done in-process; more in two workers, one per core.
           const results = months.length < 2 ? [makeMonths(job(months))] : await Promise.all(balance(months, 2).map((group) => runWorker<MonthsJob, MonthsResult>(join(root, 'src/integrations/downloads-worker.ts'), job(group))));
           const sizes = new Map(results.flatMap((r) => r.sizes));

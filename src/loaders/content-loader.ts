@@ -12,7 +12,7 @@ import { AstroError } from 'astro/errors';
 import { CONTENT_DIR, EDITION_FILE } from '../lib/content-files.ts';
 import { classifyContentPath, type ContentFile } from '../lib/content/files.ts';
 import { readArticle, readEdition, type ReadArticle } from '../lib/content/read.ts';
-import { dropReads, takeRead } from '../lib/content/shared-reads.ts';
+import { dropReads, keepPublishedYaml, readDigest, takeRead } from '../lib/content/shared-reads.ts';
 import { walkContent, walkScope, type ContentEntry } from '../lib/content/tree-fs.ts';
 import { buildScope, type BuildScope } from '../lib/parts/scope.ts';
 import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
@@ -87,7 +87,10 @@ function contentLoader(kind: Kind): Loader {
           return file.id;
         }
         // The build's content check has usually just read this file: its read is taken rather than parsed again.
-        const read = takeRead(filePath, bytes) ?? (kind === 'article' ? readArticle(filePath, bytes) : readEdition(filePath, bytes));
+        const taken = takeRead(filePath, bytes);
+        const read = taken ?? (kind === 'article' ? readArticle(filePath, bytes) : readEdition(filePath, bytes));
+        // A file the check did not read (its edition is unchanged since the last clean check): the downloads use this read.
+        if (!taken && !dev) keepPublishedYaml(filePath, readDigest(bytes), read);
         const errors = read.problems.filter((p) => p.severity === 'error');
         if (errors.length > 0 || !read.data) {
           if (!dev) throw contentError(errors);

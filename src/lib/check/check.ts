@@ -92,9 +92,9 @@ const UNSPLIT = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'frontma
  */
 export function checkArticle(path: string, display: string, bytes: Uint8Array, root?: string): Checked {
   const read = readArticle(display, bytes);
-  const { problems, data, body, bodyLine } = read;
+  const { problems, data, body, bodyLine, publishedYaml } = read;
   const fields = read.fields ?? {};
-  const plain: PlainRead = { display, problems: [...problems], data, body, bodyLine };
+  const plain: PlainRead = { display, problems: [...problems], data, body, bodyLine, publishedYaml };
   const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
     problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
   const result: Checked = { path, display, problems, locate: read.locate, read: plain };
@@ -147,7 +147,7 @@ function checkEdition(path: string, display: string, bytes: Uint8Array, root: st
   const read = readEdition(display, bytes);
   const id = relative(root, path).split(sep).join('/').replace(/\.yaml$/, '');
   const fields = read.fields ?? {};
-  const result: Checked = { path, display, problems: read.problems, locate: read.locate, read: { display, problems: [...read.problems], data: read.data } };
+  const result: Checked = { path, display, problems: read.problems, locate: read.locate, read: { display, problems: [...read.problems], data: read.data, publishedYaml: read.publishedYaml } };
   // An edition.yaml with errors is still this folder's edition: its pages are used when they are valid.
   result.placement = { id, data: { date: fields.date, pages: fields.pages }, filePath: display };
   if (read.data) result.edition = { id, data: read.data, filePath: display };

@@ -1,13 +1,22 @@
 // What readers get of a source file in an offline download: the Markdown and YAML as written, minus what is meant
 // for the newsroom only: HTML comments in an article's body, YAML comments in its frontmatter, and an edition's
-// `note` (with any comments in edition.yaml). A file with none of these is byte for byte the repository's.
+// `note` (with any comments in edition.yaml). A file with none of these is byte for byte the repository's. The YAML
+// is never parsed here: its published copy comes from the content door's read of the file (ReadFile.publishedYaml),
+// so that a build parses each file once.
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { isDocument, parseDocument, visit } from 'yaml';
 import { EDITION_FILE } from './files.ts';
 import { decodeSource, splitFrontmatter } from './source.ts';
 
 const COMMENT = /^<!--[\s\S]*-->$/;
+
+const isEdition = (path: string) => path === EDITION_FILE || path.endsWith(`/${EDITION_FILE}`);
+
+/** The top-level keys of a source's YAML that are for the newsroom only: an edition's note. */
+export const newsroomKeys = (path: string): readonly string[] => (isEdition(path) ? ['note'] : []);
+
+/** Whether `yaml` may hold what readers do not get: a comment needs a `#`, a newsroom key its name. If not, it is published as written. */
+export const mayHoldNotes = (yaml: string, keys: readonly string[]): boolean => yaml.includes('#') || keys.some((key) => yaml.includes(key));
 
 /** The Markdown without its HTML comments (not those in code, which are text): block comments take their line with them. */
 export function withoutHtmlComments(markdown: string): string {
@@ -29,38 +38,27 @@ export function withoutHtmlComments(markdown: string): string {
   return out;
 }
 
-/** YAML without comments and, when given, without the top-level keys `drop`; the text itself when it has neither. */
-function withoutYamlComments(yaml: string, drop: readonly string[] = []): string {
-  // A YAML comment needs a `#`, a key to drop its name: without them the text is returned unparsed.
-  if (!yaml.includes('#') && !drop.some((key) => yaml.includes(key))) return yaml;
-  const doc = parseDocument(yaml, { version: '1.2', schema: 'core' });
-  if (!isDocument(doc)) return yaml;
-  let found = Boolean(doc.commentBefore || doc.comment) || drop.some((key) => doc.has(key));
-  doc.commentBefore = null;
-  doc.comment = null;
-  visit(doc, (_key, node) => {
-    if (!node || typeof node !== 'object') return;
-    const commented = node as { comment?: string | null; commentBefore?: string | null };
-    if (commented.comment || commented.commentBefore) found = true;
-    Object.assign(node, { comment: null, commentBefore: null });
-  });
-  if (!found) return yaml;
-  for (const key of drop) doc.delete(key);
-  return doc.toString({ lineWidth: 0 });
-}
-
-/** The published copy of the source at `path` (relative to the content folder); other files are returned as they are. */
-export function publishedSource(path: string, bytes: Uint8Array): Uint8Array {
+/**
+ * The published copy of the source at `path` (relative to the content folder); other files are returned as they are.
+ * `publishedYaml` gives the door's read of the file's publishedYaml; it is asked for only when the YAML may hold
+ * comments or a note. Throws when it has none (the file's YAML cannot be parsed): no copy rather than one with notes.
+ */
+export function publishedSource(path: string, bytes: Uint8Array, publishedYaml: () => string | undefined): Uint8Array {
   const decoded = decodeSource(bytes);
-  if (!decoded.ok) return bytes;
-  if (path.endsWith(`/${EDITION_FILE}`) || path === EDITION_FILE) {
-    const yaml = withoutYamlComments(decoded.text, ['note']);
+  if (!decoded.ok || (!isEdition(path) && !path.endsWith('.md'))) return bytes;
+  const published = (yaml: string) => {
+    if (!mayHoldNotes(yaml, newsroomKeys(path))) return yaml;
+    const copy = publishedYaml();
+    if (copy === undefined) throw new Error(`${path}: the YAML cannot be read, so its newsroom notes cannot be left out`);
+    return copy;
+  };
+  if (isEdition(path)) {
+    const yaml = published(decoded.text);
     return yaml === decoded.text ? bytes : new TextEncoder().encode(yaml);
   }
-  if (!path.endsWith('.md')) return bytes;
   const split = splitFrontmatter(decoded.text);
   if (!split.ok) return bytes;
-  const yaml = withoutYamlComments(split.value.yaml);
+  const yaml = published(split.value.yaml);
   const body = withoutHtmlComments(split.value.body);
   if (yaml === split.value.yaml && body === split.value.body) return bytes;
   return new TextEncoder().encode(`---\n${yaml.endsWith('\n') ? yaml : `${yaml}\n`}---\n${body}`);

@@ -10,6 +10,7 @@ import { schemaOf, validate, validFields } from '../check/schema-issues.ts';
 import { decodeSource, splitFrontmatter } from './source.ts';
 import { bylineRoleReadings } from './byline-roles.ts';
 import { nameNormalizations } from './text.ts';
+import { mayHoldNotes, newsroomKeys } from './published-source.ts';
 import { parseYaml } from './yaml.ts';
 
 /** A long feature is some 10,000 characters (30 KB); ten times that is not an article. */
@@ -29,6 +30,11 @@ export interface ReadFile<T> {
    * so that the checker can apply the edition rules to a page and order that are right beside a county that is not.
    */
   fields?: Partial<T> | undefined;
+  /**
+   * The YAML as a download ships it (src/lib/content/published-source.ts), made from this read's parse when the YAML
+   * may hold comments or an edition's note; undefined when it cannot (it is published as written) or has issues.
+   */
+  publishedYaml?: string | undefined;
 }
 
 export interface ReadArticle extends ReadFile<Article> {
@@ -62,8 +68,10 @@ function start(display: string): { problems: Problem[]; add: Add } {
 
 /** Parses `yaml` (whose first line is line `firstLine`) into `result`, validated with `schema`; `what` names the block in messages. */
 function parseInto<T, R extends ReadFile<T>>(result: R, add: Add, schema: z.ZodType<T>, yaml: string, firstLine: number, what: string): R {
-  const parsed = parseYaml(yaml, firstLine, TOP, what);
+  const keys = newsroomKeys(result.display);
+  const parsed = parseYaml(yaml, firstLine, TOP, what, mayHoldNotes(yaml, keys) ? { published: keys } : {});
   result.locate = (p) => parsed.locate(p);
+  result.publishedYaml = parsed.published;
   for (const issue of parsed.issues) add(issue.rule, issue, issue.message);
   if (parsed.data === undefined && parsed.partial !== undefined) {
     // The fields clear of a syntax error are checked in the same run; nothing is said about those that are not.

@@ -2,7 +2,7 @@
 // reported at line:column. YAML 1.2 core schema only: no code, no custom tags, no anchors or aliases (alias
 // bombs), no duplicate keys, bounded size and nesting. A file that breaks any of these has no data at all; after a
 // plain syntax error, the fields on lines clear of it are kept apart (`partial`), for checking them in the same run.
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Position, RuleId } from '../check/problem.ts';
 
 /** Frontmatter is a dozen short fields; anything near this size is a mistake or an attack. */
@@ -30,6 +30,8 @@ export interface ParsedYaml {
    * A path that does not exist resolves to its nearest existing ancestor, and the root to `fallback`.
    */
   locate(path: readonly PropertyKey[], target?: 'value' | 'key'): Position;
+  /** When asked for (ParseYamlOptions.published) and the document has no issues: the text without its comments and those keys. */
+  published?: string | undefined;
 }
 
 const FW_COLON = '\uFF1A';
@@ -64,6 +66,28 @@ export interface ParseYamlOptions {
   root?: 'map' | 'any';
   /** Longest text accepted, in characters (default MAX_YAML_CHARS). */
   maxChars?: number;
+  /**
+   * Make `published` from this parse, without comments and these top-level keys: the copy readers get
+   * (src/lib/content/published-source.ts).
+   */
+  published?: readonly string[];
+}
+
+/** `doc`'s text without its comments and the top-level keys `drop`; `text` itself when it has none. `doc` is left as it is. */
+function withoutComments(doc: Document, text: string, drop: readonly string[]): string {
+  const copy = doc.clone();
+  let found = Boolean(copy.commentBefore || copy.comment) || drop.some((key) => copy.has(key));
+  copy.commentBefore = null;
+  copy.comment = null;
+  visit(copy, (_key, node) => {
+    if (!node || typeof node !== 'object') return;
+    const commented = node as { comment?: string | null; commentBefore?: string | null };
+    if (commented.comment || commented.commentBefore) found = true;
+    Object.assign(node, { comment: null, commentBefore: null });
+  });
+  if (!found) return text;
+  for (const key of drop) copy.delete(key);
+  return copy.toString({ lineWidth: 0 });
 }
 
 /**
@@ -191,5 +215,6 @@ export function parseYaml(text: string, firstLine: number, fallback: Position, w
       locate,
     };
   }
-  return { data: doc.toJS({ maxAliasCount: 0 }), issues, locate };
+  const published = options.published && withoutComments(doc, text, options.published);
+  return { data: doc.toJS({ maxAliasCount: 0 }), issues, locate, published };
 }
