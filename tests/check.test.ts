@@ -351,6 +351,14 @@ describe('invisible characters in one file', () => {
     expect(checked.article?.data.byline).toEqual([{ role: '记者', name: '朱婧伟' }, { role: '记者', name: '朱婧伟' }]);
   });
 
+  it('warns the same way for every other invisible character a name can hide', () => {
+    for (const [invisible, code] of [['\u2063', 'U+2063'], ['\u3164', 'U+3164'], ['\u{E0041}', 'U+E0041']]) {
+      expect(check(`---\n${frontmatter.replace('byline: [徐洋]', `byline: [徐洋${invisible}]`)}---\n\n正文\n`), code).toEqual([
+        expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'warning', message: expect.stringContaining(`署名「徐洋」里夹着看不见的字符 ${code}`) }),
+      ]);
+    }
+  });
+
   it('refuses a name that is only invisible characters', () => {
     expect(check(`---\n${frontmatter.replace('byline: [徐洋]', 'byline: ["\\u200B"]')}---\n\n正文\n`)).toEqual([
       expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'error', message: '姓名不能为空' }),

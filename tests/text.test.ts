@@ -103,6 +103,24 @@ describe('person names', () => {
     expect(normalizePersonName('\uF9F1')).toBe('\u96A3');
   });
 
+  it('lose every default-ignorable character: invisible operators, the grapheme joiner, Hangul fillers, variation selectors, tags', () => {
+    for (const invisible of ['\u2062', '\u2063', '\u034F', '\u3164', '\uFFA0', '\u115F', '\uFE0F', '\u{E0041}', '\u{E0100}', '\u17B4', '\u{1D173}']) {
+      expect(normalizePersonName(`徐洋${invisible}`), invisible).toBe('徐洋');
+      expect(normalizePersonName(`徐${invisible}洋`), invisible).toBe('徐洋');
+    }
+  });
+
+  it('keep the bidirectional controls, which the schema refuses in a name', () => {
+    expect(normalizePersonName('徐\u202E洋\u061C\u200F')).toBe('徐\u202E洋\u061C\u200F');
+    expect(messages(articleSchema.safeParse({ ...valid, byline: ['徐\u202E洋'] }))).toEqual([expect.stringMatching(/^byline\.0\.name: .*U\+202E/)]);
+  });
+
+  it('with an invisible character are one person with the name typed cleanly', () => {
+    const article = articleSchema.parse({ ...valid, byline: ['徐洋', '徐洋\u2063', '记者 徐\u{E0041}洋'], images: [{ caption: '图', credit: ['徐洋\uFE0F'] }] });
+    expect(article.byline.map((b) => b.name)).toEqual(['徐洋', '徐洋', '徐洋']);
+    expect(article.images[0]!.credit).toEqual(['徐洋']);
+  });
+
   it('are normalised by the schema in bylines (as text or objects) and photo credits, so one person is one name', () => {
     const article = articleSchema.parse({
       ...valid,
@@ -133,5 +151,7 @@ describe('person names', () => {
     expect(found[1]!.message).toContain('NFC');
     expect(found[2]!.message).toContain('摄影署名「唐新花」');
     expect(nameNormalizations('not a map', at)).toEqual([]);
+    // A character beyond U+FFFF is named by its code point, not by half of its surrogate pair.
+    expect(nameNormalizations({ byline: ['徐洋\u{E0041}\u2063'] }, at)[0]!.message).toContain('U+E0041、U+2063');
   });
 });

@@ -21,7 +21,7 @@ export interface ForbiddenCharacter {
   message: string;
 }
 
-const hex = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const hex = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 function describe(char: string, kind: TextKind): string {
   const code = hex(char);
@@ -49,8 +49,12 @@ export function stripForbiddenCharacters(text: string): string {
   return text.replace(FORBIDDEN, (c) => (c === '\n' || c === '\r' || c === '\t' ? c : ''));
 }
 
-/** Zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, Mongolian vowel separator. */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
+/**
+ * Every default-ignorable code point (zero-width spaces and joiners, invisible operators, the soft hyphen, the
+ * combining grapheme joiner, Hangul fillers, variation selectors, tags …: characters that show nothing), except
+ * the bidirectional controls among them, which no name may hold at all (refused, see BIDI).
+ */
+const INVISIBLE = new RegExp(`(?!${BIDI.source})\\p{Default_Ignorable_Code_Point}`, 'gu');
 
 /** A person's name as the site keys it: NFC, with the invisible characters copy and paste leaves in names removed. */
 export function normalizePersonName(name: string): string {
