@@ -87,14 +87,16 @@ describe('the bad fixtures', () => {
     expect(urls.filter((p) => p.message.includes('执行代码')).map((p) => p.line)).toEqual([11, 12, 13, 14, 15, 16, 18, 20, 23]);
   });
 
-  it('checks images: missing, outside the content folder, wrong type, upper-case extension, remote, and in the body', () => {
+  it('checks images: missing, outside the content folder, wrong type, upper-case extension, remote, truncated, too many pixels, and in the body', () => {
     expect(find(problems, 'images.md').map((p) => [p.rule, p.line, p.column])).toEqual([
       ['image', 10, 11],
       ['image', 12, 11],
       ['image', 14, 11],
       ['image', 16, 11],
       ['image', 18, 11],
-      ['image', 26, 1],
+      ['image', 22, 11],
+      ['image', 24, 11],
+      ['image', 30, 1],
     ]);
   });
 
@@ -192,6 +194,19 @@ describe('limits and escapes made on the fly', () => {
     ]);
     expect(problems[0]!.message).toContain('MB');
     expect(problems[1]!.message).toContain('符号链接');
+  });
+
+  it('decodes each photo shown: a truncated one is an error where each article shows it, in the body too', () => {
+    const photo = readFileSync(join(fixtures, 'good/content/2022/04/19/photo.png'));
+    writeFileSync(join(dir, 'cut.png'), photo.subarray(0, Math.floor(photo.length * 0.6)));
+    const valid = readFileSync(join(fixtures, 'good/content/2022/04/19/fa-yuan-lf.md'), 'utf8');
+    writeFileSync(join(dir, 'cut-body.md'), valid.replace('order: 1', 'order: 8').replaceAll('./photo.png', './cut.png'));
+    const { problems } = checkPaths([join(dir, 'cut-body.md')], { cwd: tmp });
+    expect(problems.map((p) => [p.line, p.column, p.rule])).toEqual([
+      [10, 11, 'image'],
+      [17, 1, 'image'],
+    ]);
+    expect(problems[1]!.message).toBe(fw('图片文件「./cut.png」已损坏或不完整(可能没有复制或下载完),网站无法读取:请重新导出或重新复制这张图片'));
   });
 });
 

@@ -10,7 +10,8 @@ import { isValidSlug, slugFromHeadline } from '../slug.ts';
 import { classifyContentPath, type ContentFile } from '../content/files.ts';
 import { readArticle, readEdition } from '../content/read.ts';
 import { walkContent, type ContentEntry } from '../content/tree-fs.ts';
-import { imageProblem } from './images.ts';
+import { decodedImageProblem } from './images.ts';
+import { imageProblem, probeImages } from './images-fs.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { decodeSource } from '../content/source.ts';
@@ -48,6 +49,8 @@ export interface Checked {
   publishable?: boolean;
   /** Absolute paths of the photos the article shows (those its valid fields and its body name). */
   photos?: string[];
+  /** The photos that passed imageProblem, with where the article names them: checkPaths decodes them all at once. */
+  images?: { ref: string; path: string; at: Position }[];
   /** The content door's read of the file, before the checker's own rules added problems. */
   read?: PlainRead;
 }
@@ -114,19 +117,8 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
   if (problems.some((p) => UNSPLIT.has(p.rule))) return result;
 
   const images = fields.images ?? [];
-  if (root !== undefined) {
-    images.forEach((image, i) => {
-      const problem = image.file === undefined ? undefined : imageProblem(image.file, path, root);
-      if (problem) add('image', read.locate(['images', i, 'file']), problem);
-    });
-  }
-
   const bodyResult = checkBody(body, bodyLine);
   for (const p of bodyResult.problems) add(p.rule, p, p.message);
-  for (const image of bodyResult.images) {
-    const problem = root === undefined ? undefined : imageProblem(image.url, path, root);
-    if (problem) add('image', image, problem);
-  }
   if (body.trim() === '' && images.length === 0) {
     add('body', { line: bodyLine, column: 1 }, '正文是空的', 'warning');
   }
@@ -135,10 +127,17 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
     add('body', { line: bodyLine + body.slice(0, placeholder).split('\n').length - 1, column: 1 }, '这里还是模板里的提示文字\uFF0C请换成正文', 'warning');
   }
   if (root !== undefined) {
+    const shown = [
+      ...images.flatMap((image, i) => (image.file ? [{ ref: image.file, at: read.locate(['images', i, 'file']) }] : [])),
+      ...bodyResult.images.map((image) => ({ ref: image.url, at: { line: image.line, column: image.column } })),
+    ].map(({ ref, at }) => ({ ref, at, path: resolve(dirname(path), ref.split(/[?#]/)[0]!) }));
     result.publishable = fields.draft !== true;
-    result.photos = [...images.flatMap((image) => (image.file ? [image.file] : [])), ...bodyResult.images.map((image) => image.url)].map((ref) =>
-      resolve(dirname(path), ref.split(/[?#]/)[0]!),
-    );
+    result.photos = shown.map((image) => image.path);
+    result.images = shown.filter(({ ref, at }) => {
+      const problem = imageProblem(ref, path, root);
+      if (problem) add('image', at, problem);
+      return problem === undefined;
+    });
   }
   return result;
 }
@@ -274,6 +273,14 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     const first = seen.get(key);
     if (first) c.problems.push({ file: c.display, line: 1, column: 1, rule: 'slug', severity: 'error', message: `文件名与 ${first.display} 只差大小写` });
     else seen.set(key, c);
+  }
+
+  // The photos of the files reported on, each decoded once however many articles show it.
+  const shownBy = checked.filter((c) => targets.has(c.path)).flatMap((c) => (c.images ?? []).map((image) => ({ c, image })));
+  const probes = probeImages([...new Set(shownBy.map(({ image }) => image.path))]);
+  for (const { c, image } of shownBy) {
+    const message = decodedImageProblem(image.ref, probes.get(image.path)!);
+    if (message) c.problems.push({ file: c.display, line: image.at.line, column: image.at.column, rule: 'image', severity: 'error', message });
   }
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);

@@ -1,61 +1,16 @@
-// Image references (frontmatter images[].file and images in the Markdown body): the file must exist inside the
-// content folder the site loads photos from (never ../ or a symlink out of it), be of a type the site
-// publishes, and stay under the size limit.
-import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { isLocalPath } from './markdown.ts';
+// The rules for a photo's file that need no disk (src/lib/check/images-fs.ts applies them to the files): the size
+// limits, what a file's first bytes say it is, and what to tell the reporter about an image that cannot be decoded
+// or holds more pixels than the site's image pipeline should take.
 import { IMAGE_EXTENSIONS } from '../content/files.ts';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
-function inside(base: string, path: string): boolean {
-  const rel = relative(base, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-/** Why `ref`, written in the article at `articlePath`, is not a publishable image under `contentBase`; or undefined. */
-export function imageProblem(ref: string, articlePath: string, contentBase: string): string | undefined {
-  if (!isLocalPath(ref) || ref.startsWith('/') || ref.includes('\\')) {
-    return `图片文件「${ref}」要写成相对于稿件的路径\uFF0C例如 ./photo.jpg\uFF08图片和稿件放在同一个文件夹\uFF09`;
-  }
-  const path = resolve(dirname(articlePath), ref.split(/[?#]/)[0]!);
-  if (!inside(contentBase, path)) return `图片文件「${ref}」必须放在 content 文件夹里\uFF08不能用 ../ 跳到外面\uFF09`;
-  const ext = extname(path).slice(1);
-  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
-    const lower = (IMAGE_EXTENSIONS as readonly string[]).includes(ext.toLowerCase());
-    return lower
-      ? `图片文件「${ref}」的扩展名请用小写\uFF08.${ext.toLowerCase()}\uFF09`
-      : `图片文件「${ref}」的格式不支持\uFF1A只能是 ${IMAGE_EXTENSIONS.join('、')}`;
-  }
-  let size: number;
-  try {
-    if (lstatSync(path).isSymbolicLink()) return `图片文件「${ref}」不能是符号链接\uFF08快捷方式\uFF09\uFF0C请放入图片文件本身`;
-    const stat = statSync(path);
-    if (!stat.isFile()) return `找不到图片文件「${ref}」`;
-    if (!inside(realpathSync(contentBase), realpathSync(path))) return `图片文件「${ref}」必须放在 content 文件夹里\uFF08不能链接到外面\uFF09`;
-    size = stat.size;
-  } catch {
-    return `找不到图片文件「${ref}」\uFF08请确认文件已放进稿件所在的文件夹\uFF0C文件名大小写一致\uFF09`;
-  }
-  if (size > MAX_IMAGE_BYTES) {
-    return `图片文件「${ref}」太大\uFF08${(size / 1024 / 1024).toFixed(1)} MB\uFF0C最多 ${MAX_IMAGE_BYTES / 1024 / 1024} MB\uFF09\uFF0C请压缩后再提交`;
-  }
-  const head = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const format = imageFormat(head);
-  const expected = ext === 'jpg' ? 'jpeg' : ext;
-  if (format !== expected) {
-    return format
-      ? `图片文件「${ref}」其实是 ${format.toUpperCase()} 格式\uFF0C扩展名却是 .${ext}\uFF1A请改成 .${format === 'jpeg' ? 'jpg' : format}`
-      : `图片文件「${ref}」不是图片\uFF08内容不是 ${expected.toUpperCase()} 格式\uFF09\uFF0C请重新导出图片`;
-  }
-  return undefined;
-}
+/**
+ * The most pixels a photo may hold, all frames of an animation together: 40 megapixels (7,700 × 5,200), far more
+ * than the 1,200 pixels wide a photo is published at. A PNG of a few hundred bytes can claim billions, and decoding
+ * it would take the build's memory.
+ */
+export const MAX_IMAGE_PIXELS = 40_000_000;
 
 /** The format a file's first bytes say it is in (its magic number), or undefined. */
 export function imageFormat(head: Uint8Array): (typeof IMAGE_EXTENSIONS)[number] | undefined {
@@ -66,4 +21,18 @@ export function imageFormat(head: Uint8Array): (typeof IMAGE_EXTENSIONS)[number]
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
   if (ascii(4, 8) === 'ftyp' && ['avif', 'avis'].includes(ascii(8, 12))) return 'avif';
   return undefined;
+}
+
+/** What decoding an image found: its size (one frame's, and how many frames), or that it cannot be decoded. */
+export type ImageProbe = { ok: true; width: number; height: number; frames: number } | { ok: false };
+
+/** Why the image `ref`, decoded as `probe` says, cannot be published; or undefined. */
+export function decodedImageProblem(ref: string, probe: ImageProbe): string | undefined {
+  if (!probe.ok) {
+    return `图片文件「${ref}」已损坏或不完整\uFF08可能没有复制或下载完\uFF09\uFF0C网站无法读取\uFF1A请重新导出或重新复制这张图片`;
+  }
+  const pixels = probe.width * probe.height * probe.frames;
+  if (pixels <= MAX_IMAGE_PIXELS) return undefined;
+  const frames = probe.frames > 1 ? `\uFF0C共 ${probe.frames} 帧` : '';
+  return `图片文件「${ref}」像素太多\uFF08${probe.width}×${probe.height}${frames}\uFF0C约 ${Math.round(pixels / 10_000)} 万像素\uFF0C最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素\uFF09\uFF1A请把图片缩小后再提交`;
 }

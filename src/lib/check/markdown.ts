@@ -1,7 +1,7 @@
 // Rules for an article's Markdown body, located in the file: control characters and bidirectional overrides, nesting
 // too deep to parse safely, raw HTML (which the build drops, with script, iframe, event handlers and style named as
 // such), link and image URLs the sanitizer strips, and the local images the body shows (checked for existence by
-// images.ts). Parsed like Astro parses it: remark-parse + GFM.
+// images-fs.ts). Parsed like Astro parses it: remark-parse + GFM.
 import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
