@@ -1,6 +1,7 @@
 // The site build runs the content checker first (src/integrations/content-check.ts): `astro build` on bad content
 // stops with the checker's located lines, not Astro's schema error and stack trace; `astro dev` reports and goes on.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Content the checker passes, in any line ending, the build publishes as the checker read it.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,7 +24,29 @@ describe('astro build on bad content', () => {
     expect(output).toContain(`tests/fixtures/check/eol/content/2022/04/19/eol-lf.md:6:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`);
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-crlf.md:4:1 error unknown-field:');
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-bom.md:14:1 error url:');
+    expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-cr.md:12:3 error html:');
     expect(output).not.toMatch(/Stack trace|^\s+at /m);
+  });
+});
+
+describe('astro build on content the checker passes', () => {
+  it('publishes a CR-only article as its LF twin, CRLF and BOM articles line by line, and a title that looks like a date as written', () => {
+    const contentDir = 'tests/fixtures/check/good/content';
+    expect(checkPaths([contentDir], { cwd: root, contentDir }).problems).toEqual([]);
+    const out = join(root, `tests/.tmp/check-build-good-${process.pid}`);
+    const result = astroBuild(out, { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: `${out}-cache`, NO_COLOR: '1', FORCE_COLOR: '0' });
+    const page = (slug: string) => readFileSync(join(out, '2022/04/19', slug, 'index.html'), 'utf8');
+    const body = (slug: string) => /<div class="article__body">([\s\S]*?)<\/div><nav/.exec(page(slug))?.[1];
+    try {
+      expect(result.ok, result.log).toBe(true);
+      expect(body('fa-yuan-lf')).toContain('<p>4月14日');
+      expect(body('fa-yuan-cr')).toBe(body('fa-yuan-lf'));
+      for (const slug of ['fa-yuan-crlf', 'fa-yuan-bom']) expect(body(slug), slug).toMatch(/^<p>第一段。<\/p>/);
+      expect(page('ri-qi-biao-ti')).toContain('<h1 class="headline__title">2022-04-19</h1>');
+      expect(page('ri-qi-biao-ti')).toContain('<p class="headline__kicker">2022-04-19T08:30:00Z</p>');
+    } finally {
+      for (const dir of [out, `${out}-cache`]) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // The content checker (src/lib/check, scripts/check.ts) on fixture trees: tests/fixtures/check/bad holds one kind
-// of mistake per file and its expected report (expected.txt, compiler-style lines); good holds valid LF, CRLF and
-// BOM files; eol holds the same mistakes with each line ending. Regenerate expected.txt with
+// of mistake per file and its expected report (expected.txt, compiler-style lines); good holds valid LF, CRLF, CR and
+// BOM files and a title that YAML 1.1 would read as a date; eol holds the same mistakes with each line ending. Regenerate expected.txt with
 // `UPDATE_FIXTURES=1 npx vitest run tests/check.test.ts`, then read it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
@@ -118,18 +118,33 @@ describe('the bad fixtures', () => {
 });
 
 describe('valid files', () => {
-  it('pass with LF, CRLF and a BOM; _-files and photos are not articles', () => {
+  it('pass with LF, CRLF, CR alone and a BOM; _-files and photos are not articles', () => {
     const { files, problems } = checkPaths(['content'], { cwd: join(fixtures, 'good') });
     expect(problems).toEqual([]);
-    expect(files).toBe(4);
+    expect(files).toBe(6);
   });
 
-  it('the same mistakes give the same lines and columns with LF, CRLF and BOM + CRLF', () => {
+  it('the same mistakes give the same lines and columns with LF, CRLF, CR alone and BOM + CRLF', () => {
     const { problems } = checkPaths(['content'], { cwd: join(fixtures, 'eol') });
     const of = (name: string) => find(problems, name).map(({ file: _file, ...rest }) => rest);
     expect(of('eol-lf.md').length).toBe(4);
     expect(of('eol-crlf.md')).toEqual(of('eol-lf.md'));
+    expect(of('eol-cr.md')).toEqual(of('eol-lf.md'));
     expect(of('eol-bom.md')).toEqual(of('eol-lf.md'));
+  });
+
+  it('a CR-only file reads as its LF twin, and a title or kicker that looks like a date is the text written', () => {
+    const day = join(fixtures, 'good/content/2022/04/19');
+    const read = (name: string) => checkArticle(join(day, name), name, readFileSync(join(day, name)), join(fixtures, 'good/content'));
+    expect({ ...read('fa-yuan-cr.md').article!.data, order: 1 }).toEqual(read('fa-yuan-lf.md').article!.data);
+    const body = (name: string) => {
+      const plain = read(name).read!;
+      return 'body' in plain ? plain.body : undefined;
+    };
+    expect(body('fa-yuan-lf.md')).toContain('4月14日');
+    expect(body('fa-yuan-cr.md')).toBe(body('fa-yuan-lf.md'));
+    const dated = read('ri-qi-biao-ti.md').article!.data;
+    expect([dated.title, dated.kicker]).toEqual(['2022-04-19', '2022-04-19T08:30:00Z']);
   });
 
   it('the sample edition passes', () => {
@@ -326,7 +341,7 @@ describe('npm run check', () => {
 
   it('a folder checked from elsewhere names files relative to the current folder', () => {
     const out = execFileSync(process.execPath, [join(root, 'scripts/check.ts'), 'tests/fixtures/check/good'], { cwd: root, encoding: 'utf8' });
-    expect(out).toBe(`${formatSummary([], 4)}\n`);
+    expect(out).toBe(`${formatSummary([], 6)}\n`);
   });
 });
 
