@@ -16,7 +16,8 @@ import reuseOutput from './src/integrations/reuse-output.ts';
 import decapCms from './src/integrations/decap-cms.ts';
 import assembleParts from './src/integrations/assemble-parts.ts';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
-import { astroRedirects, readRedirects } from './src/lib/redirects.ts';
+import { astroRedirects } from './src/lib/redirects.ts';
+import { readRedirects } from './src/lib/redirects-fs.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 

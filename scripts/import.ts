@@ -1,7 +1,9 @@
 // npm run import -- <page.txt> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]
 // Reads the text of one printed page, writes its articles and the edition metadata into the edition folder (or,
 // with --json, prints them and writes nothing), and prints a review report: one line per article with its flags.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { MAX_ARTICLE_BYTES, MAX_EDITION_BYTES } from '../src/lib/content/read.ts';
+import { readContentText } from '../src/lib/content/read-fs.ts';
 import { editionFolderEntries } from '../src/lib/content/tree-fs.ts';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,10 +62,15 @@ function main(): void {
   }
 
   const dir = resolve(values.out ?? join(root, 'content', ...placement.date.split('-')));
-  // The folder's articles and edition.yaml as the content door sees them; links are never read or written through.
+  // The folder's articles and edition.yaml as the content door sees and reads them (strict UTF-8, within its size
+  // limits); links are never read or written through.
   const existing: ExistingFile[] = (existsSync(dir) ? editionFolderEntries(dir, placement.date) : []).flatMap((e): ExistingFile[] => {
     if (e.file.kind === 'refused') return [{ name: e.name, link: true }];
-    return e.file.kind === 'article' || e.file.kind === 'edition' ? [{ name: e.name, content: readFileSync(join(dir, e.name), 'utf8') }] : [];
+    if (e.file.kind !== 'article' && e.file.kind !== 'edition') return [];
+    const read = readContentText(join(dir, e.name), e.file.kind === 'article' ? MAX_ARTICLE_BYTES : MAX_EDITION_BYTES);
+    if (read === undefined) return [];
+    if (!read.ok) fail(`${relative(process.cwd(), join(dir, e.name))}:${read.error.line}:${read.error.column}: ${read.error.message}`, 1);
+    return [{ name: e.name, content: read.text }];
   });
   const plan = planImport(imported, { placement, pageName: values['page-name'], existing, force: values.force });
   mkdirSync(dir, { recursive: true });

@@ -1,7 +1,7 @@
 // The site build runs the content checker first (src/integrations/content-check.ts): `astro build` on bad content
 // stops with the checker's located lines, not Astro's schema error and stack trace; `astro dev` reports and goes on.
 // Content the checker passes, in any line ending, the build publishes as the checker read it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,6 +26,22 @@ describe('astro build on bad content', () => {
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-bom.md:14:1 error url:');
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-cr.md:12:3 error html:');
     expect(output).not.toMatch(/Stack trace|^\s+at /m);
+  });
+});
+
+describe('astro build with a redirects.yaml that is a link', () => {
+  it('stops at once naming the link, never reading what it points at (here a file that never ends)', () => {
+    const project = join(root, `tests/.tmp/check-build-link-${process.pid}`);
+    mkdirSync(join(project, 'content'), { recursive: true });
+    symlinkSync('/dev/zero', join(project, 'content/redirects.yaml'));
+    const contentDir = `tests/.tmp/check-build-link-${process.pid}/content`;
+    try {
+      const result = astroBuild(join(project, 'out'), { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(project, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' }, 25_000);
+      expect(result.ok).toBe(false);
+      expect(result.log).toContain(`${contentDir}/redirects.yaml:1:1: ${fw('内容文件夹里不能有符号链接(快捷方式):请放入文件本身')}`);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
 

@@ -62,6 +62,19 @@ describe('npm run import', () => {
     expect(broken.stderr).toMatch(/edition\.yaml:5:\d+ error/);
   });
 
+  it('reads the edition folder strictly: an edition.yaml that is not UTF-8 is named with its line and left as it was', () => {
+    const out = join(work, 'strict');
+    mkdirSync(out);
+    // 「政法」 in GBK as the second page's name.
+    const gbk = Buffer.concat([Buffer.from('date: 2022-04-19\npages:\n  - number: 1\n    name: '), Buffer.from([0xd5, 0xfe, 0xb7, 0xa8]), Buffer.from('\n')]);
+    writeFileSync(join(out, 'edition.yaml'), gbk);
+    const refused = run(seed, '--date', '2022-04-19', '--page', '3', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/edition\.yaml:4:11: 文件不是 UTF-8 编码/);
+    expect(readFileSync(join(out, 'edition.yaml'))).toEqual(gbk);
+    expect(readdirSync(out)).toEqual(['edition.yaml']);
+  });
+
   it('is deterministic: the same page gives the same bytes', () => {
     const [a, b] = ['a', 'b'].map((name) => {
       const out = join(work, name);

@@ -1,8 +1,12 @@
 // Byline URLs never change owner: names recorded in published-bylines.txt keep their slug, whoever comes later.
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { nameSlug, nameSlugs } from '../src/lib/slug.ts';
 import { fw } from './fullwidth.ts';
 import { addToBylineRecord, parseBylineRecord, renderBylineRecord } from '../src/lib/published-bylines.ts';
+import { readBylineRecord } from '../src/lib/published-bylines-fs.ts';
 
 const FILE = 'content/published-bylines.txt';
 
@@ -78,6 +82,27 @@ describe('the byline record file', () => {
     ['no trailing slash', '/byline/niumin 牛民'],
   ])('reports a malformed line (%s) with the file and line', (_, line) => {
     expect(() => parseBylineRecord(`# header\n${line}\n`, FILE)).toThrow(`${FILE}:2: 每行应写成「/byline/拼音/ 姓名」`);
+  });
+});
+
+describe('readBylineRecord', () => {
+  const work = mkdtempSync(join(tmpdir(), 'bylines-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  mkdirSync(join(work, 'content'));
+  const record = join(work, 'content/published-bylines.txt');
+
+  it('reads the record strictly (a BOM and CRLF as the checker reads them), and none when there is none', () => {
+    expect(readBylineRecord(work, 'content')).toEqual(new Map());
+    writeFileSync(record, '\uFEFF/byline/niumin/ 牛民\r\n');
+    expect(readBylineRecord(work, 'content')).toEqual(new Map([['牛民', 'niumin']]));
+    writeFileSync(record, Buffer.concat([Buffer.from('/byline/niumin/ '), Buffer.from([0xd5, 0xfe])]));
+    expect(() => readBylineRecord(work, 'content')).toThrow(/^content\/published-bylines\.txt:1:17: 文件不是 UTF-8 编码/);
+  });
+
+  it('never follows a link, which could point anywhere (here at a file that never ends)', () => {
+    rmSync(record);
+    symlinkSync('/dev/zero', record);
+    expect(() => readBylineRecord(work, 'content')).toThrow(/^content\/published-bylines\.txt:1:1: 内容文件夹里不能有符号链接/);
   });
 });
 

@@ -1,11 +1,12 @@
 // redirects.yaml (src/lib/redirects.ts): every problem located at the line and column a reporter must fix, the
 // pages a redirect may leave and reach (sitePages), and the readers of the file the build uses.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/lib/check/problem.ts';
-import { parseRedirectList, parseRedirects, readRedirects, redirectProblems, renderRedirectsFile, sitePages, type SitePages } from '../src/lib/redirects.ts';
+import { parseRedirectList, parseRedirects, redirectProblems, renderRedirectsFile, sitePages, type SitePages } from '../src/lib/redirects.ts';
+import { readRedirects } from '../src/lib/redirects-fs.ts';
 import { fw } from './fullwidth.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 
@@ -176,6 +177,22 @@ describe('the build’s readers', () => {
     expect(renderRedirectsFile(redirects, '/paper/')).toBe('# Moved URLs, from redirects.yaml in the content folder.\n/paper/2022/04/19/old/ /paper/2022/04/19/new/ 301\n');
     writeFileSync(join(work, 'content/redirects.yaml'), Buffer.from([0x2d, 0x20, 0xb1, 0xbe]));
     expect(() => readRedirects(work, 'content')).toThrow(/^content\/redirects\.yaml:1:3: 文件不是 UTF-8 编码/);
+  });
+
+  it('readRedirects never follows a link, never reads a folder or a device, and refuses a file over the limit unread', () => {
+    const content = join(work, 'refused');
+    mkdirSync(content);
+    const file = join(content, 'redirects.yaml');
+    // Followed, /dev/zero would never end: the build would hang in astro.config.mjs.
+    symlinkSync('/dev/zero', file);
+    expect(() => readRedirects(work, 'refused')).toThrow(/^refused\/redirects\.yaml:1:1: 内容文件夹里不能有符号链接/);
+    rmSync(file);
+    mkdirSync(file);
+    expect(() => readRedirects(work, 'refused')).toThrow(/^refused\/redirects\.yaml:1:1: 这不是普通文件/);
+    rmSync(file, { recursive: true });
+    writeFileSync(file, '');
+    truncateSync(file, 1024 * 1024);
+    expect(() => readRedirects(work, 'refused')).toThrow(/^refused\/redirects\.yaml:1:1: 文件太大.*最多 768 KB/);
   });
 
   it('formats problems as the checker prints them', () => {

@@ -8,7 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 import { renderHeadersFile } from '../lib/seo/headers.ts';
 import { buildHeaderRules } from '../lib/seo/headers-fs.ts';
-import { readRedirects, renderRedirectsFile } from '../lib/redirects.ts';
+import { renderRedirectsFile } from '../lib/redirects.ts';
+import { readRedirects } from '../lib/redirects-fs.ts';
 import { buildScope } from '../lib/parts/scope.ts';
 
 export default function cdnHeaders(): AstroIntegration {

@@ -4,6 +4,8 @@
 import { bylinePath } from './routing.ts';
 
 export const PUBLISHED_BYLINES_FILE = 'published-bylines.txt';
+/** A line is some 30 bytes: room for over 100,000 people; a longer file is a mistake. */
+export const MAX_BYLINE_RECORD_BYTES = 4 * 1024 * 1024;
 
 const LINE = /^\/byline\/([a-z0-9]+(?:-[a-z0-9]+)*)\/\s+(\S.*)$/;
 

@@ -2,10 +2,7 @@
 // <content>/redirects.yaml and keeps working. Astro writes a page at the old URL that forwards to the new one
 // (astro.config.mjs `redirects`), and the CDN headers integration writes the same list as real 301s in `_redirects`.
 // The file is read with the content door's safe YAML parser, and every problem is located (file, line, column).
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { compareProblems, formatProblem, type Position, type Problem } from './check/problem.ts';
-import { decodeSource } from './content/source.ts';
 import { parseYaml } from './content/yaml.ts';
 import type { ArticleEntry, EditionEntry } from './edition.ts';
 import { withBase } from './routing.ts';
@@ -186,17 +183,6 @@ export function parseRedirects(text: string, file: string): Redirect[] {
   const { redirects, problems } = parseRedirectList(text, file);
   if (problems.length > 0) throw new Error(`${file} 有错误\uFF1A\n${problems.map(formatProblem).join('\n')}`);
   return redirects;
-}
-
-/** The redirects of a content folder; none when it has no redirects.yaml. Throws on any problem in the file. */
-export function readRedirects(root: string, contentDir: string): Redirect[] {
-  const path = join(root, contentDir, REDIRECTS_FILE);
-  const file = `${contentDir}/${REDIRECTS_FILE}`;
-  if (!existsSync(path)) return [];
-  if (statSync(path).size > MAX_REDIRECTS_BYTES) throw new Error(`${file}:1:1: 文件太大\uFF08最多 ${MAX_REDIRECTS_BYTES / 1024} KB\uFF09`);
-  const decoded = decodeSource(readFileSync(path));
-  if (!decoded.ok) throw new Error(`${file}:${decoded.error.line}:${decoded.error.column}: ${decoded.error.message}`);
-  return parseRedirects(decoded.text, file);
 }
 
 /** Astro's `redirects` option: sources without the base path, destinations with it (Astro's convention). */

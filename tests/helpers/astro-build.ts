@@ -16,12 +16,13 @@ export function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...own, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env };
 }
 
-/** Builds into `outDir`; `ok` and the whole log (stdout, then stderr), for the test to assert on. */
-export function astroBuild(outDir: string, env: Record<string, string>): { ok: boolean; log: string } {
+/** Builds into `outDir`; `ok` and the whole log (stdout, then stderr), for the test to assert on. `timeout`: ms before the build is killed. */
+export function astroBuild(outDir: string, env: Record<string, string>, timeout?: number): { ok: boolean; log: string } {
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: root,
     encoding: 'utf8',
     env: buildEnv(env),
+    ...(timeout === undefined ? {} : { timeout }),
   });
   return { ok: result.status === 0, log: `${result.stdout}\n${result.stderr}` };
 }

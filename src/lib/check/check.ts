@@ -16,6 +16,7 @@ import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { decodeSource } from '../content/source.ts';
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
+import { readContentText } from '../content/read-fs.ts';
 import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
 import { PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
 import { articlePath } from '../routing.ts';
@@ -298,22 +299,19 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
  * redirects that would hide a live page or lead nowhere.
  */
 function checkRedirects(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
-  const fail = (rule: string, at: Position, message: string): Problem[] => [{ file: display, line: at.line, column: at.column, rule, severity: 'error', message }];
-  const top = { line: 1, column: 1 };
-  if (lstatSync(path).size > MAX_REDIRECTS_BYTES) return fail('size', top, `文件太大\uFF08最多 ${MAX_REDIRECTS_BYTES / 1024} KB\uFF09`);
-  const decoded = decodeSource(readFileSync(path));
-  if (!decoded.ok) return fail(decoded.error.rule, decoded.error, decoded.error.message);
-  return redirectProblems(decoded.text, display, pagesOf(root, options, checked));
+  const read = readContentText(path, MAX_REDIRECTS_BYTES);
+  if (read === undefined) return [];
+  if (!read.ok) return [{ file: display, line: read.error.line, column: read.error.column, rule: read.error.rule, severity: 'error', message: read.error.message }];
+  return redirectProblems(read.text, display, pagesOf(root, options, checked));
 }
 
 /** A content folder's published-urls.txt: every URL once published must still lead to a page, or be redirected. */
 function checkPublishedUrls(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
   const decoded = decodeSource(readFileSync(path));
   if (!decoded.ok) return [{ file: display, line: decoded.error.line, column: decoded.error.column, rule: decoded.error.rule, severity: 'error', message: decoded.error.message }];
-  const redirectsFile = join(root, REDIRECTS_FILE);
-  // Never through a link (the walk reports one as an error of its own).
-  const redirectsText = lstatSync(redirectsFile, { throwIfNoEntry: false })?.isFile() ? decodeSource(readFileSync(redirectsFile)) : undefined;
-  // A broken redirects.yaml is reported on itself; its well-formed entries still count here.
+  // Never through a link (the walk reports one as an error of its own). A broken redirects.yaml is reported on
+  // itself; its well-formed entries still count here.
+  const redirectsText = readContentText(join(root, REDIRECTS_FILE), MAX_REDIRECTS_BYTES);
   const redirects = redirectsText?.ok ? parseRedirectList(redirectsText.text, REDIRECTS_FILE).redirects : [];
   return vanishedUrlProblems(decoded.text, display, pagesOf(root, options, checked).isPage, redirects);
 }

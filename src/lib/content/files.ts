@@ -11,6 +11,9 @@ export const EDITION_FILE = 'edition.yaml';
 /** The photo types the site's image pipeline reads. */
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'] as const;
 
+/** Why a symbolic link is refused, wherever in the content folder it is. */
+export const LINK_MESSAGE = '内容文件夹里不能有符号链接\uFF08快捷方式\uFF09\uFF1A请放入文件本身';
+
 /** What a directory entry other than a folder is, as `lstat` sees it: a symbolic link is never followed. */
 export type EntryType = 'file' | 'symlink' | 'other';
 
@@ -73,7 +76,7 @@ function misspelt(name: string): string | undefined {
 export function classifyContentPath(path: string, type: EntryType): ContentFile {
   const parts = path.split('/');
   const name = parts.at(-1)!;
-  if (type === 'symlink') return { kind: 'refused', message: '内容文件夹里不能有符号链接\uFF08快捷方式\uFF09\uFF1A请放入文件本身' };
+  if (type === 'symlink') return { kind: 'refused', message: LINK_MESSAGE };
   if (name.startsWith('.') || isLeftover(name)) {
     if (type === 'file' && /\.md$/i.test(name) && !isLeftover(name)) {
       return { kind: 'unread', message: `以点开头的文件「${name}」是隐藏文件\uFF0C不会发布\uFF1B稿件的文件名请用标题的拼音` };
