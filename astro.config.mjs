@@ -17,7 +17,7 @@ import decapCms from './src/integrations/decap-cms.ts';
 import assembleParts from './src/integrations/assemble-parts.ts';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { astroRedirects } from './src/lib/redirects.ts';
-import { readRedirects } from './src/lib/redirects-fs.ts';
+import { configRedirects } from './src/lib/redirects-fs.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -35,7 +35,7 @@ export default defineConfig({
   // Stylesheets are always files, never inlined <style>: the Content-Security-Policy (src/lib/seo/headers.ts) allows no inline style.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Moved article URLs keep working: declared in <content>/redirects.yaml (see src/lib/redirects.ts).
-  redirects: astroRedirects(readRedirects(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR), base),
+  redirects: astroRedirects(configRedirects(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR), base),
   markdown: {
     // No syntax highlighting: Shiki colours code with inline styles, which the Content-Security-Policy forbids,
     // and a newspaper has next to no code. Code blocks render as plain <pre><code>.

@@ -13,3 +13,16 @@ export function readRedirects(root: string, contentDir: string): Redirect[] {
   const text = requireContentText(join(root, contentDir, REDIRECTS_FILE), file, MAX_REDIRECTS_BYTES);
   return text === undefined ? [] : parseRedirects(text, file);
 }
+
+/**
+ * The redirects astro.config.mjs declares. A redirects.yaml with a problem gives none here: the build's content
+ * check stops it with the located message (and the dev preview shows it), instead of Astro's stack trace while it
+ * loads the configuration.
+ */
+export function configRedirects(root: string, contentDir: string): Redirect[] {
+  try {
+    return readRedirects(root, contentDir);
+  } catch {
+    return [];
+  }
+}
