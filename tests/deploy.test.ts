@@ -14,7 +14,7 @@ import { allFiles } from './helpers/dist.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { brokenLinks } from './helpers/link-check.ts';
 import { CACHE_ENTRY, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
-import { MANIFEST_KEY } from '../src/lib/deploy/publish-s3.ts';
+import { MANIFEST_KEY, PENDING_KEY } from '../src/lib/deploy/publish-s3.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'deploy-'));
@@ -62,6 +62,10 @@ function deploy(dir: string, ...args: string[]) {
   return run([`s3://${BUCKET}`, '--dir', dir, ...args]);
 }
 
+/** The publish's own objects, not files of the site. */
+const isRecord = (key: string) => key === MANIFEST_KEY || key === PENDING_KEY;
+
+/** Keys of the bucket: the site's files, sorted. */
 async function bucketKeys(): Promise<string[]> {
   const keys: string[] = [];
   let token: string | undefined;
@@ -70,8 +74,10 @@ async function bucketKeys(): Promise<string[]> {
     keys.push(...(page.Contents ?? []).map((c) => c.Key!));
     token = page.NextContinuationToken;
   } while (token);
-  return keys.filter((k) => k !== MANIFEST_KEY).sort();
+  return keys.filter((k) => !isRecord(k)).sort();
 }
+
+const exists = async (key: string) => (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: key }))).Contents?.some((c) => c.Key === key) ?? false;
 
 const bytesOf = async (key: string) => Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
 
@@ -121,10 +127,10 @@ describe('npm run deploy', () => {
     const first = await deploy(A);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/published to s3:\/\/paper\/: \d+ uploaded/);
-    const files = hostFiles(allFiles(A));
-    expect(await bucketKeys()).toEqual(files);
+    const site = hostFiles(allFiles(A));
+    expect(await bucketKeys()).toEqual(site);
     const rules = parseHeadersFile(readFileSync(join(A, '_headers'), 'utf8'));
-    for (const file of files) {
+    for (const file of site) {
       const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: file }));
       expect(head.CacheControl, file).toBe(headersFor(rules, `/${file}`)['cache-control']);
       expect(head.ContentEncoding, file).toBeUndefined();
@@ -135,24 +141,28 @@ describe('npm run deploy', () => {
     expect(await type('feed.json')).toBe('application/feed+json; charset=utf-8');
     expect(await type('sitemap-index.xml')).toBe('application/xml; charset=utf-8');
     expect(await type('pagefind/pagefind-entry.json')).toBe('application/json; charset=utf-8');
-    expect(await type(files.find((f) => f.endsWith('.css'))!)).toBe('text/css; charset=utf-8');
-    expect(await type(files.find((f) => f.endsWith('.zip'))!)).toBe('application/zip');
+    expect(await type(site.find((f) => f.endsWith('.css'))!)).toBe('text/css; charset=utf-8');
+    expect(await type(site.find((f) => f.endsWith('.zip'))!)).toBe('application/zip');
     // The moved article's forwarding page redirects on the bucket's website endpoint too.
     const moved = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: '2022/04/19/dian-dong-che/index.html' }));
     expect(moved.WebsiteRedirectLocation).toBe('/2022/04/19/dian-dong-che-zhuan-xiang/');
-    // The entry points (top-level pages and feeds, the search entry) go up after every page and asset, the manifest last.
-    const isEntry = (k: string) => !k.includes('/') || headersFor(rules, `/${k}`)['cache-control'] === CACHE_ENTRY;
-    const firstEntry = puts.findIndex(isEntry);
-    expect(puts.findLastIndex((k) => !isEntry(k))).toBeLessThan(firstEntry);
-    expect(puts.slice(firstEntry)).toContain('index.html');
+    // The pending record first; the entry points (top-level pages and feeds, the search entry) after every page and
+    // asset; the manifest last, and then the pending record is gone.
+    expect(puts[0]).toBe(PENDING_KEY);
     expect(puts.at(-1)).toBe(MANIFEST_KEY);
+    const files = puts.slice(1, -1);
+    const isEntry = (k: string) => !k.includes('/') || headersFor(rules, `/${k}`)['cache-control'] === CACHE_ENTRY;
+    const firstEntry = files.findIndex(isEntry);
+    expect(files.findLastIndex((k) => !isEntry(k))).toBeLessThan(firstEntry);
+    expect(files.slice(firstEntry)).toContain('index.html');
+    expect(await exists(PENDING_KEY)).toBe(false);
   });
 
   it('uploads nothing when the build did not change', async () => {
     const again = await deploy(A);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain(' 0 uploaded');
-    expect(puts).toEqual([MANIFEST_KEY]);
+    expect(puts).toEqual([PENDING_KEY, MANIFEST_KEY]);
   });
 
   it('after a new edition, uploads exactly the changed files and deletes nothing yet; the stale files go on the next publish', async () => {
@@ -160,7 +170,7 @@ describe('npm run deploy', () => {
     const stale = allFiles(A).filter((f) => !allFiles(B).includes(f));
     const next = await deploy(B);
     expect(next.code, next.stderr).toBe(0);
-    expect([...puts].filter((k) => k !== MANIFEST_KEY).sort()).toEqual(changed);
+    expect(puts.filter((k) => !isRecord(k)).sort()).toEqual(changed);
     // What a day's edition touches: its pages, the listing front pages, the feeds, the newest search shard, the month's zips.
     expect(changed).toEqual(expect.arrayContaining(['2022/04/20/index.html', '2022/04/20/qu-zhou-jing-fang-po-huo/index.html', 'index.html', 'archive/index.html', 'rss.xml', 'feed.json', 'pagefind/pagefind-entry.json']));
     expect(changed.filter((f) => f.startsWith('downloads/'))).toEqual(expect.arrayContaining(['downloads/2022-04-20.zip', 'downloads/2022-04.zip']));
@@ -206,10 +216,13 @@ describe('npm run deploy', () => {
     });
     expect(puts.length).toBeLessThan(hostFiles(changedFiles(B, C)).length);
     expect(puts).not.toContain(MANIFEST_KEY);
+    // The pending record names every file the stopped publish was to write, for the next one to treat as unknown.
+    expect(JSON.parse((await bytesOf(PENDING_KEY)).toString()).paths).toEqual(expect.arrayContaining(puts.filter((k) => !isRecord(k))));
     const keys = new Set(await bucketKeys());
     expect(live.filter((f) => !keys.has(f))).toEqual([]);
     const done = await deploy(C);
     expect(done.code, done.stderr).toBe(0);
+    expect(await exists(PENDING_KEY)).toBe(false);
     for (const file of hostFiles(allFiles(C))) expect((await bytesOf(file)).equals(readFileSync(join(C, file))), file).toBe(true);
   });
 

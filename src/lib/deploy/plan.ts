@@ -7,8 +7,9 @@
 // to them but pages), then the other files, deepest first (an article before the edition page that links to it),
 // then the entry points (the top-level pages and feeds, and the search index's entry files). A file the build no
 // longer has stays for `keep` more publishes (a reader with yesterday's page open still gets its assets), then is
-// deleted. The manifest is written last: a publish that stopped is redone from the last manifest, so the next
-// one completes it.
+// deleted. The manifest is written last, and before anything else a pending record of every path the publish
+// will write or delete: the next publish starts from the last manifest and treats those paths as unknown, so it
+// completes a publish that stopped, and deletes in its turn what that one uploaded and no build has any more.
 import { CACHE_ENTRY, CACHE_IMMUTABLE } from '../seo/headers.ts';
 
 /** One file of the build, with everything its object is stored with. */
@@ -49,6 +50,11 @@ export interface PublishPlan {
   deletions: string[];
   /** Files the build no longer has, kept for now. */
   kept: string[];
+  /**
+   * The pending record written before anything is changed: every path this publish uploads or deletes, and the
+   * paths an earlier publish that did not complete left pending.
+   */
+  pending: string[];
   /** What the bucket holds once the plan is carried out. */
   manifest: Manifest;
 }
@@ -61,9 +67,18 @@ export function isEntryPoint(object: Pick<LocalObject, 'path' | 'cacheControl'>)
 const depth = (path: string) => path.split('/').length;
 const byPath = (a: LocalObject, b: LocalObject) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-export function planPublish(local: readonly LocalObject[], previous: Manifest | undefined, keep: number): PublishPlan {
+/** The digest of an object whose bytes are not known: one a publish that did not complete may have written. */
+const UNKNOWN = '';
+
+/**
+ * `pending`: the paths of the pending record an interrupted publish left (none after one that completed). The
+ * bucket may hold any version of them, or none: each is uploaded again if built, and otherwise no longer built.
+ */
+export function planPublish(local: readonly LocalObject[], previous: Manifest | undefined, keep: number, pending: readonly string[] = []): PublishPlan {
   const publish = (previous?.publish ?? 0) + 1;
-  const before = previous?.files ?? {};
+  const unknown = new Set(pending);
+  const before: Record<string, ManifestEntry> = { ...previous?.files };
+  for (const path of unknown) before[path] = { digest: UNKNOWN, size: before[path]?.size ?? 0, seen: before[path]?.seen ?? publish - 1 };
   const changed = local.filter((f) => before[f.path]?.digest !== f.digest);
   const assets = changed.filter((f) => f.cacheControl === CACHE_IMMUTABLE && !isEntryPoint(f)).sort(byPath);
   const entries = changed.filter((f) => isEntryPoint(f)).sort(byPath);
@@ -87,6 +102,7 @@ export function planPublish(local: readonly LocalObject[], previous: Manifest | 
     unchanged: local.length - changed.length,
     deletions,
     kept,
+    pending: [...new Set([...unknown, ...changed.map((f) => f.path), ...deletions])].sort(),
     manifest: { version: MANIFEST_VERSION, publish, files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) },
   };
 }
@@ -97,6 +113,19 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
   const data = JSON.parse(text) as Partial<Manifest>;
   if (data.version !== MANIFEST_VERSION || typeof data.publish !== 'number' || typeof data.files !== 'object' || data.files === null) return undefined;
   return data as Manifest;
+}
+
+/** The pending record's text: the paths a publish is about to write or delete. */
+export function pendingRecord(paths: readonly string[]): string {
+  return JSON.stringify({ version: MANIFEST_VERSION, paths });
+}
+
+/** The paths of a pending record's text; none when there is no record. */
+export function parsePending(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const data = JSON.parse(text) as { version?: unknown; paths?: unknown };
+  if (data.version !== MANIFEST_VERSION || !Array.isArray(data.paths) || !data.paths.every((p) => typeof p === 'string')) throw new SyntaxError('not a pending record');
+  return data.paths as string[];
 }
 
 /** `s3://bucket/prefix/` → bucket and key prefix (`prefix/`, or empty). */

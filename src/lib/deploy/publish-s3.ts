@@ -1,7 +1,9 @@
 // Carries out a publish plan (plan.ts) against an S3-compatible bucket with the AWS SDK (network code): reads the
-// manifest, uploads the waves, deletes what is past its grace period, writes the manifest last.
+// manifest and any pending record, writes the pending record, uploads the waves, deletes what is past its grace
+// period, writes the manifest, then removes the pending record.
 import { readFileSync } from 'node:fs';
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -13,10 +15,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { BuiltObject } from './build-fs.ts';
-import { parseManifest, planPublish, type PublishPlan } from './plan.ts';
+import { parseManifest, parsePending, pendingRecord, planPublish, type PublishPlan } from './plan.ts';
 
 /** The manifest's key under the prefix: not a file of the site. */
 export const MANIFEST_KEY = '_deploy-manifest.json';
+/** The pending record's key, beside the manifest: there only while a publish is under way or after one stopped. */
+export const PENDING_KEY = '_deploy-pending.json';
 /** Files above this size go up in parts (lib-storage). */
 const MULTIPART_FROM = 16 * 1024 * 1024;
 
@@ -86,7 +90,8 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
   if (failed !== undefined) throw failed;
 }
 
-async function readManifest(client: S3Client, bucket: string, key: string): Promise<string | undefined> {
+/** An object's text; undefined when there is no such object. */
+async function readText(client: S3Client, bucket: string, key: string): Promise<string | undefined> {
   try {
     const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return await object.Body!.transformToString('utf-8');
@@ -116,18 +121,28 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
   const { bucket, prefix } = options;
   await client.send(new HeadBucketCommand({ Bucket: bucket }));
   const manifestKey = `${prefix}${MANIFEST_KEY}`;
-  const text = await readManifest(client, bucket, manifestKey);
+  const pendingKey = `${prefix}${PENDING_KEY}`;
+  const [manifestText, pendingText] = await Promise.all([readText(client, bucket, manifestKey), readText(client, bucket, pendingKey)]);
   let previous;
   try {
-    previous = parseManifest(text);
+    previous = parseManifest(manifestText);
   } catch {
     throw new PublishError(`s3://${bucket}/${manifestKey} is not a manifest this tool wrote: remove it to upload everything again`);
   }
-  const plan = planPublish(objects, previous, options.keep);
+  let pending;
+  try {
+    pending = parsePending(pendingText);
+  } catch {
+    throw new PublishError(`s3://${bucket}/${pendingKey} is not a pending record this tool wrote: remove it and the manifest to upload everything again`);
+  }
+  const plan = planPublish(objects, previous, options.keep, pending);
   const result: PublishResult = { plan, uploaded: 0, uploadedBytes: 0, deleted: 0 };
   options.onPlan?.(plan);
   if (options.dryRun) return result;
 
+  const record = (key: string, body: string) =>
+    client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json; charset=utf-8', CacheControl: 'no-store' }));
+  await record(pendingKey, pendingRecord(plan.pending));
   const total = plan.uploads.reduce((n, wave) => n + wave.length, 0);
   for (const wave of plan.uploads) {
     await eachLimited(wave, options.concurrency, async (object) => {
@@ -144,8 +159,7 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
     result.deleted += batch.length;
     options.onProgress?.({ phase: 'delete', done: result.deleted, total: plan.deletions.length, bytes: result.uploadedBytes });
   }
-  await client.send(
-    new PutObjectCommand({ Bucket: bucket, Key: manifestKey, Body: JSON.stringify(plan.manifest), ContentType: 'application/json; charset=utf-8', CacheControl: 'no-store' }),
-  );
+  await record(manifestKey, JSON.stringify(plan.manifest));
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: pendingKey }));
   return result;
 }
