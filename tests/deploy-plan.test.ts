@@ -57,6 +57,44 @@ describe('planPublish after a publish that stopped', () => {
 });
 
 describe('planPublish', () => {
+  it('uploads the hashed assets, then the files new to the bucket, then the changed ones, then the entry points', () => {
+    const live = published([
+      file('index.html', 'home-1', CACHE_ENTRY),
+      file('rss.xml', 'rss-1', CACHE_ENTRY),
+      file('pagefind/pagefind-entry.json', 'entry-1', CACHE_ENTRY),
+      file('_astro/site.1111.css', 'css-1', CACHE_IMMUTABLE),
+      file('archive/2022/index.html', 'year-1'),
+      file('byline/niu-min/index.html', 'niu-1'),
+      file('2022/04/19/a/index.html', 'a-1'),
+    ]);
+    const plan = planPublish(
+      [
+        file('index.html', 'home-2', CACHE_ENTRY),
+        file('rss.xml', 'rss-2', CACHE_ENTRY),
+        file('pagefind/pagefind-entry.json', 'entry-2', CACHE_ENTRY),
+        file('pagefind/fragment/zh_2b1f.pf_fragment', 'fragment', CACHE_IMMUTABLE),
+        file('_astro/site.1111.css', 'css-1', CACHE_IMMUTABLE),
+        file('_astro/site.2222.css', 'css-2', CACHE_IMMUTABLE),
+        // The year's page now links to the new reporter's page, at the same depth, and to the new edition.
+        file('archive/2022/index.html', 'year-2'),
+        file('byline/niu-min/index.html', 'niu-1'),
+        file('byline/zhang-wei/index.html', 'zhang-1'),
+        file('2022/04/19/a/index.html', 'a-1'),
+        file('2022/04/20/index.html', 'edition-1'),
+        file('2022/04/20/b/index.html', 'b-1'),
+      ],
+      live,
+      1,
+    );
+    expect(plan.uploads.map((wave) => wave.map((f) => f.path))).toEqual([
+      ['_astro/site.2222.css', 'pagefind/fragment/zh_2b1f.pf_fragment'],
+      ['2022/04/20/b/index.html', '2022/04/20/index.html', 'byline/zhang-wei/index.html'],
+      ['archive/2022/index.html'],
+      ['index.html', 'pagefind/pagefind-entry.json', 'rss.xml'],
+    ]);
+    expect(plan.unchanged).toBe(3);
+  });
+
   it('uploads nothing and deletes nothing when the build is what the bucket holds', () => {
     const files = [file('index.html', 'h', CACHE_ENTRY), file('_astro/site.1234.css', 'css', CACHE_IMMUTABLE)];
     const plan = planPublish(files, published(files), 1);

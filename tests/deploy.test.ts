@@ -171,6 +171,10 @@ describe('npm run deploy', () => {
     const next = await deploy(B);
     expect(next.code, next.stderr).toBe(0);
     expect(puts.filter((k) => !isRecord(k)).sort()).toEqual(changed);
+    // The new pages go up before the changed pages that link to them (the entry points come after both).
+    const isPage = (k: string) => k.endsWith('.html') && k.includes('/');
+    const before = new Set(allFiles(A));
+    expect(puts.findLastIndex((k) => isPage(k) && !before.has(k))).toBeLessThan(puts.findIndex((k) => isPage(k) && before.has(k)));
     // What a day's edition touches: its pages, the listing front pages, the feeds, the newest search shard, the month's zips.
     expect(changed).toEqual(expect.arrayContaining(['2022/04/20/index.html', '2022/04/20/qu-zhou-jing-fang-po-huo/index.html', 'index.html', 'archive/index.html', 'rss.xml', 'feed.json', 'pagefind/pagefind-entry.json']));
     expect(changed.filter((f) => f.startsWith('downloads/'))).toEqual(expect.arrayContaining(['downloads/2022-04-20.zip', 'downloads/2022-04.zip']));

@@ -2,10 +2,11 @@
 // build go up, in which order, which old ones are deleted, and the manifest the bucket keeps of what it holds.
 //
 // Only what changed goes up: each file is compared by a digest of its bytes and the headers it is stored with
-// against the manifest of the last publish. Uploads come in three waves, so that a reader never meets a page that
+// against the manifest of the last publish. Uploads come in four waves, so that a reader never meets a page that
 // links to a file not yet there, even if a publish stops half-way: first the content-hashed assets (nothing links
-// to them but pages), then the other files, deepest first (an article before the edition page that links to it),
-// then the entry points (the top-level pages and feeds, and the search index's entry files). A file the build no
+// to them but pages), then the files new to the bucket (no live page links to them yet), then the changed ones
+// (which may link to the new ones: an edition page to its new articles, a listing to a new reporter's page), then
+// the entry points (the top-level pages and feeds, and the search index's entry files). A file the build no
 // longer has stays for `keep` more publishes (a reader with yesterday's page open still gets its assets), then is
 // deleted. The manifest is written last, and before anything else a pending record of every path the publish
 // will write or delete: the next publish starts from the last manifest and treats those paths as unknown, so it
@@ -43,7 +44,7 @@ export const MANIFEST_VERSION = 1;
 
 export interface PublishPlan {
   publish: number;
-  /** In upload order: assets, then pages (deepest first), then entry points. */
+  /** In upload order: content-hashed assets, files new to the bucket, changed files, entry points (each wave by path). */
   uploads: LocalObject[][];
   unchanged: number;
   /** Files the build no longer has whose grace period is over. */
@@ -64,7 +65,6 @@ export function isEntryPoint(object: Pick<LocalObject, 'path' | 'cacheControl'>)
   return !object.path.includes('/') || object.cacheControl === CACHE_ENTRY;
 }
 
-const depth = (path: string) => path.split('/').length;
 const byPath = (a: LocalObject, b: LocalObject) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** The digest of an object whose bytes are not known: one a publish that did not complete may have written. */
@@ -80,9 +80,9 @@ export function planPublish(local: readonly LocalObject[], previous: Manifest | 
   const before: Record<string, ManifestEntry> = { ...previous?.files };
   for (const path of unknown) before[path] = { digest: UNKNOWN, size: before[path]?.size ?? 0, seen: before[path]?.seen ?? publish - 1 };
   const changed = local.filter((f) => before[f.path]?.digest !== f.digest);
-  const assets = changed.filter((f) => f.cacheControl === CACHE_IMMUTABLE && !isEntryPoint(f)).sort(byPath);
-  const entries = changed.filter((f) => isEntryPoint(f)).sort(byPath);
-  const pages = changed.filter((f) => !assets.includes(f) && !entries.includes(f)).sort((a, b) => depth(b.path) - depth(a.path) || byPath(a, b));
+  // Assets, new files, changed files, entry points. New: not in the bucket's manifest (a stopped publish may have written it).
+  const waves: LocalObject[][] = [[], [], [], []];
+  for (const f of changed) waves[isEntryPoint(f) ? 3 : f.cacheControl === CACHE_IMMUTABLE ? 0 : previous?.files[f.path] === undefined ? 1 : 2]!.push(f);
   const files: Record<string, ManifestEntry> = {};
   for (const f of local) files[f.path] = { digest: f.digest, size: f.size, seen: publish };
   const current = new Set(local.map((f) => f.path));
@@ -98,7 +98,7 @@ export function planPublish(local: readonly LocalObject[], previous: Manifest | 
   }
   return {
     publish,
-    uploads: [assets, pages, entries].filter((wave) => wave.length > 0),
+    uploads: waves.filter((wave) => wave.length > 0).map((wave) => wave.sort(byPath)),
     unchanged: local.length - changed.length,
     deletions,
     kept,
