@@ -89,6 +89,8 @@ try {
     for (const o of uploads) console.log(`upload ${o.path}`);
     for (const path of plan.deletions) console.log(`delete ${path}`);
     console.error(`dry run: nothing was changed (${seconds()} s)`);
+  } else if (plan.nothingToDo) {
+    console.error(`nothing to publish: ${where} holds this build already (${plan.unchanged} files; the manifest is left as it was), ${seconds()} s`);
   } else {
     console.error(`published to ${where}: ${uploaded} uploaded (${mb(uploadedBytes)}), ${plan.unchanged} skipped, ${deleted} deleted, in ${seconds()} s`);
   }

@@ -102,5 +102,18 @@ describe('planPublish', () => {
     expect(plan.deletions).toEqual([]);
     expect(plan.pending).toEqual([]);
     expect(plan.unchanged).toBe(2);
+    expect(plan.nothingToDo).toBe(true);
+  });
+
+  it('counts the grace period in publishes that change something: deletions that are due are such a change', () => {
+    const home = file('index.html', 'h-1', CACHE_ENTRY);
+    const live = published([home, file('a/index.html', 'a')]);
+    // A build that only lacks a file changes nothing in the bucket yet.
+    expect(planPublish([home], live, 1).nothingToDo).toBe(true);
+    const dropped = planPublish([{ ...home, digest: 'h-2' }], live, 1);
+    expect(dropped.kept).toEqual(['a/index.html']);
+    const due = planPublish([{ ...home, digest: 'h-2' }], dropped.manifest, 1);
+    expect(due.deletions).toEqual(['a/index.html']);
+    expect(due.nothingToDo).toBe(false);
   });
 });

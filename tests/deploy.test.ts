@@ -175,11 +175,14 @@ describe('npm run deploy', () => {
     expect(await exists(PENDING_KEY)).toBe(false);
   });
 
-  it('uploads nothing when the build did not change', async () => {
+  it('writes nothing when the build did not change, not even the manifest: a re-run is not a publish', async () => {
+    const manifest = await bytesOf(MANIFEST_KEY);
     const again = await deploy(A);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain(' 0 uploaded');
-    expect(puts).toEqual([PENDING_KEY, MANIFEST_KEY]);
+    expect(again.stderr).toContain('nothing to publish: s3://paper/ holds this build already');
+    expect(puts).toEqual([]);
+    expect((await bytesOf(MANIFEST_KEY)).equals(manifest)).toBe(true);
+    expect(await exists(PENDING_KEY)).toBe(false);
   });
 
   it('after a new edition, uploads exactly the changed files and deletes nothing yet; the stale files go on the next publish', async () => {

@@ -35,7 +35,7 @@ export interface ManifestEntry {
 
 export interface Manifest {
   version: 1;
-  /** Counts the publishes to this bucket and prefix. */
+  /** Counts the publishes to this bucket and prefix that changed something (see PublishPlan.nothingToDo). */
   publish: number;
   files: Record<string, ManifestEntry>;
 }
@@ -58,6 +58,11 @@ export interface PublishPlan {
   pending: string[];
   /** What the bucket holds once the plan is carried out. */
   manifest: Manifest;
+  /**
+   * The bucket holds this build already: nothing to upload or delete. Such a publish writes nothing, not even the
+   * manifest, so a re-run does not count as a publish and shorten the grace period of yesterday's files.
+   */
+  nothingToDo: boolean;
 }
 
 /** The last wave: what readers and feed readers start from, and what names the hashed search files. */
@@ -104,6 +109,7 @@ export function planPublish(local: readonly LocalObject[], previous: Manifest | 
     kept,
     pending: [...new Set([...unknown, ...changed.map((f) => f.path), ...deletions])].sort(),
     manifest: { version: MANIFEST_VERSION, publish, files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) },
+    nothingToDo: changed.length === 0 && deletions.length === 0,
   };
 }
 

@@ -138,7 +138,7 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
   const plan = planPublish(objects, previous, options.keep, pending);
   const result: PublishResult = { plan, uploaded: 0, uploadedBytes: 0, deleted: 0 };
   options.onPlan?.(plan);
-  if (options.dryRun) return result;
+  if (options.dryRun || plan.nothingToDo) return result;
 
   const record = (key: string, body: string) =>
     client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json; charset=utf-8', CacheControl: 'no-store' }));
