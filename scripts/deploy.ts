@@ -8,10 +8,9 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { S3Client } from '@aws-sdk/client-s3';
 import { builtObjects } from '../src/lib/deploy/build-fs.ts';
 import { parseTarget } from '../src/lib/deploy/plan.ts';
-import { describeFailure, publishToS3, PublishError, type Progress } from '../src/lib/deploy/publish-s3.ts';
+import { createS3Client, describeFailure, publishToS3, PublishError, type Progress } from '../src/lib/deploy/publish-s3.ts';
 
 const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>]';
 const fail = (message: string, code = 1): never => {
@@ -41,13 +40,10 @@ const endpoint = process.env['AWS_ENDPOINT_URL_S3'] ?? process.env['AWS_ENDPOINT
 const pathStyleEnv = process.env['AWS_S3_FORCE_PATH_STYLE'];
 const host = endpoint ? new URL(endpoint) : undefined;
 const forcePathStyle = pathStyleEnv !== undefined ? pathStyleEnv === 'true' : host !== undefined && (isIP(host.hostname.replace(/^\[|\]$/g, '')) !== 0 || host.hostname === 'localhost' || host.port !== '');
-const client = new S3Client({
+const client = createS3Client({
   ...(endpoint ? { endpoint } : {}),
   region: process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
   forcePathStyle,
-  // Throttling (SlowDown, 503) and network errors are retried with exponential backoff.
-  maxAttempts: 6,
-  retryMode: 'adaptive',
 });
 
 const started = performance.now();

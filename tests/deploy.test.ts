@@ -2,6 +2,7 @@
 // publishes does to a bucket. Three builds of a copy of the search-site fixture: A, then B with one more edition,
 // then C with a correction in it.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { allFiles } from './helpers/dist.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { brokenLinks } from './helpers/link-check.ts';
 import { CACHE_ENTRY, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
-import { MANIFEST_KEY, PENDING_KEY } from '../src/lib/deploy/publish-s3.ts';
+import { builtObjects } from '../src/lib/deploy/build-fs.ts';
+import { createS3Client, MANIFEST_KEY, PENDING_KEY, publishToS3 } from '../src/lib/deploy/publish-s3.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'deploy-'));
@@ -283,6 +285,36 @@ describe('npm run deploy', () => {
 
   it('serves a site that passes the link check, read back from the bucket', async () => {
     expect(await linkCheckOfBucket('completed')).toEqual([]);
+  });
+
+  it('sends DeleteObjects with the Content-MD5 that S3-compatible stores such as Aliyun OSS require, and no CRC32', async () => {
+    const site = join(work, 'md5-site');
+    mkdirSync(site);
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>1</title>');
+    writeFileSync(join(site, 'old.html'), '<!doctype html><title>old</title>');
+    const client = createS3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
+    // What goes on the wire: the deserialize step is the last before the request is sent.
+    const deletes: { headers: Record<string, string>; body: string }[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const request = args.request as { headers: Record<string, string>; body: unknown };
+        if (context.commandName === 'DeleteObjectsCommand') deletes.push({ headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])), body: String(request.body) });
+        return next(args);
+      },
+      { step: 'deserialize', name: 'deleteObjectsSpy' },
+    );
+    const options = { bucket: BUCKET, prefix: 'md5/', keep: 0, dryRun: false, concurrency: 2 };
+    await publishToS3(client, builtObjects(site, '/'), options);
+    rmSync(join(site, 'old.html'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>2</title>');
+    expect((await publishToS3(client, builtObjects(site, '/'), options)).deleted).toBe(1);
+    expect(deletes).toHaveLength(1);
+    const [{ headers, body }] = deletes as [(typeof deletes)[0]];
+    expect(body).toContain('<Key>md5/old.html</Key>');
+    expect(headers['content-md5']).toBe(createHash('md5').update(body).digest('base64'));
+    expect(Object.keys(headers).filter((h) => h.startsWith('x-amz-checksum-') || h.startsWith('x-amz-sdk-checksum-'))).toEqual([]);
+    expect(await exists('md5/old.html')).toBe(false);
+    expect(await exists('md5/index.html')).toBe(true);
   });
 
   it('says in one line when the credentials are refused or the endpoint cannot be reached', async () => {

@@ -1,6 +1,7 @@
 // Carries out a publish plan (plan.ts) against an S3-compatible bucket with the AWS SDK (network code): reads the
 // manifest and any pending record, writes the pending record, uploads the waves, deletes what is past its grace
 // period, writes the manifest, then removes the pending record.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   DeleteObjectCommand,
@@ -11,7 +12,9 @@ import {
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  type DeleteObjectsCommandInput,
   type PutObjectCommandInput,
+  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { BuiltObject } from './build-fs.ts';
@@ -50,6 +53,36 @@ export interface PublishResult {
   uploaded: number;
   uploadedBytes: number;
   deleted: number;
+}
+
+/**
+ * The client a publish talks through: throttling (SlowDown, 503) and network errors retried with backoff, and
+ * checksums only where the S3 API requires one, as stores that speak S3 but not its newer checksums accept.
+ */
+export function createS3Client(config: S3ClientConfig): S3Client {
+  return new S3Client({ maxAttempts: 6, retryMode: 'adaptive', requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
+}
+
+/**
+ * A DeleteObjects request that carries Content-MD5. S3-compatible stores (Aliyun OSS, older MinIO …) refuse one
+ * without it, and the SDK sends a CRC32 checksum instead since v3.729 (aws-sdk-js-v3 issues #6819, #6920): the
+ * workaround of its supplemental-docs/MD5_FALLBACK.md, on this command only.
+ */
+function deleteObjectsCommand(input: DeleteObjectsCommandInput): DeleteObjectsCommand {
+  const command = new DeleteObjectsCommand(input);
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers: Record<string, string>; body?: string | Uint8Array };
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !/^x-amz-(sdk-)?checksum-/i.test(name)));
+      headers['content-md5'] = createHash('md5')
+        .update(request.body ?? '')
+        .digest('base64');
+      return next({ ...args, request: { ...request, headers } });
+    },
+    // Low priority in the build step: after the SDK's checksum middleware there, before the signature (finalizeRequest).
+    { step: 'build', priority: 'low', name: 'contentMd5ForDeleteObjects' },
+  );
+  return command;
 }
 
 /** An error a publish stops on, worded for the terminal in one line. */
@@ -154,7 +187,7 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
   }
   for (let i = 0; i < plan.deletions.length; i += 1000) {
     const batch = plan.deletions.slice(i, i + 1000);
-    const answer = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((path) => ({ Key: `${prefix}${path}` })), Quiet: true } }));
+    const answer = await client.send(deleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((path) => ({ Key: `${prefix}${path}` })), Quiet: true } }));
     if (answer.Errors?.length) throw new PublishError(`could not delete ${answer.Errors.length} object(s), first ${answer.Errors[0]!.Key}: ${answer.Errors[0]!.Message}`);
     result.deleted += batch.length;
     options.onProgress?.({ phase: 'delete', done: result.deleted, total: plan.deletions.length, bytes: result.uploadedBytes });
