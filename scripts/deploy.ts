@@ -1,18 +1,19 @@
-// `npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep 1]`: uploads the built site to an
-// S3-compatible bucket, only what changed (src/lib/deploy). Endpoint, region and credentials come from the AWS
-// SDK's environment variables, never from the repository: AWS_ENDPOINT_URL_S3 (any S3-compatible store: Aliyun
-// OSS, Tencent COS, Huawei OBS, Cloudflare R2, MinIO …), AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.
-// AWS_S3_FORCE_PATH_STYLE=true|false overrides the addressing style (path-style by default for an endpoint given
-// as an IP address, localhost or with a port). BASE_PATH as for the build.
+// `npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep 1] [--multipart-mb 16]`: uploads the
+// built site to an S3-compatible bucket, only what changed (src/lib/deploy); files of 16 MB and more go up in
+// parts. Endpoint, region and credentials come from the AWS SDK's environment variables, never from the
+// repository: AWS_ENDPOINT_URL_S3 (any S3-compatible store: Aliyun OSS, Tencent COS, Huawei OBS, Cloudflare R2,
+// MinIO …), AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY. AWS_S3_FORCE_PATH_STYLE=true|false overrides
+// the addressing style (path-style by default for an endpoint given as an IP address, localhost or with a port).
+// BASE_PATH as for the build.
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtObjects } from '../src/lib/deploy/build-fs.ts';
 import { parseTarget } from '../src/lib/deploy/plan.ts';
-import { createS3Client, describeFailure, publishToS3, PublishError, type Progress } from '../src/lib/deploy/publish-s3.ts';
+import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, type Progress } from '../src/lib/deploy/publish-s3.ts';
 
-const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>]';
+const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>] [--multipart-mb <MB>]';
 const fail = (message: string, code = 1): never => {
   console.error(`deploy: ${message}`);
   process.exit(code);
@@ -21,7 +22,13 @@ const fail = (message: string, code = 1): never => {
 let args;
 try {
   args = parseArgs({
-    options: { dir: { type: 'string', default: 'dist' }, 'dry-run': { type: 'boolean' }, keep: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '8' } },
+    options: {
+      dir: { type: 'string', default: 'dist' },
+      'dry-run': { type: 'boolean' },
+      keep: { type: 'string', default: '1' },
+      concurrency: { type: 'string', default: '8' },
+      'multipart-mb': { type: 'string', default: String(MULTIPART_FROM / 1024 / 1024) },
+    },
     allowPositionals: true,
   });
 } catch (error) {
@@ -32,7 +39,10 @@ const target = positionals.length === 1 ? parseTarget(positionals[0]!) : undefin
 if (!target) fail(`give one target like s3://my-bucket or s3://my-bucket/paper\n${usage}`, 2);
 const keep = Number(values.keep);
 const concurrency = Number(values.concurrency);
-if (!Number.isInteger(keep) || keep < 0 || !Number.isInteger(concurrency) || concurrency < 1) fail(`--keep is a whole number of publishes, --concurrency at least 1\n${usage}`, 2);
+const multipartMb = Number(values['multipart-mb']);
+if (!Number.isInteger(keep) || keep < 0 || !Number.isInteger(concurrency) || concurrency < 1 || !(multipartMb > 0)) {
+  fail(`--keep is a whole number of publishes, --concurrency at least 1, --multipart-mb a size in MB above 0\n${usage}`, 2);
+}
 const dir = resolve(values.dir!);
 if (!existsSync(dir)) fail(`${values.dir} does not exist: run npm run build first`);
 
@@ -71,6 +81,7 @@ try {
     ...target!,
     keep,
     concurrency,
+    multipartFrom: multipartMb * 1024 * 1024,
     dryRun: values['dry-run'] === true,
     onPlan: (plan) => {
       const planned = plan.uploads.flat().reduce((n, o) => n + o.size, 0);

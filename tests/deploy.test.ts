@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFiles } from './helpers/dist.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { brokenLinks } from './helpers/link-check.ts';
-import { CACHE_ENTRY, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
+import { CACHE_ENTRY, CACHE_PAGE, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
 import { builtObjects } from '../src/lib/deploy/build-fs.ts';
 import { createS3Client, MANIFEST_KEY, PENDING_KEY, publishToS3 } from '../src/lib/deploy/publish-s3.ts';
 
@@ -28,6 +28,8 @@ let endpoint = '';
 let s3: S3Client;
 /** Keys written to the bucket, in order, since the last reset. */
 let puts: string[] = [];
+/** Keys written by a completed multipart upload. */
+const multipart: string[] = [];
 
 function build(name: string): string {
   const out = join(work, name);
@@ -114,7 +116,12 @@ beforeAll(async () => {
   s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
   // s3rver is a Koa app: it emits an event for every object written (its types omit the emitter).
   (server as unknown as EventEmitter).on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
-    for (const r of event.Records) if (r.eventName.startsWith('ObjectCreated')) puts.push(decodeURIComponent(r.s3.object.key));
+    for (const r of event.Records) {
+      const key = decodeURIComponent(r.s3.object.key);
+      if (r.eventName.startsWith('ObjectCreated')) puts.push(key);
+      // s3rver's event for CompleteMultipartUpload (a PutObject is ObjectCreated:Put).
+      if (r.eventName === 'ObjectCreated:Post') multipart.push(key);
+    }
   });
 
   cpSync(join(root, 'tests/fixtures/search-site'), content, { recursive: true });
@@ -315,6 +322,22 @@ describe('npm run deploy', () => {
     expect(Object.keys(headers).filter((h) => h.startsWith('x-amz-checksum-') || h.startsWith('x-amz-sdk-checksum-'))).toEqual([]);
     expect(await exists('md5/old.html')).toBe(false);
     expect(await exists('md5/index.html')).toBe(true);
+  });
+
+  it('uploads a file above --multipart-mb in parts, read back byte for byte', async () => {
+    const site = join(work, 'big-site');
+    mkdirSync(join(site, 'downloads'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>big</title>');
+    // 11 MB that no two parts share: two parts of 8 MB and 3 MB.
+    const big = Buffer.alloc(11 * 1024 * 1024);
+    for (let i = 0; i < big.length; i += 4) big.writeUInt32LE(i, i);
+    writeFileSync(join(site, 'downloads/archive.zip'), big);
+    const result = await run([`s3://${BUCKET}/big`, '--dir', site, '--multipart-mb', '5']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(multipart).toEqual(['big/downloads/archive.zip']);
+    expect((await bytesOf('big/downloads/archive.zip')).equals(big)).toBe(true);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'big/downloads/archive.zip' }));
+    expect([head.ContentType, head.CacheControl]).toEqual(['application/zip', CACHE_PAGE]);
   });
 
   it('says in one line when the credentials are refused or the endpoint cannot be reached', async () => {

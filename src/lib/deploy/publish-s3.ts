@@ -24,8 +24,10 @@ import { parseManifest, parsePending, pendingRecord, planPublish, type PublishPl
 export const MANIFEST_KEY = '_deploy-manifest.json';
 /** The pending record's key, beside the manifest: there only while a publish is under way or after one stopped. */
 export const PENDING_KEY = '_deploy-pending.json';
-/** Files above this size go up in parts (lib-storage). */
-const MULTIPART_FROM = 16 * 1024 * 1024;
+/** Files of this size and above go up in parts (lib-storage), unless the options say otherwise. */
+export const MULTIPART_FROM = 16 * 1024 * 1024;
+/** The size of each part but the last (S3 wants at least 5 MiB). */
+const PART_SIZE = 8 * 1024 * 1024;
 
 export interface PublishOptions {
   bucket: string;
@@ -36,6 +38,8 @@ export interface PublishOptions {
   dryRun: boolean;
   /** Requests in flight at once. */
   concurrency: number;
+  /** Files of this many bytes and more go up in parts; MULTIPART_FROM when not given. */
+  multipartFrom?: number;
   /** Called with the plan before anything is changed. */
   onPlan?: (plan: PublishPlan) => void;
   onProgress?: (progress: Progress) => void;
@@ -134,7 +138,7 @@ async function readText(client: S3Client, bucket: string, key: string): Promise<
   }
 }
 
-async function upload(client: S3Client, bucket: string, key: string, object: BuiltObject): Promise<void> {
+async function upload(client: S3Client, bucket: string, key: string, object: BuiltObject, multipartFrom: number): Promise<void> {
   const input: PutObjectCommandInput = {
     Bucket: bucket,
     Key: key,
@@ -143,11 +147,11 @@ async function upload(client: S3Client, bucket: string, key: string, object: Bui
     Metadata: { digest: object.digest },
     ...(object.redirect ? { WebsiteRedirectLocation: object.redirect } : {}),
   };
-  if (object.size < MULTIPART_FROM) {
+  if (object.size < multipartFrom) {
     await client.send(new PutObjectCommand({ ...input, Body: readFileSync(object.file), ContentLength: object.size }));
     return;
   }
-  await new Upload({ client, params: { ...input, Body: readFileSync(object.file) }, queueSize: 2, partSize: 8 * 1024 * 1024 }).done();
+  await new Upload({ client, params: { ...input, Body: readFileSync(object.file) }, queueSize: 2, partSize: PART_SIZE }).done();
 }
 
 export async function publishToS3(client: S3Client, objects: readonly BuiltObject[], options: PublishOptions): Promise<PublishResult> {
@@ -179,7 +183,7 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
   const total = plan.uploads.reduce((n, wave) => n + wave.length, 0);
   for (const wave of plan.uploads) {
     await eachLimited(wave, options.concurrency, async (object) => {
-      await upload(client, bucket, `${prefix}${object.path}`, object as BuiltObject);
+      await upload(client, bucket, `${prefix}${object.path}`, object as BuiltObject, options.multipartFrom ?? MULTIPART_FROM);
       result.uploaded++;
       result.uploadedBytes += object.size;
       options.onProgress?.({ phase: 'upload', done: result.uploaded, total, bytes: result.uploadedBytes });
