@@ -14,9 +14,9 @@ import { parseTarget } from '../src/lib/deploy/plan.ts';
 import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, type Progress } from '../src/lib/deploy/publish-s3.ts';
 
 const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>] [--multipart-mb <MB>]';
-const fail = (message: string, code = 1): never => {
+const fail = (message: string): never => {
   console.error(`deploy: ${message}`);
-  process.exit(code);
+  process.exit(1);
 };
 
 let args;
@@ -32,16 +32,16 @@ try {
     allowPositionals: true,
   });
 } catch (error) {
-  fail(`${(error as Error).message}\n${usage}`, 2);
+  fail(`${(error as Error).message}\n${usage}`);
 }
 const { values, positionals } = args!;
 const target = positionals.length === 1 ? parseTarget(positionals[0]!) : undefined;
-if (!target) fail(`give one target like s3://my-bucket or s3://my-bucket/paper\n${usage}`, 2);
+if (!target) fail(`give one target like s3://my-bucket or s3://my-bucket/paper\n${usage}`);
 const keep = Number(values.keep);
 const concurrency = Number(values.concurrency);
 const multipartMb = Number(values['multipart-mb']);
 if (!Number.isInteger(keep) || keep < 0 || !Number.isInteger(concurrency) || concurrency < 1 || !(multipartMb > 0)) {
-  fail(`--keep is a whole number of publishes, --concurrency at least 1, --multipart-mb a size in MB above 0\n${usage}`, 2);
+  fail(`--keep is a whole number of publishes, --concurrency at least 1, --multipart-mb a size in MB above 0\n${usage}`);
 }
 const dir = resolve(values.dir!);
 if (!existsSync(dir)) fail(`${values.dir} does not exist: run npm run build first`);

@@ -347,8 +347,11 @@ describe('npm run deploy', () => {
     const unreachable = await run([`s3://${BUCKET}`, '--dir', C], deployEnv({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' }));
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr.trim().split('\n')).toEqual(['deploy: cannot reach http://127.0.0.1:1 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network']);
-    const usage = await run(['https://example.org']);
-    expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('usage: npm run deploy');
+    // A mistaken command line fails like anything else: exit 1.
+    for (const args of [['https://example.org'], [`s3://${BUCKET}`, '--keep', 'one'], [`s3://${BUCKET}`, '--multipart-mb', '0'], [`s3://${BUCKET}`, '--no-such-option']]) {
+      const usage = await run(args);
+      expect(usage.code, args.join(' ')).toBe(1);
+      expect(usage.stderr).toContain('usage: npm run deploy');
+    }
   }, 60_000);
 });
