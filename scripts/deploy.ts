@@ -66,17 +66,19 @@ const base = (() => {
 const where = `s3://${target!.bucket}/${target!.prefix}`;
 const tty = process.stderr.isTTY;
 let lastLine = 0;
-const onProgress = (p: Progress) => {
+/** A progress line: rewritten in place on a terminal, one every 2 s in a log, and always the last. */
+const progressLine = (done: number, total: number, line: () => string) => {
   const now = performance.now();
-  if (p.done < p.total && now - lastLine < (tty ? 200 : 2000)) return;
+  if (done < total && now - lastLine < (tty ? 200 : 2000)) return;
   lastLine = now;
-  const line = p.phase === 'upload' ? `uploaded ${p.done}/${p.total} (${mb(p.bytes)}), ${seconds()} s` : `deleted ${p.done}/${p.total}, ${seconds()} s`;
-  if (tty) process.stderr.write(`\r${line}${p.done === p.total ? '\n' : ''}`);
-  else console.error(line);
+  if (tty) process.stderr.write(`\r${line()}${done === total ? '\n' : ''}`);
+  else console.error(line());
 };
+const onProgress = (p: Progress) =>
+  progressLine(p.done, p.total, () => (p.phase === 'upload' ? `uploaded ${p.done}/${p.total} (${mb(p.bytes)}), ${seconds()} s` : `deleted ${p.done}/${p.total}, ${seconds()} s`));
 
 try {
-  const objects = builtObjects(dir, base);
+  const objects = builtObjects(dir, base, (hashed, of) => progressLine(hashed, of, () => `hashed ${hashed}/${of} files of ${values.dir}, ${seconds()} s`));
   const { plan, uploaded, uploadedBytes, deleted } = await publishToS3(client, objects, {
     ...target!,
     keep,

@@ -153,6 +153,8 @@ describe('npm run deploy', () => {
     const first = await deploy(A);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/published to s3:\/\/paper\/: \d+ uploaded/);
+    // Progress while the build's files are read and hashed, before the bucket is compared.
+    expect(first.stderr).toMatch(new RegExp(`^hashed ${allFiles(A).length - 2}/${allFiles(A).length - 2} files of ${A}, `, 'm'));
     const site = hostFiles(allFiles(A));
     expect(await bucketKeys()).toEqual(site);
     const rules = parseHeadersFile(readFileSync(join(A, '_headers'), 'utf8'));
@@ -340,13 +342,16 @@ describe('npm run deploy', () => {
     expect([head.ContentType, head.CacheControl]).toEqual(['application/zip', CACHE_PAGE]);
   });
 
+  /** What the command said but its progress while hashing the build. */
+  const failureLines = (stderr: string) => stderr.trim().split('\n').filter((line) => !line.startsWith('hashed '));
+
   it('says in one line when the credentials are refused or the endpoint cannot be reached', async () => {
     const refused = await run([`s3://${BUCKET}`, '--dir', C], deployEnv({ AWS_ACCESS_KEY_ID: 'WRONG' }));
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^deploy: .* refused the credentials for bucket paper .*AWS_ACCESS_KEY_ID/)]);
+    expect(failureLines(refused.stderr)).toEqual([expect.stringMatching(/^deploy: .* refused the credentials for bucket paper .*AWS_ACCESS_KEY_ID/)]);
     const unreachable = await run([`s3://${BUCKET}`, '--dir', C], deployEnv({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' }));
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr.trim().split('\n')).toEqual(['deploy: cannot reach http://127.0.0.1:1 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network']);
+    expect(failureLines(unreachable.stderr)).toEqual(['deploy: cannot reach http://127.0.0.1:1 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network']);
     // A mistaken command line fails like anything else: exit 1.
     for (const args of [['https://example.org'], [`s3://${BUCKET}`, '--keep', 'one'], [`s3://${BUCKET}`, '--multipart-mb', '0'], [`s3://${BUCKET}`, '--no-such-option']]) {
       const usage = await run(args);

@@ -30,8 +30,8 @@ export interface BuiltObject extends LocalObject {
   file: string;
 }
 
-/** Every object of the build in `outDir`, built for the base path `base`, sorted by path. */
-export function builtObjects(outDir: string, base: string): BuiltObject[] {
+/** Every object of the build in `outDir`, built for the base path `base`, sorted by path; `progress` hears each file hashed. */
+export function builtObjects(outDir: string, base: string, progress?: (hashed: number, of: number) => void): BuiltObject[] {
   const rules = buildHeaderRules(outDir, base);
   const redirects = redirectsOf(outDir, base);
   return readdirSync(outDir, { recursive: true, withFileTypes: true })
@@ -40,7 +40,7 @@ export function builtObjects(outDir: string, base: string): BuiltObject[] {
     .map((file) => ({ file, path: relative(outDir, file).split(sep).join('/') }))
     .filter(({ path }) => !HOST_FILES.has(path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map(({ file, path }) => {
+    .map(({ file, path }, n, all) => {
       const bytes = readFileSync(file);
       const cacheControl = headersFor(rules, `${base}${path}`)['cache-control'];
       if (cacheControl === undefined) throw new Error(`no Cache-Control rule in _headers matches ${base}${path}`);
@@ -50,6 +50,7 @@ export function builtObjects(outDir: string, base: string): BuiltObject[] {
         .update(bytes)
         .update(`\0${contentType}\0${cacheControl}\0${redirect ?? ''}`)
         .digest('hex');
+      progress?.(n + 1, all.length);
       return { file, path, size: bytes.length, contentType, cacheControl, redirect, digest };
     });
 }
