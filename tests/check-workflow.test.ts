@@ -1,6 +1,9 @@
 // The pull-request workflow (.github/workflows/pull-request.yml) runs the checker, the tests and the build and
 // uploads the site; its problem matcher turns the checker's lines into annotations on the offending lines.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
@@ -77,6 +80,38 @@ describe('publish workflow', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(runs).toContain('git add content/published-urls.txt content/published-bylines.txt');
+  });
+});
+
+describe('GitHub Pages workflow', () => {
+  const workflow = parse(read('.github/workflows/pages.yml')) as { jobs: Record<string, { steps: Step[] }> };
+  const steps = workflow.jobs['build']!.steps;
+  const check = steps.findIndex((s) => s.run?.includes('du -sb dist'));
+  /** Runs the size check as the runner does (`sh -e`) in a folder holding `dist/` with one file of `bytes`. */
+  const sizeCheck = (bytes: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pages-size-'));
+    try {
+      mkdirSync(join(dir, 'dist'));
+      // A sparse file: its apparent size, which du -b counts, without the disk.
+      writeFileSync(join(dir, 'dist/site.zip'), '');
+      truncateSync(join(dir, 'dist/site.zip'), bytes);
+      return spawnSync('sh', ['-e', '-c', steps[check]!.run!], { cwd: dir, encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('checks the size of dist/ after the build and before uploading it', () => {
+    expect(check).toBeGreaterThan(steps.findIndex((s) => s.run === 'npm run build'));
+    expect(check).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@')));
+  });
+
+  it('fails with a clear message when dist/ is over 1 GB, and passes under it', () => {
+    const over = sizeCheck(1100 * 1024 * 1024);
+    expect(over.status).toBe(1);
+    expect(over.stdout).toMatch(/^::error::dist\/ holds 110\d MB, more than the 1 GB GitHub Pages publishes per site: publish to an S3-compatible bucket instead/m);
+    const under = sizeCheck(900 * 1024 * 1024);
+    expect(under.status, under.stdout + under.stderr).toBe(0);
   });
 });
 
