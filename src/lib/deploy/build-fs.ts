@@ -30,7 +30,7 @@ export interface BuiltObject extends LocalObject {
   file: string;
 }
 
-/** Every object of the build in `outDir`, built for the base path `base`, sorted by path; `progress` hears each file hashed. */
+/** Every object of the build in `outDir`, built for the base path `base`, sorted by path; `progress` hears each hashed. */
 export function builtObjects(outDir: string, base: string, progress?: (hashed: number, of: number) => void): BuiltObject[] {
   const rules = buildHeaderRules(outDir, base);
   const redirects = redirectsOf(outDir, base);

@@ -85,7 +85,7 @@ export function planPublish(local: readonly LocalObject[], previous: Manifest | 
   const before: Record<string, ManifestEntry> = { ...previous?.files };
   for (const path of unknown) before[path] = { digest: UNKNOWN, size: before[path]?.size ?? 0, seen: before[path]?.seen ?? publish - 1 };
   const changed = local.filter((f) => before[f.path]?.digest !== f.digest);
-  // Assets, new files, changed files, entry points. New: not in the bucket's manifest (a stopped publish may have written it).
+  // Assets, new files (not in the manifest: a stopped publish may have written them), changed files, entry points.
   const waves: LocalObject[][] = [[], [], [], []];
   for (const f of changed) waves[isEntryPoint(f) ? 3 : f.cacheControl === CACHE_IMMUTABLE ? 0 : previous?.files[f.path] === undefined ? 1 : 2]!.push(f);
   const files: Record<string, ManifestEntry> = {};
