@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtObjects } from '../src/lib/deploy/build-fs.ts';
 import { parseTarget } from '../src/lib/deploy/plan.ts';
-import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, type Progress } from '../src/lib/deploy/publish-s3.ts';
+import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, reachBucket, type Progress } from '../src/lib/deploy/publish-s3.ts';
 
 const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>] [--multipart-mb <MB>]';
 const fail = (message: string): never => {
@@ -78,6 +78,7 @@ const onProgress = (p: Progress) =>
   progressLine(p.done, p.total, () => (p.phase === 'upload' ? `uploaded ${p.done}/${p.total} (${mb(p.bytes)}), ${seconds()} s` : `deleted ${p.done}/${p.total}, ${seconds()} s`));
 
 try {
+  await reachBucket(client, target!.bucket);
   const objects = builtObjects(dir, base, (hashed, of) => progressLine(hashed, of, () => `hashed ${hashed}/${of} files of ${values.dir}, ${seconds()} s`));
   const { plan, uploaded, uploadedBytes, deleted } = await publishToS3(client, objects, {
     ...target!,

@@ -154,9 +154,14 @@ async function upload(client: S3Client, bucket: string, key: string, object: Bui
   await new Upload({ client, params: { ...input, Body: readFileSync(object.file) }, queueSize: 2, partSize: PART_SIZE }).done();
 }
 
+/** Fails at once when the bucket cannot be reached or the credentials are refused: before the build is hashed. */
+export async function reachBucket(client: S3Client, bucket: string): Promise<void> {
+  await client.send(new HeadBucketCommand({ Bucket: bucket }));
+}
+
+/** Publishes `objects` to a bucket already reached (reachBucket). */
 export async function publishToS3(client: S3Client, objects: readonly BuiltObject[], options: PublishOptions): Promise<PublishResult> {
   const { bucket, prefix } = options;
-  await client.send(new HeadBucketCommand({ Bucket: bucket }));
   const manifestKey = `${prefix}${MANIFEST_KEY}`;
   const pendingKey = `${prefix}${PENDING_KEY}`;
   const [manifestText, pendingText] = await Promise.all([readText(client, bucket, manifestKey), readText(client, bucket, pendingKey)]);
