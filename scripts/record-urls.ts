@@ -1,21 +1,23 @@
 // `npm run urls:record`: adds the URL of every published article to content/published-urls.txt, and the byline
 // page of every name they carry to content/published-bylines.txt (never removes or changes a line), so
 // tests/published-urls.test.ts can tell when a published URL disappears and no byline URL changes owner.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_DIR, readContent } from '../src/lib/content-files.ts';
 import { articlePath } from '../src/lib/routing.ts';
-import { PUBLISHED_URLS_FILE, parseUrlList, renderUrlList } from '../src/lib/published-urls.ts';
+import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, parseUrlList, renderUrlList } from '../src/lib/published-urls.ts';
+import { requireContentText } from '../src/lib/content/read-fs.ts';
 import { addToBylineRecord, renderBylineRecord } from '../src/lib/published-bylines.ts';
 import { bylineRecordFile, readBylineRecord } from '../src/lib/published-bylines-fs.ts';
 import { nameSlugs } from '../src/lib/slug.ts';
 
 const root = process.cwd();
 const file = join(root, CONTENT_DIR, PUBLISHED_URLS_FILE);
-const listed = existsSync(file) ? parseUrlList(readFileSync(file, 'utf8')) : [];
+// Through the content door (a regular file, strict UTF-8, bounded), like every other reader of the list.
+const listed = new Set(parseUrlList(requireContentText(file, `${CONTENT_DIR}/${PUBLISHED_URLS_FILE}`, MAX_PUBLISHED_URLS_BYTES) ?? ''));
 const published = readContent(root).articles.filter((a) => !a.data.draft);
 const current = published.map((a) => articlePath(a.id));
-const added = current.filter((url) => !listed.includes(url));
+const added = current.filter((url) => !listed.has(url));
 writeFileSync(file, renderUrlList([...listed, ...current]));
 console.log(`${CONTENT_DIR}/${PUBLISHED_URLS_FILE}: ${added.length} new URL(s), ${new Set([...listed, ...current]).size} in all`);
 

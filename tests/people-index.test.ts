@@ -6,6 +6,8 @@ import { initialOf, initialPath, peopleIndex, peopleIndexPaths, TOP_PEOPLE, type
 import { nameSlugs } from '../src/lib/slug.ts';
 
 const person = (name: string, count = 1, slug = name): Person => ({ name, slug, count });
+/** A byline of the site structure with `count` articles. */
+const byline = (name: string, count = 1, slug = name) => ({ name, slug, articles: Array.from({ length: count }, (_, i) => i) });
 
 describe('initialOf', () => {
   it('files a name under its surname’s pinyin, a Latin name under its letter, the rest under other', () => {
@@ -16,14 +18,13 @@ describe('initialOf', () => {
 
 describe('peopleIndex', () => {
   it('is one page in pinyin order while it holds at most a page of people', () => {
-    const index = peopleIndex([person('张伟'), person('安然'), person('李娜')], 3);
+    const index = peopleIndex([byline('张伟'), byline('安然'), byline('李娜')], 3);
     expect(index).toEqual({ split: false, people: [person('安然'), person('李娜'), person('张伟')] });
     expect(peopleIndexPaths(index)).toEqual(['/byline/']);
   });
 
   it('past a page, is split by initial, a long letter in numbered pages, with the most published people first on the front', () => {
-    const people = [person('张伟', 5), person('赵敏', 2), person('周杰', 9), person('安然'), person('Bob', 3), person('１号')];
-    const index = peopleIndex(people, 2);
+    const index = peopleIndex([byline('张伟', 5), byline('赵敏', 2), byline('周杰', 9), byline('安然'), byline('Bob', 3), byline('１号')], 2);
     if (!index.split) throw new Error('not split');
     expect(index.initials.map((g) => [g.key, g.label, g.count, g.pages.map((p) => p.map((x) => x.name))])).toEqual([
       ['a', 'A', 1, [['安然']]],
@@ -36,7 +37,7 @@ describe('peopleIndex', () => {
   });
 
   it('shows at most TOP_PEOPLE on the front page', () => {
-    const many = Array.from({ length: TOP_PEOPLE * 2 }, (_, i) => person(`张${String.fromCodePoint(0x4e00 + i)}`, i));
+    const many = Array.from({ length: TOP_PEOPLE * 2 }, (_, i) => byline(`张${String.fromCodePoint(0x4e00 + i)}`, i));
     const index = peopleIndex(many, 10);
     expect(index.split && index.top.length).toBe(TOP_PEOPLE);
   });
@@ -47,7 +48,7 @@ describe('peopleIndex', () => {
     fc.assert(
       fc.property(fc.uniqueArray(name, { maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (names, perPage) => {
         const slugs = nameSlugs(names);
-        const people = names.map((n) => person(n, 1, slugs.get(n)!));
+        const people = names.map((n) => byline(n, 1, slugs.get(n)!));
         const index = peopleIndex(people, perPage);
         const listed = index.split ? index.initials.flatMap((g) => g.pages.flat()) : index.people;
         expect(listed.map((p) => p.name).sort()).toEqual([...names].sort());

@@ -39,8 +39,9 @@ export function initialOf(name: string): string {
   return letter && /^[a-z]$/.test(letter) ? letter : 'other';
 }
 
-export function peopleIndex(people: readonly Person[], perPage: number): PeopleIndex {
-  const sorted = [...people].sort(byPinyin);
+/** The index of the people who sign `bylines` (the site structure's), `perPage` to a page. */
+export function peopleIndex(bylines: readonly { name: string; slug: string; articles: readonly unknown[] }[], perPage: number): PeopleIndex {
+  const sorted = bylines.map(({ name, slug, articles }) => ({ name, slug, count: articles.length })).sort(byPinyin);
   if (sorted.length <= perPage) return { split: false, people: sorted };
   const groups = new Map<string, Person[]>();
   for (const person of sorted) {

@@ -7,6 +7,8 @@ import type { Problem } from './check/problem.ts';
 import type { Redirect } from './redirects.ts';
 
 export const PUBLISHED_URLS_FILE = 'published-urls.txt';
+/** Some 50 bytes a URL: room for over a million articles, and a bound on what the checker reads. */
+export const MAX_PUBLISHED_URLS_BYTES = 64 * 1024 * 1024;
 
 /** The list file's URLs, with their 1-based lines: one root-relative URL a line; `#` comments and blank lines ignored. */
 export function listedUrls(text: string): { url: string; line: number }[] {

@@ -14,11 +14,10 @@ import { decodedImageProblem } from './images.ts';
 import { imageProblem, probeImages } from './images-fs.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
-import { decodeSource } from '../content/source.ts';
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
 import { readContentText } from '../content/read-fs.ts';
 import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
-import { PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
+import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
 import { articlePath } from '../routing.ts';
 import { readBylineRecord } from '../published-bylines-fs.ts';
 
@@ -307,7 +306,8 @@ function checkRedirects(path: string, display: string, root: string, options: Ch
 
 /** A content folder's published-urls.txt: every URL once published must still lead to a page, or be redirected. */
 function checkPublishedUrls(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
-  const decoded = decodeSource(readFileSync(path));
+  const decoded = readContentText(path, MAX_PUBLISHED_URLS_BYTES);
+  if (decoded === undefined) return [];
   if (!decoded.ok) return [{ file: display, line: decoded.error.line, column: decoded.error.column, rule: decoded.error.rule, severity: 'error', message: decoded.error.message }];
   // Never through a link (the walk reports one as an error of its own). A broken redirects.yaml is reported on
   // itself; its well-formed entries still count here.

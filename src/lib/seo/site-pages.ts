@@ -54,7 +54,7 @@ export function sitePages(input: SitePagesInput): SitePage[] {
     })),
     { path: '/county/', lastmod: latest },
     { path: '/category/', lastmod: latest },
-    ...peopleIndexPaths(peopleIndex(input.bylines.map((b) => ({ ...b, count: b.articles.length })), input.peoplePerPage)).map((path) => ({ path, lastmod: latest })),
+    ...peopleIndexPaths(peopleIndex(input.bylines, input.peoplePerPage)).map((path) => ({ path, lastmod: latest })),
     { path: '/search/', lastmod: latest },
     ...input.editions.flatMap((e) => [
       { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
