@@ -5,6 +5,7 @@
 // people with the most articles. A person's slug is pinyin letters with at most a `-<digits>` suffix
 // (src/lib/slug.ts), so `initial-z` is never a person's address. Pure.
 import { pinyin } from 'pinyin-pro';
+import { bylinePath, withBase } from './routing.ts';
 
 export interface Person {
   name: string;
@@ -69,4 +70,14 @@ export function initialPath(key: string, number = 1): string {
 export function peopleIndexPaths(index: PeopleIndex): string[] {
   if (!index.split) return ['/byline/'];
   return ['/byline/', ...index.initials.flatMap((g) => g.pages.map((_, i) => initialPath(g.key, i + 1)))];
+}
+
+/** The items of the index's pages (src/components/TermIndex.astro): people, with their articles, under `base`. */
+export function personItems(people: readonly Person[], base: string): { label: string; href: string; count: number }[] {
+  return people.map(({ name, slug, count }) => ({ label: name, href: withBase(bylinePath(slug), base), count }));
+}
+
+/** The letters of a split index, with their people, under `base`. */
+export function letterItems(initials: readonly Pick<InitialGroup, 'key' | 'label' | 'count'>[], base: string): { label: string; href: string; count: number }[] {
+  return initials.map(({ key, label, count }) => ({ label, href: withBase(initialPath(key), base), count }));
 }

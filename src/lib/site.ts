@@ -10,7 +10,7 @@ export const site = {
    * build in parts renders each year's listing pages in that year's part. `SITE_LISTING_SPLIT` sets another
    * number (the tests use a small one); it must stay under 1,000 pages, so a page number never looks like a year.
    */
-  listingSplitAt: listingSplitAt(process.env['SITE_LISTING_SPLIT']),
+  listingSplitAt: wholeNumber('SITE_LISTING_SPLIT', process.env['SITE_LISTING_SPLIT'], 3000, 999 * 20 - 1),
   /**
    * People on one page of the index of people (/byline/): past this many it is split by initial
    * (src/lib/people-index.ts), so that it stays some 25 KB over the wire. `SITE_PEOPLE_PER_PAGE` sets another
@@ -19,15 +19,10 @@ export const site = {
   peoplePerPage: wholeNumber('SITE_PEOPLE_PER_PAGE', process.env['SITE_PEOPLE_PER_PAGE'], 1500),
 } as const;
 
-function wholeNumber(name: string, value: string | undefined, otherwise: number): number {
+/** A whole number setting from the environment (`value` of `name`), `otherwise` when unset. */
+function wholeNumber(name: string, value: string | undefined, otherwise: number, max = Infinity): number {
   const n = value === undefined ? otherwise : Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number from 1, not ${value}`);
-  return n;
-}
-
-function listingSplitAt(value: string | undefined): number {
-  const n = value === undefined ? 3000 : Number(value);
-  if (!Number.isInteger(n) || n < 1 || n >= 999 * 20) throw new Error(`SITE_LISTING_SPLIT must be a whole number from 1 to ${999 * 20 - 1}, not ${value}`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1${max < Infinity ? ` to ${max}` : ''}, not ${value}`);
   return n;
 }
 

@@ -16,6 +16,7 @@ import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
 import { readContentText } from '../content/read-fs.ts';
+import type { SourceError } from '../content/source.ts';
 import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
 import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
 import { articlePath } from '../routing.ts';
@@ -285,9 +286,13 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
   const lists = [...targets].filter(([path, { entry }]) => entry.file.kind === 'site-list' && [REDIRECTS_FILE, PUBLISHED_URLS_FILE].includes(basename(path)));
+  // Both lists are held against the pages their folder builds: worked out once per folder.
+  const pagesByRoot = new Map<string, SitePages>();
+  const pagesFor = (root: string) => pagesByRoot.get(root) ?? pagesByRoot.set(root, pagesOf(root, options, checked)).get(root)!;
   for (const [path, { root }] of lists) {
-    const check = basename(path) === REDIRECTS_FILE ? checkRedirects : checkPublishedUrls;
-    problems.push(...check(path, toDisplay(options.cwd, path), root, options, checked));
+    const display = toDisplay(options.cwd, path);
+    const pages = () => pagesFor(root);
+    problems.push(...(basename(path) === REDIRECTS_FILE ? checkRedirects(path, display, pages) : checkPublishedUrls(path, display, root, pages)));
   }
   const files = [...targets.values()].filter(({ entry }) => ['article', 'edition', 'refused'].includes(entry.file.kind)).length;
   return { files: files + lists.length, problems: problems.sort(compareProblems) };
@@ -297,23 +302,28 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
  * A content folder's redirects.yaml: its own problems and, against the pages that folder's content builds,
  * redirects that would hide a live page or lead nowhere.
  */
-function checkRedirects(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
+function checkRedirects(path: string, display: string, pages: () => SitePages): Problem[] {
   const read = readContentText(path, MAX_REDIRECTS_BYTES);
   if (read === undefined) return [];
-  if (!read.ok) return [{ file: display, line: read.error.line, column: read.error.column, rule: read.error.rule, severity: 'error', message: read.error.message }];
-  return redirectProblems(read.text, display, pagesOf(root, options, checked));
+  if (!read.ok) return [errorAt(display, read.error)];
+  return redirectProblems(read.text, display, pages());
+}
+
+/** The problem a file that cannot be read at all gives. */
+function errorAt(display: string, error: SourceError): Problem {
+  return { file: display, line: error.line, column: error.column, rule: error.rule, severity: 'error', message: error.message };
 }
 
 /** A content folder's published-urls.txt: every URL once published must still lead to a page, or be redirected. */
-function checkPublishedUrls(path: string, display: string, root: string, options: CheckOptions, checked: readonly Checked[]): Problem[] {
+function checkPublishedUrls(path: string, display: string, root: string, pages: () => SitePages): Problem[] {
   const decoded = readContentText(path, MAX_PUBLISHED_URLS_BYTES);
   if (decoded === undefined) return [];
-  if (!decoded.ok) return [{ file: display, line: decoded.error.line, column: decoded.error.column, rule: decoded.error.rule, severity: 'error', message: decoded.error.message }];
+  if (!decoded.ok) return [errorAt(display, decoded.error)];
   // Never through a link (the walk reports one as an error of its own). A broken redirects.yaml is reported on
   // itself; its well-formed entries still count here.
   const redirectsText = readContentText(join(root, REDIRECTS_FILE), MAX_REDIRECTS_BYTES);
   const redirects = redirectsText?.ok ? parseRedirectList(redirectsText.text, REDIRECTS_FILE).redirects : [];
-  return vanishedUrlProblems(decoded.text, display, pagesOf(root, options, checked).isPage, redirects);
+  return vanishedUrlProblems(decoded.text, display, pages().isPage, redirects);
 }
 
 /** The pages the content under `contentRoot` builds (see sitePages): articles already checked are reused, the others read quietly. */
