@@ -4,6 +4,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import remarkArticleImages from './src/markdown/remark-article-images.ts';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
 import rehypeLeadParagraph from './src/markdown/rehype-lead-paragraph.ts';
@@ -43,7 +44,8 @@ export default defineConfig({
     processor: unified({
       // Smartypants would turn Chinese quotation marks and ellipses into English ones.
       smartypants: false,
-      remarkPlugins: [remarkCjkPunctuation],
+      // Images first: every form of body image becomes the one Astro's image collector (after these) then imports.
+      remarkPlugins: [remarkArticleImages, remarkCjkPunctuation],
       // Sanitizer first: it sees only what the Markdown produced; the trusted plugins after it add their own markup.
       // The lead paragraph last: it replaces the frontmatter copy the others read.
       rehypePlugins: [rehypeSanitizeArticle, rehypeDateline, rehypeLeadParagraph],

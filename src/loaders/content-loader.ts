@@ -20,6 +20,7 @@ import { feedArticleIds, siteStructure } from '../lib/site-structure.ts';
 import { readBylineRecord } from '../lib/published-bylines-fs.ts';
 import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { formatProblem, type Problem } from '../lib/check/problem.ts';
+import { imageProblem } from '../lib/check/images-fs.ts';
 
 type Kind = 'article' | 'edition';
 
@@ -50,6 +51,21 @@ function contentError(problems: readonly Problem[]): AstroError {
   return error;
 }
 
+/**
+ * The images of a rendered body that the checker's file rules refuse (src/lib/check/images-fs.ts), located at the
+ * first line naming them. The build's content check has refused them already; this keeps Astro from importing one
+ * whatever the check saw (and keeps `astro dev` on the last good version).
+ */
+function bodyImagesRefused(paths: readonly string[], absolute: string, base: string, filePath: string, article: Pick<ReadArticle, 'body' | 'bodyLine'>): Problem[] {
+  return paths.flatMap((path) => {
+    const message = imageProblem(path, absolute, base);
+    if (message === undefined) return [];
+    const lines = article.body.split('\n');
+    const index = Math.max(0, lines.findIndex((l) => l.includes(path)));
+    return [{ file: filePath, line: article.bodyLine + index, column: 1, rule: 'image', severity: 'error' as const, message }];
+  });
+}
+
 function contentLoader(kind: Kind): Loader {
   return {
     name: `content-door-${kind}s`,
@@ -69,7 +85,8 @@ function contentLoader(kind: Kind): Loader {
           smartypants: config.markdown.smartypants,
         } as Parameters<LoaderContext['config']['markdown']['processor']['createRenderer']>[0]);
         const result = await renderer.render(body.trim(), { frontmatter, fileURL: pathToFileURL(file) });
-        return { html: result.code, metadata: { ...result.metadata, imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths] } };
+        // Only local images: the site's remark-article-images plugin has taken every other out of the body.
+        return { html: result.code, metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths } };
       };
 
       /** Brings the entry of one file up to date; returns its id, or undefined when it is not (or no longer) in the collection. */
@@ -107,10 +124,18 @@ function contentLoader(kind: Kind): Loader {
           store.delete(file.id);
           return undefined;
         }
-        // `photos`: the photo files, resolved by Astro's image() (content.config.ts) into optimised images.
-        const photos = article.data!.images.map((image) => image.file);
-        const data = await context.parseData({ id: file.id, data: { ...article.data!, photos }, filePath: absolute });
         const rendered = await render(article.body, article.data!, absolute);
+        // The body's images, as remark-article-images resolved them: Astro imports nothing the checker's file rules refuse.
+        const refused = bodyImagesRefused(rendered.metadata.imagePaths, absolute, base, filePath, article);
+        if (refused.length > 0) {
+          if (!dev) throw contentError(refused);
+          return existing ? file.id : undefined;
+        }
+        // `photos`: the photo files, resolved by Astro's image() (content.config.ts) into optimised images; `bodyPhotos`
+        // the same for the body's images, so that the feeds can give the published copies' addresses.
+        const photos = article.data!.images.map((image) => image.file);
+        const bodyPhotos = rendered.metadata.imagePaths.map((path) => ({ path, photo: path }));
+        const data = await context.parseData({ id: file.id, data: { ...article.data!, photos, bodyPhotos }, filePath: absolute });
         store.set({ id: file.id, data, filePath, digest, rendered, assetImports: rendered.metadata.imagePaths });
         return file.id;
       };

@@ -1,6 +1,7 @@
 // Responses of the feed and sitemap routes: site data in, documents out (the documents are made by src/lib/feeds
 // and src/lib/seo; this module only knows where the site is and what the routes return).
-import type { ArticleRecord, SiteData } from './site-data.ts';
+import { getImage } from 'astro:assets';
+import type { ArticleEntry, ArticleRecord, SiteData } from './site-data.ts';
 import type { SiteLocation } from '../lib/seo/urls.ts';
 import { feedItem, type FeedArticle } from '../lib/feeds/items.ts';
 import { renderRss } from '../lib/feeds/rss.ts';
@@ -17,11 +18,51 @@ export function xmlResponse(body: string, type: string): Response {
 }
 
 /** What a feed shows of the newest `limit` of `articles` (sorted newest first): each with its full text where this build has it. */
-export function feedArticles(articles: readonly ArticleRecord[], limit: number, data: Pick<SiteData, 'entryOf'>): FeedArticle[] {
-  return articles.slice(0, limit).map((a) => data.entryOf.get(a.id) ?? a);
+export function feedArticles(articles: readonly ArticleRecord[], limit: number, data: Pick<SiteData, 'entryOf'>): Promise<FeedArticle[]> {
+  return Promise.all(articles.slice(0, limit).map((a) => { const entry = data.entryOf.get(a.id); return entry ? withPublishedImages(entry) : a; }));
+}
+
+/** The attribute Astro's Markdown pipeline puts on a body image for its renderer to replace (src, alt, title as JSON). */
+const IMAGE_PLACEHOLDER = /<img\b[^>]*?\b__ASTRO_IMAGE_="([^"]+)"[^>]*>/g;
+
+/**
+ * The entry with its body's images as the article's page shows them: the published copy's address (the same
+ * getImage call, so the same file), with alt and title. A feed never carries a placeholder or a source path: an
+ * image without a published copy (none should be: the loader refuses them) is left out.
+ */
+async function withPublishedImages(entry: ArticleEntry): Promise<ArticleEntry> {
+  const rendered = entry.rendered;
+  if (!rendered?.html.includes('__ASTRO_IMAGE_')) return entry;
+  const photos = new Map(entry.data.bodyPhotos.map((b) => [b.path, b.photo]));
+  const tags = new Map<string, string>();
+  for (const [tag, json] of rendered.html.matchAll(IMAGE_PLACEHOLDER)) {
+    if (tags.has(tag)) continue;
+    const props = JSON.parse(unescapeAttribute(json!)) as { src?: string; alt?: string; title?: string };
+    const photo = props.src === undefined ? undefined : photos.get(props.src);
+    if (!photo) {
+      tags.set(tag, '');
+      continue;
+    }
+    const image = await getImage({ src: photo });
+    const attributes = { src: image.src, alt: props.alt ?? '', ...(props.title ? { title: props.title } : {}), width: image.attributes['width'], height: image.attributes['height'] };
+    tags.set(tag, `<img ${Object.entries(attributes).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}="${escapeAttribute(String(v))}"`).join(' ')}>`);
+  }
+  const html = rendered.html.replace(IMAGE_PLACEHOLDER, (tag) => tags.get(tag) ?? '');
+  return { ...entry, rendered: { ...rendered, html } };
+}
+
+/** An attribute value as rehype-stringify writes it, read back (it escapes `"` and `&`, as character references). */
+function unescapeAttribute(value: string): string {
+  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&(quot|amp|lt|gt|apos);/gi, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[name!.toLowerCase()]!,
+  );
+}
+
+function escapeAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }
 
 /** An RSS feed of the newest `limit` of `articles` (sorted newest first). */
-export function rssResponse(channel: FeedChannel, articles: readonly ArticleRecord[], limit: number, at: SiteLocation, data: Pick<SiteData, 'entryOf'>): Response {
-  return xmlResponse(renderRss(channel, feedArticles(articles, limit, data).map((a) => feedItem(a, at))), 'application/rss+xml');
+export async function rssResponse(channel: FeedChannel, articles: readonly ArticleRecord[], limit: number, at: SiteLocation, data: Pick<SiteData, 'entryOf'>): Promise<Response> {
+  return xmlResponse(renderRss(channel, (await feedArticles(articles, limit, data)).map((a) => feedItem(a, at))), 'application/rss+xml');
 }

@@ -11,7 +11,7 @@ import { classifyContentPath, type ContentFile } from '../content/files.ts';
 import { readArticle, readEdition } from '../content/read.ts';
 import { walkContent, type ContentEntry } from '../content/tree-fs.ts';
 import { decodedImageProblem } from './images.ts';
-import { imageProblem, probeImages } from './images-fs.ts';
+import { imagePath, imageProblem, probeImages } from './images-fs.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
@@ -129,13 +129,13 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
   }
   if (root !== undefined) {
     const shown = [
-      ...images.flatMap((image, i) => (image.file ? [{ ref: image.file, at: read.locate(['images', i, 'file']) }] : [])),
-      ...bodyResult.images.map((image) => ({ ref: image.url, at: { line: image.line, column: image.column } })),
-    ].map(({ ref, at }) => ({ ref, at, path: resolve(dirname(path), ref.split(/[?#]/)[0]!) }));
+      ...images.flatMap((image, i) => (image.file ? [{ ref: image.file, file: image.file, at: read.locate(['images', i, 'file']) }] : [])),
+      ...bodyResult.images.map((image) => ({ ref: image.url, file: image.path, at: { line: image.line, column: image.column } })),
+    ].map(({ ref, file, at }) => ({ ref, file, at, path: imagePath(file, path) }));
     result.publishable = fields.draft !== true;
     result.photos = shown.map((image) => image.path);
-    result.images = shown.filter(({ ref, at }) => {
-      const problem = imageProblem(ref, path, root);
+    result.images = shown.filter(({ ref, file, at }) => {
+      const problem = imageProblem(ref, path, root, file);
       if (problem) add('image', at, problem);
       return problem === undefined;
     });

@@ -1,6 +1,6 @@
 // Image references (frontmatter images[].file and images in the Markdown body) against the disk: the file must exist
-// inside the content folder the site loads photos from (never ../ or a symlink out of it), be of a type the site
-// publishes, stay under the size limit, and decode whole within the pixel limit (the rules: images.ts).
+// in the article's own edition folder (never ../ or a symlink out of it), be of a type the site publishes, stay
+// under the size limit, and decode whole within the pixel limit (the rules: images.ts).
 import { spawnSync } from 'node:child_process';
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
@@ -14,17 +14,28 @@ function inside(base: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+/** The absolute path of the image file `file` (relative to the article, as the build imports it) names. */
+export function imagePath(file: string, articlePath: string): string {
+  return resolve(dirname(articlePath), file);
+}
+
 /**
- * Why `ref`, written in the article at `articlePath`, is not a publishable image under `contentBase`; or undefined.
+ * Why the image written `ref` in the article at `articlePath`, naming the file `file` relative to it (`ref` itself
+ * in the frontmatter; the body's decoded address), is not a publishable image under `contentBase`; or undefined.
  * Reads no more than the file's first bytes: decoding it is probeImages's work, done for all of a check's images at once.
  */
-export function imageProblem(ref: string, articlePath: string, contentBase: string): string | undefined {
-  if (!isLocalPath(ref) || ref.startsWith('/') || ref.includes('\\')) {
+export function imageProblem(ref: string, articlePath: string, contentBase: string, file = ref): string | undefined {
+  if (!isLocalPath(file) || file.startsWith('/') || file.includes('\\') || /[?#]/.test(file)) {
     return `图片文件「${ref}」要写成相对于稿件的路径\uFF0C例如 ./photo.jpg\uFF08图片和稿件放在同一个文件夹\uFF09`;
   }
-  const path = resolve(dirname(articlePath), ref.split(/[?#]/)[0]!);
-  if (!inside(contentBase, path)) return `图片文件「${ref}」必须放在 content 文件夹里\uFF08不能用 ../ 跳到外面\uFF09`;
+  const path = imagePath(file, articlePath);
+  if (!inside(contentBase, path) || dirname(path) !== dirname(resolve(articlePath))) {
+    return `图片文件「${ref}」必须和稿件放在同一个文件夹里\uFF08不能放在别的文件夹\uFF0C也不能用 ../ 跳到外面\uFF09`;
+  }
   const ext = extname(path).slice(1);
+  if (ext.toLowerCase() === 'svg') {
+    return `图片文件「${ref}」是 SVG 矢量图\uFF1ASVG 里可以藏脚本\uFF0C网站不发布\uFF1B请导出成 png 或 jpg 再用`;
+  }
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
     const lower = (IMAGE_EXTENSIONS as readonly string[]).includes(ext.toLowerCase());
     return lower

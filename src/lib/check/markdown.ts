@@ -6,6 +6,7 @@ import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { findBodyImages, type FoundImage } from '../content/body-images.ts';
 import { forbiddenCharacters } from '../content/text.ts';
 import { MAX_MARKDOWN_DEPTH, tooDeep } from './markdown-depth.ts';
 import type { Position, RuleId } from './problem.ts';
@@ -30,7 +31,10 @@ export interface BodyProblem extends Position {
 }
 
 export interface BodyImage extends Position {
+  /** The address as written (for messages). */
   url: string;
+  /** The file it names, relative to the article, as the build imports it (src/lib/content/body-images.ts). */
+  path: string;
 }
 
 /** What makes a piece of raw HTML dangerous, most dangerous first; the match is where the error points. */
@@ -87,6 +91,31 @@ export function isLocalPath(url: string): boolean {
   return url !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith('//') && !url.startsWith('#');
 }
 
+const ADD_PHOTO = '请把图片文件放进稿件所在的文件夹\uFF0C写成 ![图片说明](./photo.jpg)';
+
+/** Why a body image cannot be shown, or undefined for a local file (whose own rules images-fs.ts applies). */
+function bodyImageProblem({ url, target }: FoundImage): { rule: RuleId; message: string } | undefined {
+  switch (target.kind) {
+    case 'local':
+      return undefined;
+    case 'remote':
+      return { rule: 'image', message: `正文不能直接显示其他网站的图片「${shorten(url)}」\uFF08读者打开时会连到那个网站\uFF0C离线版也看不到\uFF09\uFF1A${ADD_PHOTO}\uFF1B链接到其他网站可以照常写成 [文字](https://…)` };
+    case 'invalid':
+      switch (target.reason) {
+        case 'scheme':
+          return { rule: 'url', message: urlProblem(url, 'src') ?? `图片地址「${shorten(url)}」不是图片文件\uFF1A${ADD_PHOTO}` };
+        case 'empty':
+          return { rule: 'image', message: `图片没有写文件名\uFF1A${ADD_PHOTO}` };
+        case 'query':
+          return { rule: 'image', message: `图片地址「${shorten(url)}」不能带 ? 或 #\uFF0C只写文件名\uFF0C例如 ./photo.jpg` };
+        case 'escape':
+          return { rule: 'image', message: `图片地址「${shorten(url)}」里的 % 写法不对\uFF1A请直接写文件名\uFF0C例如 ./photo.jpg` };
+        default:
+          return { rule: 'image', message: `图片文件「${shorten(url)}」要写成相对于稿件的路径\uFF0C例如 ./photo.jpg\uFF08图片和稿件放在同一个文件夹\uFF09` };
+      }
+  }
+}
+
 /**
  * Checks a body whose first line is line `firstLine` of the file. Returns problems in document order and the
  * local images the body shows.
@@ -131,15 +160,19 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
     } else if (node.type === 'link' || node.type === 'definition') {
       const message = urlProblem(node.url, 'href');
       if (message) problems.push({ rule: 'url', ...at(node), message });
-    } else if (node.type === 'image') {
-      const message = urlProblem(node.url, 'src');
-      if (message) problems.push({ rule: 'url', ...at(node), message });
-      else if (isLocalPath(node.url)) images.push({ url: node.url, ...at(node) });
     }
     if ('children' in node) for (const child of node.children) visit(child, depth + 1);
   };
   try {
-    visit(parser.parse(body), 0);
+    const tree = parser.parse(body);
+    visit(tree, 0);
+    if (tooDeepReported) return { problems, images };
+    // Every image in every form (inline, and by reference through a definition), as the site's build finds them.
+    for (const found of findBodyImages(tree)) {
+      const problem = bodyImageProblem(found);
+      if (problem) problems.push({ ...problem, ...at(found.node) });
+      else if (found.target.kind === 'local') images.push({ url: found.url, path: found.target.path, ...at(found.node) });
+    }
   } catch (error) {
     // The depth limits above should make this unreachable; if the parser still overflows, name the file, not crash.
     if (!(error instanceof RangeError)) throw error;

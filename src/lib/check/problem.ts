@@ -34,7 +34,8 @@ export const ruleDescriptions = {
   'unknown-field': 'a field the schema does not have',
   location: 'an article outside a content/YYYY/MM/DD/ folder, a file the site will not read, or a symlink',
   slug: 'a file name that is not a valid URL slug, or collides with another',
-  image: 'an image that is missing, outside the content folder, of the wrong type, too large (bytes or pixels), truncated or corrupt',
+  image:
+    'an image (in any Markdown form) that is missing, outside its edition folder, on another site, an SVG or of the wrong type, too large (bytes or pixels), truncated or corrupt, or written with a query, fragment or broken escape',
   html: 'raw HTML in the body (dropped by the build; script, iframe, on* and style named as such)',
   url: 'a link or image URL with a scheme the site strips (javascript:, data:, vbscript: …)',
   body: 'an empty body, or the scaffold placeholder still in it (warning)',
