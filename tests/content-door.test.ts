@@ -226,3 +226,74 @@ describe('the checker and the build agree', () => {
     expect(problems).toEqual([expect.objectContaining({ file: 'content/2022/04/19/base.md', line: 10, rule: 'image', message: expect.stringContaining('不是图片') })]);
   });
 });
+
+/** What a body image points at, and whether the checker may approve it. */
+const IMAGE_TARGETS = {
+  good: { url: './good.jpg', ok: true },
+  spaced: { url: './good%20two.jpg', ok: true },
+  entity: { url: './good&#x2e;jpg', ok: true },
+  svg: { url: './evil.svg', ok: false },
+  fake: { url: './png-named.jpg', ok: false },
+  missing: { url: './missing.jpg', ok: false },
+  outside: { url: '../../../../outside.jpg', ok: false },
+  pkg: { url: '../../../../package.json', ok: false },
+  remote: { url: 'https://t.example/p.gif', ok: false },
+  relative: { url: '//t.example/p.gif', ok: false },
+  query: { url: './good.jpg?raw', ok: false },
+  fragment: { url: './good.jpg#x', ok: false },
+} as const;
+type TargetName = keyof typeof IMAGE_TARGETS;
+const FORMS = ['inline', 'angle', 'titled', 'full', 'collapsed', 'shortcut'] as const;
+
+/** One image written in `form`, as its line and (for references) the definition that goes at the end. */
+function writeImage(form: (typeof FORMS)[number], url: string, i: number): { line: string; definition?: string } {
+  const label = `tu-${i}`;
+  const angled = url.replaceAll('%20', ' ');
+  if (form === 'inline') return { line: `![图${i}](${url})` };
+  if (form === 'angle') return { line: `![图${i}](<${angled}>)` };
+  if (form === 'titled') return { line: `![图${i}](${url} "说明${i}")` };
+  const definition = `[${label}]: ${form === 'full' ? `<${angled}>` : url} "说明${i}"`;
+  if (form === 'full') return { line: `![图${i}][${label}]`, definition };
+  if (form === 'collapsed') return { line: `![${label}][]`, definition };
+  return { line: `![${label}]`, definition };
+}
+
+describe('the checker and the build agree on body images', () => {
+  it('in every Markdown form: what the checker approves is exactly what the loader hands to Astro, and nothing else ever is', async () => {
+    const PNG = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#993366' } }).png().toBuffer();
+    const image = fc.record({ form: fc.constantFrom(...FORMS), target: fc.constantFrom(...(Object.keys(IMAGE_TARGETS) as TargetName[])) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(image, { minLength: 1, maxLength: 4 }), async (images) => {
+        const { root } = writeTree([]);
+        const day = join(root, 'content', DAY);
+        writeFileSync(join(day, 'good.jpg'), PHOTO);
+        writeFileSync(join(day, 'good two.jpg'), PHOTO);
+        writeFileSync(join(day, 'png-named.jpg'), PNG);
+        writeFileSync(join(day, 'evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
+        writeFileSync(join(root, 'outside.jpg'), PHOTO);
+        writeFileSync(join(root, 'package.json'), '{}');
+        const written = images.map(({ form, target }, i) => writeImage(form, IMAGE_TARGETS[target].url, i));
+        const bodyLines = written.flatMap((w) => [w.line, '']);
+        const definitions = written.flatMap((w) => (w.definition ? [w.definition] : []));
+        writeFileSync(join(day, 'base.md'), `${article(1, false)}\n${bodyLines.join('\n')}\n${definitions.join('\n')}\n`);
+
+        const { problems } = checkPaths(['content'], { cwd: root, contentDir: 'content' });
+        const errorLines = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.line));
+        // Line of image i: the article's 11 lines, a blank line, then two lines per image.
+        images.forEach(({ target }, i) => expect(errorLines.has(13 + 2 * i), `${target} image ${i}`).toBe(!IMAGE_TARGETS[target].ok));
+
+        // The loader is run without the check's reads (as if the check had been skipped): it refuses by itself.
+        let assets: string[] = [];
+        try {
+          assets = (await loadCollection(root, 'articles')).assets;
+        } catch {
+          assets = [];
+        }
+        const approved = [...new Set(images.filter(({ target }) => IMAGE_TARGETS[target].ok).map(({ target }) => (target === 'spaced' ? 'good two.jpg' : 'good.jpg')))].map((f) => join(day, f));
+        for (const asset of assets) expect(approved).toContain(asset);
+        if (errorLines.size === 0) expect([...new Set(assets)].sort()).toEqual(approved.sort());
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -28,7 +28,7 @@ export async function writeDoorFixture(root: string, fixtures: string): Promise<
     shown,
     readFileSync(shown, 'utf8')
       .replace('order: 1\n', `order: 1\n# ${SECRET}-yaml-comment\nimages:\n  - file: ./shown.jpg\n    caption: 图为演练现场。\n    credit: [赵强]\n`)
-      .trimEnd() + `\n\n<!-- ${SECRET}-html-comment 编辑部备注 -->\n\n![演练](./shown.jpg)\n`,
+      .trimEnd() + `\n\n<!-- ${SECRET}-html-comment 编辑部备注 -->\n\n![演练](./shown.jpg)\n\n![现场][xian-chang]\n\n[xian-chang]: <./shown.jpg> "演练现场"\n`,
   );
   await jpeg(join(day, 'shown.jpg'), `${SECRET}-exif-shown`, '#336699');
   await jpeg(join(day, 'unused.jpg'), `${SECRET}-exif-unused`, '#993366');

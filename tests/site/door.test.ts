@@ -57,6 +57,22 @@ describe('a build of hostile content', () => {
     expect(images.some((f) => /draft|unused/.test(f))).toBe(false);
   });
 
+  it('gives the feeds the published copy of each body image, inline or by reference, by its absolute address', () => {
+    const feeds = ['rss.xml', 'feed.json', 'county/yuhua/rss.xml', 'category/shehui/rss.xml'];
+    for (const feed of feeds) {
+      const text = readFileSync(join(out, feed), 'utf8').replaceAll('\\"', '"');
+      const images = [...text.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
+      expect(images, feed).toHaveLength(2);
+      for (const src of images) {
+        expect(src, feed).toMatch(/^https:\/\/example\.org\/_astro\/shown\.[\w-]+\.webp$/);
+        expect(files, feed).toContain(src.slice('https://example.org/'.length));
+      }
+      expect(text, feed).toContain('演练现场');
+    }
+    // No output keeps a placeholder of Astro's image pipeline or the source path of a photo.
+    expect(files.filter((f) => /\.(html|xml|json)$/.test(f) && /__ASTRO_IMAGE_|\.\/shown\.jpg/.test(readable(f)))).toEqual([]);
+  });
+
   it('makes no edition of drafts alone: no page, archive entry, sitemap entry, feed item or zip', () => {
     expect(files.some((f) => f.startsWith('2022/05/'))).toBe(false);
     expect(files).not.toContain('downloads/2022-05-01.zip');

@@ -32,8 +32,9 @@ export interface EditionRecord {
 export const LEAD_CHARS = 201;
 
 /** `data` as the content door reads it, without what only an article's own page uses (Astro's image objects). */
-export function articleRecord(id: string, filePath: string, data: Article & { photos?: unknown }, fullLead: string): ArticleRecord {
-  const { photos: _photos, ...rest } = data;
+export function articleRecord(id: string, filePath: string, data: Article & { photos?: unknown; bodyPhotos?: unknown }, fullLead: string): ArticleRecord {
+  // Reading an image object's fields would also make Astro keep the original file (EXIF and all) in the build.
+  const { photos: _photos, bodyPhotos: _bodyPhotos, ...rest } = data;
   const plain = rest as Article;
   const chars = [...fullLead];
   const lead = chars.length > LEAD_CHARS ? chars.slice(0, LEAD_CHARS).join('') : fullLead;
