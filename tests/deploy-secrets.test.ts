@@ -128,7 +128,7 @@ describe('npm run deploy never prints a secret', () => {
 });
 
 describe('redaction (src/lib/deploy/redact.ts)', () => {
-  const environment = { AWS_ENDPOINT_URL_S3: `https://user:${encodeURIComponent('p@ss/word')}@oss.example.com:9000/x`, AWS_SECRET_ACCESS_KEY: SECRET_KEY, AWS_REGION: 'us-east-1', SOME_TOKEN: 'on' };
+  const environment = { AWS_ENDPOINT_URL_S3: `https://user:${encodeURIComponent('p@ss/word')}@oss.example.com:9000/x`, AWS_SECRET_ACCESS_KEY: SECRET_KEY, AWS_REGION: 'us-east-1', SOME_TOKEN: 'on', GIT_AUTHOR_NAME: 'Niu Min' };
 
   it('takes the secrets from credential variables and from URL credentials, not from other variables', () => {
     const found = secretsIn(environment);
@@ -137,6 +137,7 @@ describe('redaction (src/lib/deploy/redact.ts)', () => {
     expect(found).toContain('p%40ss%2Fword');
     expect(found).toContain(btoa('user:p@ss/word'));
     expect(found).not.toContain('us-east-1');
+    expect(found).not.toContain('Niu Min');
     // Too short to hide wherever it appears.
     expect(found).not.toContain('on');
   });
