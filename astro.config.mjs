@@ -9,6 +9,7 @@ import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
 import rehypeLeadParagraph from './src/markdown/rehype-lead-paragraph.ts';
 import rehypeSanitizeArticle from './src/markdown/rehype-sanitize-article.ts';
+import buildLock from './src/integrations/build-lock.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import offlineDownloads from './src/integrations/downloads.ts';
@@ -53,10 +54,12 @@ export default defineConfig({
   },
   // The search index is built in a worker from the start of the build, so the downloads (made from the finished
   // pages) run while it finishes; the CDN headers last, over every file.
-  // reuseOutput first: it removes what earlier builds left in the output folder before the others read it; then
+  // buildLock first of all: a build takes its output folder before anything touches it, and a second build into the
+  // same folder stops (it gives the folder up after the last integration is done: src/integrations/build-lock.ts).
+  // reuseOutput next: it removes what earlier builds left in the output folder before the others read it; then
   // assembleParts, which in the assembly of a build in parts (src/lib/parts/scope.ts) merges the parts into it.
   // decapCms (the editor at /admin/: its bundle, and in dev its local git backend) before the headers, which list admin/.
-  integrations: [reuseOutput(), assembleParts(), contentCheck(), offlineDownloads(), searchIndex(), decapCms(), cdnHeaders()],
+  integrations: [buildLock(), reuseOutput(), assembleParts(), contentCheck(), offlineDownloads(), searchIndex(), decapCms(), cdnHeaders()],
   // Pages whose cacheKey (src/utils/site-data.ts) and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },

@@ -4,14 +4,31 @@
 // repository: AWS_ENDPOINT_URL_S3 (any S3-compatible store: Aliyun OSS, Tencent COS, Huawei OBS, Cloudflare R2,
 // MinIO …), AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY. AWS_S3_FORCE_PATH_STYLE=true|false overrides
 // the addressing style (path-style by default for an endpoint given as an IP address, localhost or with a port).
-// BASE_PATH as for the build.
+// BASE_PATH as for the build. Nothing it writes shows a secret (src/lib/deploy/redact.ts).
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { builtObjects } from '../src/lib/deploy/build-fs.ts';
 import { parseTarget } from '../src/lib/deploy/plan.ts';
 import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, reachBucket, type Progress } from '../src/lib/deploy/publish-s3.ts';
+import { redactorFor, withoutCredentials } from '../src/lib/deploy/redact.ts';
+
+// The output boundary: every byte written to stdout and stderr, ours, the SDK's and Node's warnings alike, passes
+// through one redaction of the secrets the environment holds. An error nothing caught is printed through it too
+// (Node would print it, with the endpoint it may quote, straight to the terminal).
+const redact = redactorFor(process.env);
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString('utf8')) : chunk, ...rest)) as typeof stream.write;
+}
+const unexpected = (error: unknown) => {
+  console.error(`deploy: ${inspect(error)}`);
+  process.exit(1);
+};
+process.on('uncaughtException', unexpected);
+process.on('unhandledRejection', unexpected);
 
 const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>] [--multipart-mb <MB>]';
 const fail = (message: string): never => {
@@ -46,9 +63,15 @@ if (!Number.isInteger(keep) || keep < 0 || !Number.isInteger(concurrency) || con
 const dir = resolve(values.dir!);
 if (!existsSync(dir)) fail(`${values.dir} does not exist: run npm run build first`);
 
-const endpoint = process.env['AWS_ENDPOINT_URL_S3'] ?? process.env['AWS_ENDPOINT_URL'];
+const endpointVariable = process.env['AWS_ENDPOINT_URL_S3'] !== undefined ? 'AWS_ENDPOINT_URL_S3' : 'AWS_ENDPOINT_URL';
+const endpoint = process.env[endpointVariable];
 const pathStyleEnv = process.env['AWS_S3_FORCE_PATH_STYLE'];
-const host = endpoint ? new URL(endpoint) : undefined;
+let host: URL | undefined;
+try {
+  host = endpoint ? new URL(endpoint) : undefined;
+} catch {
+  fail(`${endpointVariable} is not a URL: ${withoutCredentials(endpoint!)}`);
+}
 const forcePathStyle = pathStyleEnv !== undefined ? pathStyleEnv === 'true' : host !== undefined && (isIP(host.hostname.replace(/^\[|\]$/g, '')) !== 0 || host.hostname === 'localhost' || host.port !== '');
 const client = createS3Client({
   ...(endpoint ? { endpoint } : {}),

@@ -1,6 +1,6 @@
 // Runs `astro build` of this project as a reader's build runs (production, not Vitest's `test` mode, no
 // telemetry), with the test's own settings (content folder, cache, base path…) on top.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,4 +25,18 @@ export function astroBuild(outDir: string, env: Record<string, string>, timeout?
     ...(timeout === undefined ? {} : { timeout }),
   });
   return { ok: result.status === 0, log: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Starts a build into `outDir` without waiting for it: its process, and `ok` and the whole log once it has ended. */
+export function startAstroBuild(outDir: string, env: Record<string, string>): { child: ChildProcess; done: Promise<{ ok: boolean; log: string }> } {
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], { cwd: root, env: buildEnv(env) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{ ok: boolean; log: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ok: code === 0, log: `${stdout}\n${stderr}` }));
+  });
+  return { child, done };
 }

@@ -19,6 +19,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import type { BuiltObject } from './build-fs.ts';
 import { parseManifest, parsePending, pendingRecord, planPublish, type PublishPlan } from './plan.ts';
+import { withoutCredentials } from './redact.ts';
 
 /** The manifest's key under the prefix: not a file of the site. */
 export const MANIFEST_KEY = '_deploy-manifest.json';
@@ -92,13 +93,13 @@ function deleteObjectsCommand(input: DeleteObjectsCommandInput): DeleteObjectsCo
 /** An error a publish stops on, worded for the terminal in one line. */
 export class PublishError extends Error {}
 
-/** One line saying what went wrong talking to the bucket, and what to check. */
+/** One line saying what went wrong talking to the bucket, and what to check; it names the endpoint without its credentials. */
 export function describeFailure(error: unknown, endpoint: string | undefined, bucket: string): string {
   const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; cause?: { code?: string } };
   const status = e.$metadata?.httpStatusCode;
   const named = e.code ?? e.cause?.code ?? e.name;
   const code = named === undefined || named === 'Unknown' ? (status ? `HTTP ${status}` : 'Error') : named;
-  const where = endpoint ?? 'the S3 endpoint';
+  const where = endpoint ? withoutCredentials(endpoint) : 'the S3 endpoint';
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'TimeoutError'].includes(code)) {
     return `cannot reach ${where} (${code}): check AWS_ENDPOINT_URL_S3 and the network`;
   }
