@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { findBodyImages, type FoundImage } from '../content/body-images.ts';
 import { forbiddenCharacters } from '../content/text.ts';
 import { MAX_MARKDOWN_DEPTH, tooDeep } from './markdown-depth.ts';
+import { costProblems, MAX_DELIMITER_RUNS, tooManyDelimiters } from './markdown-cost.ts';
 import type { Position, RuleId } from './problem.ts';
 import { allowedProtocols, checkUrl } from './safe-url.ts';
 
@@ -136,6 +137,16 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
     });
     return { problems, images };
   }
+  const delimiters = tooManyDelimiters(body);
+  if (delimiters) {
+    problems.push({
+      rule: 'markdown-cost',
+      line: firstLine + delimiters.lineIndex,
+      column: 1,
+      message: `这一段的 *、_、~ 符号太多\uFF08超过 ${MAX_DELIMITER_RUNS} 处\uFF09\uFF0C网站排版会非常慢\uFF1A请删掉多余的符号\uFF0C或把长段落分开`,
+    });
+    return { problems, images };
+  }
   const at = (node: Nodes): Position => {
     const start = node.position?.start;
     return start ? { line: start.line + firstLine - 1, column: start.column } : { line: firstLine, column: 1 };
@@ -167,6 +178,7 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
     const tree = parser.parse(body);
     visit(tree, 0);
     if (tooDeepReported) return { problems, images };
+    for (const p of costProblems(tree, at)) problems.push({ rule: 'markdown-cost', ...p });
     // Every image in every form (inline, and by reference through a definition), as the site's build finds them.
     for (const found of findBodyImages(tree)) {
       const problem = bodyImageProblem(found);
