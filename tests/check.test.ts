@@ -410,6 +410,12 @@ describe('invisible characters in one file', () => {
     }
   });
 
+  it('refuses a byline name of emoji alone, at the name', () => {
+    expect(check(`---\n${frontmatter.replace('byline: [徐洋]', 'byline:\n  - 徐洋\n  - 记者 😀')}---\n\n正文\n`)).toEqual([
+      expect.objectContaining({ line: 5, column: 5, rule: 'byline', severity: 'error', message: fw('姓名「😀」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名') }),
+    ]);
+  });
+
   it('refuses a name that is only invisible characters', () => {
     expect(check(`---\n${frontmatter.replace('byline: [徐洋]', 'byline: ["\\u200B"]')}---\n\n正文\n`)).toEqual([
       expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'error', message: '姓名不能为空' }),
