@@ -34,17 +34,28 @@ export interface ForbiddenCharacter {
 
 const hex = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * What a forbidden character is, in Chinese, for a sentence about it: `看不见的文字方向控制符 U+202E，它会让文字显示的顺序和实际不同`.
+ */
+export function characterDescription(char: string): string {
+  const code = hex(char);
+  if (char === '\n') return `换行符 ${code}`;
+  if (char === '\t') return `制表符 ${code}\uFF08Tab 键\uFF09`;
+  if (BIDI.test(char)) return `看不见的文字方向控制符 ${code}\uFF0C它会让文字显示的顺序和实际不同`;
+  if (LONE_SURROGATE.test(char)) return `一个残缺的字符 ${code}\uFF08半个 UTF-16 代理对\uFF0C不是完整的字\uFF09`;
+  if (NONCHARACTER.test(char)) return `不能用作文字的 Unicode 非字符 ${code}`;
+  return `看不见的控制字符 ${code}`;
+}
+
 function describe(char: string, kind: TextKind): string {
   const code = hex(char);
+  const what = characterDescription(char);
   const where = kind === 'body' ? '正文里' : '这里';
   if (char === '\n') return `这一项只能写一行\uFF0C不能换行\uFF08${code}\uFF09\uFF0C请把换行删掉`;
-  if (char === '\t') return `${where}有制表符 ${code}\uFF08Tab 键\uFF09\uFF0C请删掉它或换成空格`;
-  if (BIDI.test(char)) return `${where}有看不见的文字方向控制符 ${code}\uFF0C它会让文字显示的顺序和实际不同\uFF0C请删掉它`;
-  if (LONE_SURROGATE.test(char)) {
-    return `${where}有一个残缺的字符 ${code}\uFF08半个 UTF-16 代理对\uFF0C不是完整的字\uFF09\uFF0C多半来自「\\u${code.slice(2)}」这样的转义写法\uFF0C请删掉它\uFF0C或直接输入要写的字`;
-  }
-  if (NONCHARACTER.test(char)) return `${where}有不能用作文字的 Unicode 非字符 ${code}\uFF0C请删掉它`;
-  return `${where}有看不见的控制字符 ${code}\uFF0C多半是从别处复制时带进来的\uFF0C请删掉它`;
+  if (char === '\t') return `${where}有${what}\uFF0C请删掉它或换成空格`;
+  if (LONE_SURROGATE.test(char)) return `${where}有${what}\uFF0C多半来自「\\u${code.slice(2)}」这样的转义写法\uFF0C请删掉它\uFF0C或直接输入要写的字`;
+  if (CONTROL.test(char)) return `${where}有${what}\uFF0C多半是从别处复制时带进来的\uFF0C请删掉它`;
+  return `${where}有${what}\uFF0C请删掉它`;
 }
 
 /**
