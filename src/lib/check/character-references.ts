@@ -4,9 +4,9 @@
 // the same way, at the reference, named as written. References in code, inline code and HTML stay as written (the
 // parser does not decode them there) and are not looked at.
 import type { Root } from 'mdast';
-import { fromMarkdown, type CompileContext, type Extension } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import type { CompileContext, Extension } from 'mdast-util-from-markdown';
 import type { Processor } from 'unified';
+import { decodeCharacterReference } from '../character-reference.ts';
 import { characterDescription, forbiddenCharacters } from '../content/text.ts';
 import type { Position } from './problem.ts';
 
@@ -49,19 +49,6 @@ const listener: Extension = {
 export function rememberCharacterReferences(this: Processor): void {
   const data = this.data() as { fromMarkdownExtensions?: Extension[] };
   (data.fromMarkdownExtensions ??= []).push(listener);
-}
-
-/** Decoded references, by how they are written: a body repeats the same few (`&amp;`, `&nbsp;`). */
-const decodedCache = new Map<string, string>();
-
-/** What the reference `written` (`&#x202E;`) stands for, decoded as the Markdown parser does (invalid code points become U+FFFD). */
-export function decodeCharacterReference(written: string): string {
-  let decoded = decodedCache.get(written);
-  if (decoded === undefined) {
-    decoded = toString(fromMarkdown(written));
-    if (decodedCache.size < 10_000) decodedCache.set(written, decoded);
-  }
-  return decoded;
 }
 
 /**
