@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkArticleImages from './src/markdown/remark-article-images.ts';
 import remarkCjkPunctuation from './src/markdown/remark-cjk-punctuation.ts';
 import rehypeDateline from './src/markdown/rehype-dateline.ts';
+import rehypeHeadingIds from './src/markdown/rehype-heading-ids.ts';
 import rehypeLeadParagraph from './src/markdown/rehype-lead-paragraph.ts';
 import rehypeSanitizeArticle from './src/markdown/rehype-sanitize-article.ts';
 import buildLock from './src/integrations/build-lock.ts';
@@ -18,6 +19,7 @@ import reuseOutput from './src/integrations/reuse-output.ts';
 import decapCms from './src/integrations/decap-cms.ts';
 import assembleParts from './src/integrations/assemble-parts.ts';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
+import { isLayoutId } from './src/lib/layout-ids.ts';
 import { astroRedirects } from './src/lib/redirects.ts';
 import { configRedirects } from './src/lib/redirects-fs.ts';
 
@@ -48,8 +50,9 @@ export default defineConfig({
       // Images first: every form of body image becomes the one Astro's image collector (after these) then imports.
       remarkPlugins: [remarkArticleImages, remarkCjkPunctuation],
       // Sanitizer first: it sees only what the Markdown produced; the trusted plugins after it add their own markup.
-      // The lead paragraph last: it replaces the frontmatter copy the others read.
-      rehypePlugins: [rehypeSanitizeArticle, rehypeDateline, rehypeLeadParagraph],
+      // Heading ids before Astro's (which keeps them), never one of the layout's. The lead paragraph last: it
+      // replaces the frontmatter copy the others read.
+      rehypePlugins: [rehypeSanitizeArticle, rehypeDateline, [rehypeHeadingIds, { reserved: isLayoutId }], rehypeLeadParagraph],
     }),
   },
   // The search index is built in a worker from the start of the build, so the downloads (made from the finished

@@ -358,6 +358,27 @@ describe('invisible characters in one file', () => {
     ]);
   });
 
+  it('refuses a lone surrogate or a noncharacter written as a YAML escape, in every kind of field, at the value', () => {
+    expect(check(`---\n${frontmatter.replace('title: 标题', 'title: "标\\uD800题"')}---\n\n正文\n`)).toEqual([
+      {
+        file: 'a.md',
+        line: 2,
+        column: 8,
+        rule: 'title',
+        severity: 'error',
+        message: fw('这里有一个残缺的字符 U+D800(半个 UTF-16 代理对,不是完整的字),多半来自「\\uD800」这样的转义写法,请删掉它,或直接输入要写的字'),
+      },
+    ]);
+    const fields = frontmatter.replace('byline: [徐洋]', 'byline: ["徐\\uDC00洋"]').replace('county: 曲周县', 'county: "曲周县\\uFDD0"') + 'images:\n  - caption: "图\\U0010FFFF"\n';
+    expect(check(`---\n${fields}---\n\n正文\n`)).toEqual([
+      expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'error', message: expect.stringContaining('残缺的字符 U+DC00') }),
+      expect.objectContaining({ line: 5, column: 9, rule: 'county', severity: 'error', message: expect.stringContaining('非字符 U+FDD0') }),
+      expect.objectContaining({ line: 10, column: 14, rule: 'images', severity: 'error', message: expect.stringContaining('非字符 U+10FFFF') }),
+    ]);
+    // A whole pair, escaped or typed, is a character like any other.
+    expect(check(`---\n${frontmatter.replace('title: 标题', 'title: "标题\\uD83D\\uDE00😀"')}---\n\n正文\n`)).toEqual([]);
+  });
+
   it('refuses control characters and bidi overrides in the body where they are, and allows tabs', () => {
     expect(check(`---\n${frontmatter}---\n\n第一段\t有制表符。\n\n第二段\u0000和\u2067。\n`)).toEqual([
       expect.objectContaining({ line: 13, column: 4, rule: 'control-character', severity: 'error', message: expect.stringContaining('U+0000') }),
@@ -387,6 +408,12 @@ describe('invisible characters in one file', () => {
         expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'warning', message: expect.stringContaining(`署名「徐洋」里夹着看不见的字符 ${code}`) }),
       ]);
     }
+  });
+
+  it('refuses a byline name of emoji alone, at the name', () => {
+    expect(check(`---\n${frontmatter.replace('byline: [徐洋]', 'byline:\n  - 徐洋\n  - 记者 😀')}---\n\n正文\n`)).toEqual([
+      expect.objectContaining({ line: 5, column: 5, rule: 'byline', severity: 'error', message: fw('姓名「😀」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名') }),
+    ]);
   });
 
   it('refuses a name that is only invisible characters', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatByline, formatDateZh, formatEditionDate } from '../src/lib/format.ts';
 import { excerpt, summaryOf } from '../src/lib/excerpt.ts';
+import { leadOfBody } from '../src/lib/content/record.ts';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeLeadParagraph from '../src/markdown/rehype-lead-paragraph.ts';
 import { fw } from './fullwidth.ts';
@@ -72,6 +73,22 @@ describe('excerpt', () => {
   it('takes the first paragraph as plain text with full-width punctuation', () => {
     expect(excerpt('**问**:请介绍一下背景。\n\n第二段')).toBe(fw('问:请介绍一下背景。'));
     expect(excerpt('近日,某法院开展活动。', 4)).toBe(fw('近日,某……'));
+  });
+
+  it('shows character references decoded, and sets the punctuation of the decoded text only', () => {
+    expect(excerpt('张某&amp;李某借款纠纷&#x4E2D;&#20013;案,判决生效。')).toBe('张某&李某借款纠纷中中案\uFF0C判决生效。');
+    expect(excerpt('原告&lt;甲&gt;&nbsp;与被告&quot;乙&quot;')).toBe('原告<甲> 与被告\u201C乙\u201D');
+    // A reference for `;` is text like a typed one; text that is no reference stays as written.
+    expect(excerpt('甲&#59;乙&nosuch;丙 R&amp;D')).toBe('甲\uFF1B乙&nosuch\uFF1B丙 R&D');
+    // Code keeps its references and marks as written; an escaped `&` or `*` is shown, not read as syntax.
+    expect(excerpt('代码 `&amp; a_b` 和 \\&amp; \\*星号\\* **粗体**')).toBe('代码 &amp; a_b 和 &amp; *星号* 粗体');
+  });
+
+  it('leaves the lead the page shows, with the same decoding and typography, to feeds and meta descriptions', async () => {
+    const processor = await createMarkdownProcessor({ rehypePlugins: [rehypeLeadParagraph] });
+    const { metadata } = await processor.render('张某&amp;李某&#x4E2D;,判决生效。', { frontmatter: { title: '标题' } });
+    expect(summaryOf({ data: {}, rendered: { html: '', metadata } })).toBe('张某&李某中\uFF0C判决生效。');
+    expect(summaryOf({ data: {}, lead: leadOfBody('\n甲&amp;乙。\n') })).toBe('甲&乙。');
   });
 
   it('comes from the lead paragraph the Markdown pipeline records, since the build keeps no bodies', async () => {

@@ -95,6 +95,25 @@ describe('a site built from the hostile fixtures (content checker off)', () => {
     expect(found).toEqual([]);
   });
 
+  it('gives body headings ids the page does not use: every id on a page once', () => {
+    const benign = pages.find((p) => p.path === '2022/04/19/benign/index.html')!.html;
+    expect(benign).toContain('<main id="main"');
+    expect(benign).toContain('<h2 id="正文-main">main</h2>');
+    expect(benign).toContain('<h2 id="正文-corrections">corrections</h2>');
+    const repeated = pages.flatMap((page) => {
+      const ids = [...page.html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+      return ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `${page.path}: ${id}`);
+    });
+    expect(repeated).toEqual([]);
+  });
+
+  it('shows a character reference in a title as written, never as the character it stands for', () => {
+    const benign = pages.find((p) => p.path === '2022/04/19/benign/index.html')!.html;
+    // Frontmatter is plain text: the reference is escaped like any `&` (its `;` set full-width before Chinese, as text).
+    expect(benign).toMatch(/<h1[^>]*>安全的稿件 &amp;#x202E[;\uFF1B]反转<\/h1>/);
+    expect(pages.filter((p) => p.html.includes('\u202E')).map((p) => p.path)).toEqual([]);
+  });
+
   it('the hostile text that remains is inert: shown as text, never as markup', () => {
     const rawHtml = pages.find((p) => p.path === '2022/04/19/raw-html/index.html')!.html;
     expect(rawHtml).toContain('安全段落丙');

@@ -77,6 +77,20 @@ describe('article schema', () => {
     expect(messages({ ...valid, byline: ['席娟 郝雪'] })[0]).toContain('每个姓名单独写一项');
   });
 
+  it('refuses a person name without Han characters or Latin letters, or without a pinyin slug, in bylines and photo credits', () => {
+    const image = (credit: string) => ({ caption: '图为现场。', credit });
+    expect(messages({ ...valid, byline: ['🙂🙂', '记者 ★', { name: '123', role: '摄影' }], images: [image('※')] })).toEqual([
+      `byline.0.name: ${fw('姓名「🙂🙂」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名')}`,
+      `byline.1.name: ${fw('姓名「★」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名')}`,
+      `byline.2.name: ${fw('姓名「123」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名')}`,
+      `images.0.credit.0: ${fw('姓名「※」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名')}`,
+    ]);
+    expect(messages({ ...valid, byline: ['𪚥'] })).toEqual([`byline.0.name: ${fw('姓名「𪚥」里的字无法转成拼音,网站无法为它生成署名页的网址;请检查是否写错了字')}`]);
+    // Letters with anything else are a name; an empty name or a control character is told once, in its own words.
+    expect(messages({ ...valid, byline: ['王🙂', 'Zhang Wei'.replace(' ', ''), '阿卜杜·热合曼', 'José'], images: [image('赵强')] })).toEqual([]);
+    expect(messages({ ...valid, byline: ['记者：', '\u202E'] })).toEqual(['byline.0.name: 姓名不能为空', expect.stringMatching(/^byline\.1\.name: .*U\+202E/)]);
+  });
+
   it('suggests the county the reporter meant', () => {
     expect(messages({ ...valid, county: '张家囗市' })).toEqual([`county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`]);
   });

@@ -45,6 +45,20 @@ describe('forbiddenCharacters', () => {
     expect(forbiddenCharacters('本报讯（记者 徐洋）“全角标点”——《法治》…… é ①', 'line')).toEqual([]);
   });
 
+  it('refuses lone surrogates and every noncharacter, not a surrogate pair', () => {
+    expect(forbiddenCharacters('a\uD800b\uDFFFc\uDBFF\uDBFF\uDFFF😀', 'body').map((f) => [f.index, f.codePoint])).toEqual([
+      [1, 'U+D800'],
+      [3, 'U+DFFF'],
+      [5, 'U+DBFF'],
+      [6, 'U+10FFFF'],
+    ]);
+    for (const c of [0xfdd0, 0xfdef, 0xfffe, 0x1fffe, 0x10fffe]) expect(forbiddenCharacters(`甲${String.fromCodePoint(c)}乙`, 'body'), c.toString(16)).toHaveLength(1);
+    for (const c of [0xfdcf, 0xfdf0, 0xfffd, 0x1fffd, 0x20000]) expect(forbiddenCharacters(`甲${String.fromCodePoint(c)}乙`, 'body'), c.toString(16)).toEqual([]);
+    expect(forbiddenCharacters('\uD800', 'line')[0]!.message).toContain('残缺的字符 U+D800');
+    expect(forbiddenCharacters('\uFDD0', 'line')[0]!.message).toContain('非字符 U+FDD0');
+    expect(stripForbiddenCharacters('甲\uD800乙\uFDD0丙😀')).toBe('甲乙丙😀');
+  });
+
   it('can be stripped from imported text, keeping tabs and line breaks', () => {
     expect(stripForbiddenCharacters('甲\u0000乙\t丙\r\n丁\u202E戊\u0085')).toBe('甲乙\t丙\r\n丁戊');
   });

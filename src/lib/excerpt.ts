@@ -1,7 +1,23 @@
 // Plain-text excerpts of Markdown bodies for listings, meta descriptions and feeds.
+import { decodeCharacterReference } from './character-reference.ts';
 import { normalizeCjkPunctuation } from './typography.ts';
 
-/** The first paragraph of a Markdown body as plain text (headings, images, HTML, code, quotes, tables and rules skipped). */
+/** A code span: its text is shown as written. */
+const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+/**
+ * What a paragraph's text holds besides words, outside code: a backslash escape (the character shown), a character
+ * reference (decoded, as on the page: `&amp;` is `&`), or emphasis and code marks (dropped).
+ */
+const INLINE_SYNTAX = /\\([!-/:-@[-`{-~])|&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});|[*_`~]+/g;
+
+/** Text outside code spans as the page shows it: escapes and character references decoded, emphasis marks gone. */
+const plainText = (text: string) => text.replace(INLINE_SYNTAX, (m, escaped?: string) => escaped ?? (m[0] === '&' ? decodeCharacterReference(m) : ''));
+
+/**
+ * The first paragraph of a Markdown body as plain text (headings, images, HTML, code, quotes, tables and rules
+ * skipped), as the page shows it: character references decoded, and the typography applied to the decoded text,
+ * never to a reference's own `;`.
+ */
 export function leadParagraph(markdown: string): string {
   const firstParagraph =
     markdown
@@ -9,14 +25,15 @@ export function leadParagraph(markdown: string): string {
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .find((p) => p && !/^(#|!\[|<|```|>|\||-{3,})/.test(p)) ?? '';
-  return normalizeCjkPunctuation(
-    firstParagraph
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/[*_`~]+/g, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
+  const withoutLinks = firstParagraph.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  let text = '';
+  let last = 0;
+  for (const m of withoutLinks.matchAll(CODE_SPAN)) {
+    text += plainText(withoutLinks.slice(last, m.index)) + m[2];
+    last = m.index + m[0].length;
+  }
+  text += plainText(withoutLinks.slice(last));
+  return normalizeCjkPunctuation(text.replace(/\s+/g, ' ').trim());
 }
 
 /** `text` cut to `maxLength` characters with an ellipsis. */

@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { categoryNames } from './categories.ts';
 import { forbiddenCharacters, normalizePersonName, type TextKind } from './content/text.ts';
 import { resolveCounty } from './gazetteer.ts';
+import { hasNameSlug } from './slug.ts';
 
 /** Roles a byline name may carry, as printed: 记者 徐洋, 通讯员 刘爱军, 唐新花 摄 (摄影). */
 export const bylineRoles = ['记者', '特约记者', '见习记者', '实习生', '通讯员', '摄影', '编辑'] as const;
@@ -51,6 +52,21 @@ const line = (params?: Parameters<typeof z.string>[0]) => z.string(params).trim(
 /** A text field that may span lines (captions, summaries, notes), trimmed. */
 const lines = () => z.string().trim().superRefine(refuseControls('lines'));
 
+const HAN_OR_LATIN = /[\p{Script=Han}\p{Script=Latin}]/u;
+
+/**
+ * A person's name is written in Han characters or Latin letters, and gives the URL slug of its page (/byline/…/):
+ * a name of emoji or symbols alone would be nobody's page. Empty names and forbidden characters have their own message.
+ */
+const refuseNameWithoutLetters = (value: string, ctx: z.RefinementCtx<string>) => {
+  if (value === '' || forbiddenCharacters(value, 'line').length > 0) return;
+  if (!HAN_OR_LATIN.test(value)) {
+    ctx.addIssue({ code: 'custom', message: `姓名「${value}」里没有汉字或字母\uFF0C网站无法为它生成署名页\uFF1B请写上真实姓名` });
+  } else if (!hasNameSlug(value)) {
+    ctx.addIssue({ code: 'custom', message: `姓名「${value}」里的字无法转成拼音\uFF0C网站无法为它生成署名页的网址\uFF1B请检查是否写错了字` });
+  }
+};
+
 /** A name, NFC and without invisible characters, so that a name pasted with a zero-width space is the same person. */
 const personName = z
   .string()
@@ -59,7 +75,8 @@ const personName = z
   .superRefine(refuseControls('line'))
   .min(1, { error: '姓名不能为空' })
   .max(20, { error: '姓名过长（最多 20 个字）' })
-  .refine((s) => !/[\s,,、;;]/.test(s), { error: '每个姓名单独写一项，不要用空格或逗号把几个人写在一起' });
+  .refine((s) => !/[\s,,、;;]/.test(s), { error: '每个姓名单独写一项，不要用空格或逗号把几个人写在一起' })
+  .superRefine(refuseNameWithoutLetters);
 
 /** Role words longest first, so that 特约记者张三 is a 特约记者 and not a 记者. */
 const rolesLongestFirst = [...bylineRoles].sort((a, b) => b.length - a.length);

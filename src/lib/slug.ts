@@ -28,9 +28,17 @@ export function slugFromHeadline(title: string, maxLength = 48): string {
   return slug || 'wu-biao-ti';
 }
 
-/** Slug of a person's name for /byline/<slug>/: `牛敏` → `niumin`. Homophones are told apart by the caller. */
+/**
+ * Slug of a person's name for /byline/<slug>/: `牛敏` → `niumin`. Homophones are told apart by the caller. The schema
+ * accepts only names with a slug of their own (hasNameSlug); `ming` stands in for any other.
+ */
 export function nameSlug(name: string): string {
   return syllables(name).join('') || 'ming';
+}
+
+/** Whether `name` gives a slug of its own: pinyin or Latin letters or digits, not only symbols, emoji or unknown characters. */
+export function hasNameSlug(name: string): boolean {
+  return syllables(name).length > 0;
 }
 
 /**

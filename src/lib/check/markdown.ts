@@ -1,4 +1,5 @@
-// Rules for an article's Markdown body, located in the file: control characters and bidirectional overrides, nesting
+// Rules for an article's Markdown body, located in the file: control characters and bidirectional overrides (typed, or
+// written as character references: character-references.ts), nesting
 // too deep to parse safely, raw HTML (which the build drops, with script, iframe, event handlers and style named as
 // such), link and image URLs the sanitizer strips, and the local images the body shows (checked for existence by
 // images-fs.ts). Parsed like Astro parses it: remark-parse + GFM.
@@ -8,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { findBodyImages, type FoundImage } from '../content/body-images.ts';
 import { forbiddenCharacters } from '../content/text.ts';
+import { characterReferenceProblems, rememberCharacterReferences } from './character-references.ts';
 import { MAX_MARKDOWN_DEPTH, tooDeep } from './markdown-depth.ts';
 import { costProblems, MAX_DELIMITER_RUNS, tooManyDelimiters } from './markdown-cost.ts';
 import type { Position, RuleId } from './problem.ts';
@@ -16,7 +18,7 @@ import { allowedProtocols, checkUrl } from './safe-url.ts';
 /** The body `npm run new` writes; still there means the article was never written (a warning). */
 export const BODY_PLACEHOLDER = '在这里写正文\uFF0C段与段之间空一行。';
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const parser = unified().use(remarkParse).use(remarkGfm).use(rememberCharacterReferences).freeze();
 
 /** A body full of control characters is one mistake: the first few are located, the rest not repeated. */
 const MAX_CHARACTER_PROBLEMS = 10;
@@ -185,6 +187,8 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
       if (problem) problems.push({ ...problem, ...at(found.node) });
       else if (found.target.kind === 'local') images.push({ url: found.url, path: found.target.path, ...at(found.node) });
     }
+    // A character reference (&#x202E;) is refused like the character it stands for, at the reference.
+    for (const found of characterReferenceProblems(tree, firstLine)) problems.push({ rule: 'control-character', ...found });
   } catch (error) {
     // The depth limits above should make this unreachable; if the parser still overflows, name the file, not crash.
     if (!(error instanceof RangeError)) throw error;

@@ -1,4 +1,5 @@
-// Character rules for text in content files: the control characters and bidirectional overrides no field may hold
+// Character rules for text in content files: the control characters, bidirectional overrides, noncharacters and lone
+// surrogates no field may hold
 // (they are invisible, break feeds and search, and can make a line read differently from what it says), and the
 // normal form of a person's name, so that the same name typed twice is one person on the site.
 import type { Position } from '../check/problem.ts';
@@ -6,11 +7,21 @@ import type { Position } from '../check/problem.ts';
 /** What a piece of text may contain besides printable characters: nothing, line breaks, or line breaks and tabs. */
 export type TextKind = 'line' | 'lines' | 'body';
 
-/** C0 controls, DEL, C1 controls and the noncharacters U+FFFE/U+FFFF. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/;
+/** C0 controls, DEL and C1 controls. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks LRM, RLM and ALM. */
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const FORBIDDEN = new RegExp(`${CONTROL.source}|${BIDI.source}`, 'g');
+/**
+ * The 66 noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and the last two of every plane): never text, and the site's
+ * typography uses one internally (src/lib/typography.ts). Unicode-mode pattern.
+ */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
+/**
+ * Half a UTF-16 surrogate pair: strict UTF-8 cannot hold one, but a YAML escape (`"\uD800"`) can, and the search
+ * index (Pagefind) fails on it. Unicode-mode pattern, where a whole pair is one code point and never matches.
+ */
+const LONE_SURROGATE = /[\u{D800}-\u{DFFF}]/u;
+const FORBIDDEN = new RegExp(`${CONTROL.source}|${BIDI.source}|${NONCHARACTER.source}|${LONE_SURROGATE.source}`, 'gu');
 
 export interface ForbiddenCharacter {
   /** UTF-16 offset in the text. */
@@ -23,16 +34,34 @@ export interface ForbiddenCharacter {
 
 const hex = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-function describe(char: string, kind: TextKind): string {
+/**
+ * What a forbidden character is, in Chinese, for a sentence about it: `看不见的文字方向控制符 U+202E，它会让文字显示的顺序和实际不同`.
+ */
+export function characterDescription(char: string): string {
   const code = hex(char);
-  const where = kind === 'body' ? '正文里' : '这里';
-  if (char === '\n') return `这一项只能写一行\uFF0C不能换行\uFF08${code}\uFF09\uFF0C请把换行删掉`;
-  if (char === '\t') return `${where}有制表符 ${code}\uFF08Tab 键\uFF09\uFF0C请删掉它或换成空格`;
-  if (BIDI.test(char)) return `${where}有看不见的文字方向控制符 ${code}\uFF0C它会让文字显示的顺序和实际不同\uFF0C请删掉它`;
-  return `${where}有看不见的控制字符 ${code}\uFF0C多半是从别处复制时带进来的\uFF0C请删掉它`;
+  if (char === '\n') return `换行符 ${code}`;
+  if (char === '\t') return `制表符 ${code}\uFF08Tab 键\uFF09`;
+  if (BIDI.test(char)) return `看不见的文字方向控制符 ${code}\uFF0C它会让文字显示的顺序和实际不同`;
+  if (LONE_SURROGATE.test(char)) return `一个残缺的字符 ${code}\uFF08半个 UTF-16 代理对\uFF0C不是完整的字\uFF09`;
+  if (NONCHARACTER.test(char)) return `不能用作文字的 Unicode 非字符 ${code}`;
+  return `看不见的控制字符 ${code}`;
 }
 
-/** Every character `text` may not hold, in order: `line` allows none of the controls, `lines` allows \n, `body` \n and \t. */
+function describe(char: string, kind: TextKind): string {
+  const code = hex(char);
+  const what = characterDescription(char);
+  const where = kind === 'body' ? '正文里' : '这里';
+  if (char === '\n') return `这一项只能写一行\uFF0C不能换行\uFF08${code}\uFF09\uFF0C请把换行删掉`;
+  if (char === '\t') return `${where}有${what}\uFF0C请删掉它或换成空格`;
+  if (LONE_SURROGATE.test(char)) return `${where}有${what}\uFF0C多半来自「\\u${code.slice(2)}」这样的转义写法\uFF0C请删掉它\uFF0C或直接输入要写的字`;
+  if (CONTROL.test(char)) return `${where}有${what}\uFF0C多半是从别处复制时带进来的\uFF0C请删掉它`;
+  return `${where}有${what}\uFF0C请删掉它`;
+}
+
+/**
+ * Every character `text` may not hold, in order: `line` allows none of the controls, `lines` allows \n, `body` \n and
+ * \t. Noncharacters and lone surrogates are refused everywhere.
+ */
 export function forbiddenCharacters(text: string, kind: TextKind): ForbiddenCharacter[] {
   const found: ForbiddenCharacter[] = [];
   for (const m of text.matchAll(FORBIDDEN)) {
