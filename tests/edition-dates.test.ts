@@ -61,7 +61,7 @@ describe('the site clock', () => {
 
 describe('which articles are published on a day', () => {
   const today = '2022-04-20';
-  it.each([
+  it.each<[{ date: string; draft?: boolean }, boolean]>([
     [{ date: '2022-04-19' }, true],
     [{ date: '2022-04-20' }, true],
     [{ date: '2022-04-21' }, false],
