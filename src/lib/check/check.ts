@@ -55,7 +55,10 @@ export interface Checked {
   edition?: EditionEntry;
   /** What the edition rules see of the file: all of a valid one, the valid fields of one with errors. */
   placement?: ArticlePlacement | EditionPlacement;
-  /** The article will be published once its errors are fixed (it is not a draft, as far as can be read). */
+  /**
+   * The article will be published once its errors are fixed (it is not a draft, as far as can be read): on its
+   * edition's date when that is after today (an edition prepared ahead is not warned about as unpublished).
+   */
   publishable?: boolean;
   /** Absolute paths of the photos the article shows (those its valid fields and its body name). */
   photos?: string[];
