@@ -70,7 +70,7 @@ async function writeIndex(dir: string, records: { url: string; html: string }[])
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body></body></html>');
   return Math.round(performance.now() - started);
 }
-const oursMs = site ? 0 : await writeIndex(join(out, 'ours'), indexRecords(content, { base: '/', includeDrafts: false }));
+const oursMs = site ? 0 : await writeIndex(join(out, 'ours'), indexRecords(content, { base: '/', preview: true }));
 if (!site) log(`index written in ${oursMs} ms`);
 const baselineMs = await writeIndex(
   join(out, 'baseline'),

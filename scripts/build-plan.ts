@@ -3,10 +3,11 @@
 // (the archive workflow) it also writes the years to build, and every year, as JSON to $GITHUB_OUTPUT.
 import { appendFileSync } from 'node:fs';
 import { planParts } from '../src/lib/parts/parts-fs.ts';
+import { siteToday } from '../src/lib/clock.ts';
 
 const root = process.cwd();
 const started = performance.now();
-const { parts } = planParts(root);
+const { parts } = planParts(root, siteToday());
 for (const p of parts) console.log(`${p.year}  ${String(p.articles).padStart(6)} articles  ${p.key}  ${p.upToDate ? 'up to date' : 'to build'}`);
 const stale = parts.filter((p) => !p.upToDate).map((p) => p.year);
 console.log(`${parts.length} part(s), ${stale.length} to build, planned in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -3,8 +3,9 @@
 import { parseArgs } from 'node:util';
 import { argumentProblem } from '../src/lib/cli-args.ts';
 import { checkPaths } from '../src/lib/check/check.ts';
-import { formatProblem, formatSummary } from '../src/lib/check/problem.ts';
+import { formatProblem, formatSummary, preparedAheadNote } from '../src/lib/check/problem.ts';
 import { CONTENT_DIR } from '../src/lib/content-files.ts';
+import { siteToday } from '../src/lib/clock.ts';
 
 const usage = `用法\uFF1Anpm run check -- [--json] [文件或文件夹…]
   检查稿件\uFF08.md\uFF09和版期信息\uFF08edition.yaml\uFF09\uFF1B不写路径时检查 content/ 整个文件夹。
@@ -24,12 +25,13 @@ if (args.values.help) {
 }
 
 const paths = args.positionals.length > 0 ? args.positionals : [CONTENT_DIR];
-const { files, problems } = checkPaths(paths, { cwd: process.cwd(), contentDir: CONTENT_DIR });
+const { files, problems, preparedAhead } = checkPaths(paths, { cwd: process.cwd(), contentDir: CONTENT_DIR, today: siteToday() });
 
 if (args.values.json) {
   console.log(JSON.stringify(problems, null, 2));
 } else {
   for (const problem of problems) console.log(formatProblem(problem));
   console.log(formatSummary(problems, files));
+  for (const date of preparedAhead) console.log(preparedAheadNote(date));
 }
 process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -28,6 +28,7 @@ import { CONTENT_DIR, EDITION_FILE } from '../src/lib/content-files.ts';
 import { readEdition } from '../src/lib/content/read.ts';
 import { readEditionFolder } from '../src/lib/check/scaffold-fs.ts';
 import { isValidSlug } from '../src/lib/slug.ts';
+import { siteToday } from '../src/lib/clock.ts';
 
 const FW = { colon: '\uFF1A', comma: '\uFF0C', lp: '\uFF08', rp: '\uFF09' };
 
@@ -114,7 +115,7 @@ const splitNames = (text: string) => text.split(/[,，、;；]+/).map((s) => s.t
 const positiveInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
 const display = (path: string) => relative(process.cwd(), path).split('\\').join('/');
 
-const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const today = siteToday();
 const titleCheck = (v: string) => fieldProblem('title', v);
 let title = await ask('title', '标题', values.title, titleCheck);
 const date = await ask('date', '日期 YYYY-MM-DD', values.date, (v) => fieldProblem('date', v), today);
@@ -200,7 +201,7 @@ const editionNote =
   editionText === undefined ? '' : edition ? `${FW.comma}并在 ${display(editionFile)} 里加上了第 ${page} 版${FW.lp}${newPageName}${FW.rp}` : ` 和 ${display(editionFile)}`;
 console.log(`已创建 ${display(file)}${editionNote}`);
 
-const { problems: after } = checkPaths([file], { cwd: process.cwd(), contentDir: CONTENT_DIR });
+const { problems: after } = checkPaths([file], { cwd: process.cwd(), contentDir: CONTENT_DIR, today });
 for (const p of after) console.log(formatProblem(p));
 console.log(`下一步${FW.colon}打开这个文件写正文${FW.comma}然后运行 npm run check。`);
 process.exitCode = after.some((p) => p.severity === 'error') ? 1 : 0;

@@ -9,6 +9,8 @@ import { renderPullRequestSummary, type ChangedArticle } from '../src/lib/check/
 import { CONTENT_DIR } from '../src/lib/content-files.ts';
 import { classifyContentPath } from '../src/lib/content/files.ts';
 import { readArticle, readRawFrontmatter } from '../src/lib/content/read.ts';
+import { isPreparedAhead } from '../src/lib/content/edition-dates.ts';
+import { siteToday } from '../src/lib/clock.ts';
 
 const base = process.argv[2];
 if (!base) {
@@ -16,6 +18,7 @@ if (!base) {
   process.exit(2);
 }
 const root = process.cwd();
+const today = siteToday();
 const contentDir = CONTENT_DIR.split('\\').join('/');
 const changes = execFileSync('git', ['diff', '--name-status', '--no-renames', '-z', `${base}...HEAD`, '--', contentDir], { cwd: root, encoding: 'utf8' }).split('\0');
 const articles: ChangedArticle[] = [];
@@ -30,9 +33,10 @@ for (let i = 0; i + 1 < changes.length; i += 2) {
   const data = bytes && readArticle(file, bytes).data;
   // An article with errors still has the headline its reporter wrote.
   const raw = bytes && !data ? readRawFrontmatter(bytes)?.['title'] : undefined;
-  articles.push({ change, file, id: kind.id, title: data?.title ?? (typeof raw === 'string' ? raw : undefined), draft: data?.draft });
+  const preparedAhead = data && isPreparedAhead(data, today) ? data.date : undefined;
+  articles.push({ change, file, id: kind.id, title: data?.title ?? (typeof raw === 'string' ? raw : undefined), draft: data?.draft, preparedAhead });
 }
-const { files, problems } = checkPaths([CONTENT_DIR], { cwd: root, contentDir: CONTENT_DIR });
+const { files, problems } = checkPaths([CONTENT_DIR], { cwd: root, contentDir: CONTENT_DIR, today });
 const summary = renderPullRequestSummary({ problems, files, articles });
 const out = process.env['GITHUB_STEP_SUMMARY'];
 if (out) appendFileSync(out, summary);

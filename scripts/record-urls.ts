@@ -10,12 +10,16 @@ import { requireContentText } from '../src/lib/content/read-fs.ts';
 import { addToBylineRecord, renderBylineRecord } from '../src/lib/published-bylines.ts';
 import { bylineRecordFile, readBylineRecord } from '../src/lib/published-bylines-fs.ts';
 import { nameSlugs } from '../src/lib/slug.ts';
+import { isPublished } from '../src/lib/content/edition-dates.ts';
+import { siteToday } from '../src/lib/clock.ts';
 
 const root = process.cwd();
 const file = join(root, CONTENT_DIR, PUBLISHED_URLS_FILE);
 // Through the content door (a regular file, strict UTF-8, bounded), like every other reader of the list.
 const listed = new Set(parseUrlList(requireContentText(file, `${CONTENT_DIR}/${PUBLISHED_URLS_FILE}`, MAX_PUBLISHED_URLS_BYTES) ?? ''));
-const published = readContent(root).articles.filter((a) => !a.data.draft);
+// Published today (in China): drafts never are, an edition prepared ahead is from its date on (as the build has it).
+const today = siteToday();
+const published = readContent(root).articles.filter((a) => isPublished(a.data, today));
 const current = published.map((a) => articlePath(a.id));
 const added = current.filter((url) => !listed.has(url));
 writeFileSync(file, renderUrlList([...listed, ...current]));

@@ -57,6 +57,38 @@ describe('pull request workflow', () => {
   });
 });
 
+/** The hour and minute in Beijing (UTC+8) a daily `M H * * *` cron (UTC) runs at. */
+function beijingTimeOf(cron: string): { hour: number; minute: number } {
+  const [minute, hour, ...rest] = cron.trim().split(/\s+/);
+  expect(rest).toEqual(['*', '*', '*']);
+  return { hour: (Number(hour) + 8) % 24, minute: Number(minute) };
+}
+
+describe.each(['publish.yml', 'pages.yml', 'archive.yml'])('%s and editions prepared ahead', (name) => {
+  const workflow = parse(read(`.github/workflows/${name}`)) as {
+    on: { schedule?: { cron: string }[] };
+    jobs: Record<string, { env?: Record<string, string>; steps: (Step & { id?: string })[] }>;
+  };
+
+  it('runs shortly after every midnight in Beijing, so an edition prepared ahead goes live on its date with nobody pushing', () => {
+    expect(workflow.on.schedule).toHaveLength(1);
+    const { hour, minute } = beijingTimeOf(workflow.on.schedule![0]!.cron);
+    expect(hour).toBe(0);
+    expect(minute).toBeLessThan(30);
+  });
+
+  it('fixes SITE_NOW once, before anything reads the clock, for every job that runs the project', () => {
+    const jobs = Object.values(workflow.jobs).filter((job) => job.steps.some((s) => s.run?.startsWith('npm run')));
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) {
+      const fixed = job.steps.findIndex((s) => s.run?.includes('SITE_NOW=$'));
+      const first = job.steps.findIndex((s) => s.run?.startsWith('npm run'));
+      if (fixed === -1) expect(job.env?.['SITE_NOW']).toBe('${{ needs.plan.outputs.now }}');
+      else expect(fixed).toBeLessThan(first);
+    }
+  });
+});
+
 describe('publish workflow', () => {
   const workflow = parse(read('.github/workflows/publish.yml')) as { on: Record<string, { branches?: string[] }>; jobs: Record<string, { steps: Step[] }> };
   const runs = Object.values(workflow.jobs)
@@ -65,7 +97,7 @@ describe('publish workflow', () => {
     .join('\n');
 
   it('runs on main only (never for a pull request or a fork), builds with the cache, deploys, then records the published URLs', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'schedule', 'workflow_dispatch']);
     expect(workflow.on['push']?.branches).toEqual(['main']);
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
@@ -123,7 +155,7 @@ describe('archive workflow (the build in parts)', () => {
   const runsOf = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
 
   it('runs on main for this repository only, and instead of the one-build publish when BUILD_IN_PARTS is set', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'schedule', 'workflow_dispatch']);
     expect(workflow.on['push']?.branches).toEqual(['main']);
     expect(plan.if).toContain('github.event.repository.fork == false');
     expect(plan.if).toContain("vars.BUILD_IN_PARTS == 'true'");

@@ -8,11 +8,13 @@ import { CONTENT_DIR } from '../lib/content-files.ts';
 export interface CheckJob {
   paths: string[];
   cwd: string;
+  /** Today's date in China, as the main thread's check has it. */
+  today: string;
 }
 
 export type CheckAnswer = CheckResult & { reads: SharedReads };
 
-answer(({ paths, cwd }: CheckJob): CheckAnswer => {
+answer(({ paths, cwd, today }: CheckJob): CheckAnswer => {
   const reads: SharedReads = new Map();
-  return { ...checkPaths(paths, { cwd, contentDir: CONTENT_DIR, reads }), reads };
+  return { ...checkPaths(paths, { cwd, contentDir: CONTENT_DIR, reads, today }), reads };
 });

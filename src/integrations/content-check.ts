@@ -20,6 +20,7 @@ import { walkScope } from '../lib/content/tree-fs.ts';
 import { buildScope } from '../lib/parts/scope.ts';
 import { ContentProblems } from '../lib/check/dev-preview.ts';
 import { previewContentProblems } from './content-preview.ts';
+import { siteToday } from '../lib/clock.ts';
 
 /**
  * What `astro build` must check: the content folders that changed since the last build whose check came out
@@ -64,16 +65,16 @@ const PARALLEL_FROM = 40;
  * there are many: split into two runs (the rules never look across editions), in sorted order, so that the
  * problems come out in the order one run would give.
  */
-export async function checkFolders(root: string, paths: readonly string[], reads: SharedReads): Promise<CheckResult> {
-  if (paths.length < PARALLEL_FROM) return checkPaths(paths, { cwd: root, contentDir: CONTENT_DIR, reads });
+export async function checkFolders(root: string, paths: readonly string[], reads: SharedReads, today: string): Promise<CheckResult> {
+  if (paths.length < PARALLEL_FROM) return checkPaths(paths, { cwd: root, contentDir: CONTENT_DIR, reads, today });
   const sorted = [...paths].sort();
   const cut = Math.floor(sorted.length / 2);
-  const second = runWorker<CheckJob, CheckAnswer>(join(root, 'src/integrations/content-check-worker.ts'), { paths: sorted.slice(cut), cwd: root });
+  const second = runWorker<CheckJob, CheckAnswer>(join(root, 'src/integrations/content-check-worker.ts'), { paths: sorted.slice(cut), cwd: root, today });
   second.catch(() => undefined); // awaited below, after the first half
-  const first = checkPaths(sorted.slice(0, cut), { cwd: root, contentDir: CONTENT_DIR, reads });
+  const first = checkPaths(sorted.slice(0, cut), { cwd: root, contentDir: CONTENT_DIR, reads, today });
   const rest = await second;
   for (const [file, read] of rest.reads) reads.set(file, read);
-  return { files: first.files + rest.files, problems: [...first.problems, ...rest.problems] };
+  return { files: first.files + rest.files, problems: [...first.problems, ...rest.problems], preparedAhead: [...first.preparedAhead, ...rest.preparedAhead] };
 }
 
 export default function contentCheck(): AstroIntegration {
@@ -102,7 +103,8 @@ export default function contentCheck(): AstroIntegration {
         }
         // The loaders take these reads instead of parsing the files again.
         const reads: SharedReads = new Map();
-        const { files, problems } = incremental ? await checkFolders(root, incremental.paths, reads) : checkPaths([contentRoot], { cwd: root, contentDir: CONTENT_DIR, reads });
+        const today = siteToday();
+        const { files, problems } = incremental ? await checkFolders(root, incremental.paths, reads, today) : checkPaths([contentRoot], { cwd: root, contentDir: CONTENT_DIR, reads, today });
         handOverReads(reads);
         incremental?.remember(new Set(problems.map((p) => dirname(join(root, p.file)))));
         const errors = problems.filter((p) => p.severity === 'error');

@@ -12,6 +12,7 @@ import { formatProblem, formatSummary, type Problem } from '../lib/check/problem
 import { classifyContentPath } from '../lib/content/files.ts';
 import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { withBase } from '../lib/routing.ts';
+import { siteToday } from '../lib/clock.ts';
 
 export interface PreviewOptions {
   /** Absolute path of the project root; problems name files relative to it. */
@@ -53,7 +54,7 @@ export function previewContentProblems(server: DevServer, options: PreviewOption
     let found: Problem[] = [];
     try {
       if (existsSync(target)) {
-        const { files, problems: checked } = checkPaths([target], { cwd: root, contentDir });
+        const { files, problems: checked } = checkPaths([target], { cwd: root, contentDir, today: siteToday() });
         found = checked;
         logCheck(logger, found, files, `${shown}: 检查通过`);
       }

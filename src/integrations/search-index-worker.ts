@@ -14,12 +14,14 @@ import type { BuildScope } from '../lib/parts/scope.ts';
 import type { Article } from '../lib/schema.ts';
 import { indexRecords, shardFiles, type IndexRecord } from '../lib/search/index-records.ts';
 import { answer } from './worker.ts';
+import { isPublished } from '../lib/content/edition-dates.ts';
 import { sourceVersion } from '../lib/source-version-fs.ts';
 
 export interface SearchIndexJob {
   root: string;
   base: string;
-  includeDrafts: boolean;
+  /** Today's date in China: the index holds the articles published on it (src/lib/content/edition-dates.ts). */
+  today: string;
   stagingDir: string;
   /** Where indexed shards are kept between builds, by content hash. */
   cacheDir: string;
@@ -108,14 +110,14 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
     const code = sourceVersion(job.root, ['src/lib', 'src/data', 'src/integrations/search-index-worker.ts']);
     const build = `search-index v2\0${code}\0pagefind ${pagefindVersion}\0${job.base}`;
     const facts = planFacts(job, build);
-    const articles = facts.articles.filter((a) => job.includeDrafts || !a.draft);
+    const articles = facts.articles.filter((a) => isPublished(a, job.today));
     for (const shard of shardFiles(articles, job.otherDates)) {
       const cached = join(job.cacheDir, `${shard.dir}-${shardKey(build, shard.files, facts.digests)}`);
       const reused = existsSync(join(cached, 'pagefind-entry.json'));
       if (!reused) {
         rmSync(cached, { recursive: true, force: true });
         const content = readContent(job.root, CONTENT_DIR, { only: (file) => shard.files.has(file), reads: job.reads, under: job.scope.kind === 'part' ? job.scope.year : undefined });
-        await indexShard(indexRecords(content, { base: job.base, includeDrafts: job.includeDrafts }), cached);
+        await indexShard(indexRecords(content, { base: job.base, preview: false, today: job.today }), cached);
       }
       cpSync(cached, join(job.stagingDir, shard.dir), { recursive: true });
       kept.add(cached.slice(job.cacheDir.length + 1));

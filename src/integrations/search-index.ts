@@ -17,6 +17,7 @@ import { offeredReads } from '../lib/content/shared-reads.ts';
 import { moveSync } from './move-fs.ts';
 import { buildScope } from '../lib/parts/scope.ts';
 import { newestDateOutside } from '../lib/parts/catalogue-fs.ts';
+import { siteToday } from '../lib/clock.ts';
 
 type PagefindFiles = Map<string, Uint8Array>;
 
@@ -24,7 +25,7 @@ type PagefindFiles = Map<string, Uint8Array>;
 async function buildDevIndex(root: string, base: string, logger: AstroIntegrationLogger): Promise<PagefindFiles> {
   try {
     // Like the dev pages: a file with errors is left out (its address shows the checker's messages).
-    const records = indexRecords(readContent(root, CONTENT_DIR, { leaveOutInvalid: true }), { base, includeDrafts: true, leaveOutBroken: true });
+    const records = indexRecords(readContent(root, CONTENT_DIR, { leaveOutInvalid: true }), { base, preview: true, leaveOutBroken: true });
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const record of records) {
@@ -75,7 +76,7 @@ export default function searchIndex(): AstroIntegration {
         pending = runWorker<SearchIndexJob, SearchIndexResult>(join(root, 'src/integrations/search-index-worker.ts'), {
           root,
           base,
-          includeDrafts: false,
+          today: siteToday(),
           stagingDir: stagingDir(),
           cacheDir,
           // Copied to the worker now, before the collection loaders take them.

@@ -9,6 +9,7 @@ import { withBase } from './routing.ts';
 import { sitePages as listedPages } from './seo/site-pages.ts';
 import { site as siteSettings } from './site.ts';
 import { siteStructure } from './site-structure.ts';
+import { isPublished } from './content/edition-dates.ts';
 
 export interface Redirect {
   /** Old root-relative path, e.g. `/2022/04/19/old-slug/`. */
@@ -32,12 +33,15 @@ const EXAMPLE = '\uFF0C例如 /2022/04/19/fa-yuan/';
 /** Which root-relative paths are pages the site publishes (articles, editions, listings …). */
 export interface SitePages {
   isPage(path: string): boolean;
+  /** The date an article prepared ahead at `path` is published on (not a page yet), if it is one. */
+  preparedAhead?(path: string): string | undefined;
 }
 
 /**
  * The pages `astro build` writes for this content, exactly as the sitemaps list them (src/lib/seo/site-pages.ts,
  * from the site structure the routes are built from): home, search and the index pages, each edition with a
- * published article, each published article (drafts never are), and each county, category and person listing
+ * published article, each article published on `today` (drafts never are: src/lib/content/edition-dates.ts,
+ * isPublished; without `today`, every other article is), and each county, category and person listing
  * with its numbered pages, persons at their recorded addresses (`bylineRecord`). Files that break the edition
  * rules are left out, as the preview leaves them out (the checker reports them on themselves). Feeds and
  * sitemaps are files, not pages, and never redirected.
@@ -45,10 +49,10 @@ export interface SitePages {
 export function sitePages(
   articles: readonly ArticleEntry[],
   editions: readonly EditionEntry[],
-  options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number; peoplePerPage?: number } = {},
+  options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number; peoplePerPage?: number; today?: string | undefined } = {},
 ): SitePages {
-  const { bylineRecord = new Map(), pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt, peoplePerPage = siteSettings.peoplePerPage } = options;
-  const structure = siteStructure(articles.filter((a) => !a.data.draft), editions, { leaveOutBroken: true, bylineRecord });
+  const { bylineRecord = new Map(), pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt, peoplePerPage = siteSettings.peoplePerPage, today } = options;
+  const structure = siteStructure(articles.filter((a) => isPublished(a.data, today)), editions, { leaveOutBroken: true, bylineRecord });
   const pages = new Set(listedPages({ ...structure, pageSize, splitAt, peoplePerPage }).map((p) => p.path));
   return { isPage: (path) => pages.has(path) };
 }
@@ -167,12 +171,21 @@ export function redirectProblems(text: string, file: string, site: SitePages): P
   for (const entry of entries) {
     if (firstFrom.get(entry.redirect.from) !== entry) continue; // a duplicate, reported as such
     const { redirect: { from, to }, index } = entry;
+    const fromAhead = site.preparedAhead?.(from);
     if (site.isPage(from)) {
       add(locate([index, 'from']), `${from} 是网站上现有的页面\uFF08稿件、版面或列表\uFF09\uFF0C转址会把它藏起来\uFF0C读者再也看不到\uFF1A请删去这条转址\uFF0C或先把那个页面移走`);
+    } else if (fromAhead !== undefined) {
+      add(locate([index, 'from']), `${from} 是提前准备的稿件\uFF0C将于 ${fromAhead} 发布\uFF0C转址会把它藏起来\uFF1A请删去这条转址`);
     }
     // A `to` that is itself redirected is a chain, reported as such.
+    const toAhead = site.preparedAhead?.(to);
     if (!firstFrom.has(to) && !site.isPage(to)) {
-      add(locate([index, 'to']), `${to} 在网站上不存在\uFF0C读者会被转到「找不到页面」\uFF1A请核对新地址的日期和文件名`);
+      add(
+        locate([index, 'to']),
+        toAhead === undefined
+          ? `${to} 在网站上不存在\uFF0C读者会被转到「找不到页面」\uFF1A请核对新地址的日期和文件名`
+          : `${to} 是提前准备的稿件\uFF0C${toAhead} 零点\uFF08北京时间\uFF09才发布\uFF0C在此之前读者会被转到「找不到页面」\uFF1A请到那天再加这条转址`,
+      );
     }
   }
   return problems.sort(compareProblems);

@@ -2,8 +2,9 @@
 // exactly the files the checker reads, parsed by the same reader, never a file it refuses (links, hidden files,
 // misplaced files). Articles are rendered with the site's Markdown pipeline (`markdown.processor` of
 // astro.config.mjs, the renderer Astro's glob loader uses) given the schema-checked frontmatter. `astro build`
-// keeps drafts out of the collection altogether, so neither they nor their photos reach the site; `astro dev`
-// shows them, and follows every saved, added or deleted file.
+// keeps out of the collection altogether every article not published today (drafts, and editions prepared ahead
+// until their date: src/lib/content/edition-dates.ts), so neither they nor their photos reach the site;
+// `astro dev` shows them, and follows every saved, added or deleted file.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
@@ -21,6 +22,8 @@ import { readBylineRecord } from '../lib/published-bylines-fs.ts';
 import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { formatProblem, type Problem } from '../lib/check/problem.ts';
 import { imageProblem } from '../lib/check/images-fs.ts';
+import { isPublished } from '../lib/content/edition-dates.ts';
+import { siteToday } from '../lib/clock.ts';
 
 type Kind = 'article' | 'edition';
 
@@ -28,12 +31,12 @@ type Kind = 'article' | 'edition';
  * The files a build's collection holds (src/lib/parts/scope.ts): all of them in a whole build, one year's in a
  * part, and in the assembly only the articles some feed shows in full (its other pages need no bodies).
  */
-function filesInScope(base: string, kind: Kind, scope: BuildScope): ContentEntry[] {
+function filesInScope(base: string, kind: Kind, scope: BuildScope, today: string): ContentEntry[] {
   if (scope.kind !== 'assemble') return walkScope(base, scope);
   if (kind === 'edition') return [];
   const catalogues = readCatalogues(process.cwd());
   const structure = siteStructure(
-    catalogues.flatMap((c) => c.articles),
+    catalogues.flatMap((c) => c.articles).filter((a) => isPublished(a.data, today)),
     catalogues.flatMap((c) => c.editions),
     { bylineRecord: readBylineRecord(process.cwd()) },
   );
@@ -74,6 +77,9 @@ function contentLoader(kind: Kind): Loader {
       const root = fileURLToPath(config.root);
       const base = join(root, CONTENT_DIR);
       const dev = watcher !== undefined;
+      // What `astro build` publishes: the articles published today (in China). Dev shows every article.
+      const today = siteToday();
+      const shown = (data: { date: string; draft: boolean }) => dev || isPublished(data, today);
       let renderer: Renderer | undefined;
       const render = async (body: string, frontmatter: Record<string, unknown>, file: string) => {
         // The options Astro's own Markdown entry type passes (its types differ only in optional-property strictness).
@@ -98,6 +104,11 @@ function contentLoader(kind: Kind): Loader {
         // Drafts are in the collection in dev only: the digest tells the two apart in a store kept between runs.
         const digest = context.generateDigest(`${dev ? 'dev' : 'build'}\0${bytes.toString('latin1')}`);
         const existing = store.get(file.id);
+        // An article kept from an earlier build with a later `now` (a test's SITE_NOW) may not be published today.
+        if (existing?.digest === digest && kind === 'article' && !shown(existing.data as { date: string; draft: boolean })) {
+          store.delete(file.id);
+          return undefined;
+        }
         if (existing?.digest === digest) {
           // As Astro's glob loader does: an unchanged entry's images are still the build's (a store method its types omit).
           if (existing.assetImports?.length) (store as AssetStore).addAssetImports(existing.assetImports, existing.filePath);
@@ -120,7 +131,7 @@ function contentLoader(kind: Kind): Loader {
           return file.id;
         }
         const article = read as Omit<ReadArticle, 'locate'>;
-        if (article.data!.draft && !dev) {
+        if (!shown(article.data!)) {
           store.delete(file.id);
           return undefined;
         }
@@ -141,7 +152,7 @@ function contentLoader(kind: Kind): Loader {
       };
 
       const untouched = new Set(store.keys());
-      for (const { path, file } of dev ? walkContent(base) : filesInScope(base, kind, buildScope())) {
+      for (const { path, file } of dev ? walkContent(base) : filesInScope(base, kind, buildScope(), today)) {
         const id = await sync(path, file);
         if (id !== undefined) untouched.delete(id);
       }

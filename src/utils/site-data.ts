@@ -18,6 +18,8 @@ import { LEAD_PARAGRAPH } from '../lib/excerpt.ts';
 import { buildScope, rendersCrossYear, rendersYear, type BuildScope } from '../lib/parts/scope.ts';
 import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
 import { readPartContext } from '../lib/parts/parts-fs.ts';
+import { isPublished } from '../lib/content/edition-dates.ts';
+import { siteToday } from '../lib/clock.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type { ArticleRecord };
@@ -39,9 +41,12 @@ export interface SiteData extends SiteStructure<ArticleRecord> {
 
 let cached: Promise<SiteData> | undefined;
 
-/** Drafts are shown by `astro dev` (reporters preview them) and never published by `astro build`. */
+/**
+ * Drafts and editions prepared ahead are shown by `astro dev` (reporters preview them); `astro build` publishes
+ * the articles published today in China (src/lib/content/edition-dates.ts), today as the site's clock has it.
+ */
 export function loadSiteData(): Promise<SiteData> {
-  cached ??= build(import.meta.env.DEV);
+  cached ??= build(import.meta.env.DEV, siteToday());
   return cached;
 }
 
@@ -53,12 +58,13 @@ function leadOf(entry: ArticleEntry): string {
 
 const recordOf = (entry: ArticleEntry): ArticleRecord => articleRecord(entry.id, entry.filePath ?? `content/${entry.id}.md`, entry.data, leadOf(entry));
 
-/** `dev`: drafts are in, and a file breaking the edition rules is left out (the content check shows its error). */
-async function build(dev: boolean): Promise<SiteData> {
+/** `dev`: every article is in, and a file breaking the edition rules is left out (the content check shows its error). */
+async function build(dev: boolean, today: string): Promise<SiteData> {
   const scope = dev ? ({ kind: 'whole' } as const) : buildScope();
   // The assembly's collections hold no edition (its editions come from the catalogues): not asked for, as Astro warns of an empty one.
   const [allEntries, editionEntries] = await Promise.all([getCollection('articles'), scope.kind === 'assemble' ? [] : getCollection('editions')]);
-  const entries = allEntries.filter((a) => dev || !a.data.draft);
+  const shown = (data: { date: string; draft: boolean }) => dev || isPublished(data, today);
+  const entries = allEntries.filter((a) => shown(a.data));
   // This build's own entries as records: all of them in a whole build, the year's in a part, none in the assembly
   // (which holds only the entries the feeds show). The assembly takes every year's from the catalogues, made by
   // the content door from the same files. A part holds its own year's alone, whatever the archive's age: what
@@ -67,7 +73,7 @@ async function build(dev: boolean): Promise<SiteData> {
   const others = scope.kind === 'assemble' ? readCatalogues(root) : [];
   const context = scope.kind === 'part' ? readPartContext(root, scope.year) : undefined;
   const own = scope.kind !== 'assemble';
-  const records: ArticleRecord[] = [...others.flatMap((c) => c.articles), ...(own ? entries.map(recordOf) : [])];
+  const records: ArticleRecord[] = [...others.flatMap((c) => c.articles).filter((a) => shown(a.data)), ...(own ? entries.map(recordOf) : [])];
   const editionRecords: EditionRecord[] = [
     ...others.flatMap((c) => c.editions),
     ...(own ? editionEntries.map((e) => ({ id: e.id, filePath: e.filePath ?? '', data: e.data })) : []),

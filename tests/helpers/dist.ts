@@ -1,6 +1,8 @@
 // Reading a built site: its files, and where a URL of the site lands in the output folder.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Every file under `dir`, as slash-separated paths relative to it, sorted. */
 export function allFiles(dir: string): string[] {
@@ -35,6 +37,17 @@ export function fileOf(site: BuiltSite, url: URL, files?: ReadonlySet<string>): 
 /** Astro's page for a redirect in astro.config (`<meta http-equiv="refresh">`), not a page of the site. */
 export function isRedirectStub(html: string): boolean {
   return /^<!doctype html><title>Redirecting to: /.test(html);
+}
+
+/**
+ * A file of the built site `out` as readers can get at it: search fragments and indexes decompressed, zips
+ * unpacked (every member, then the archive itself); other files as Latin-1 and as UTF-8, for markers of either.
+ */
+export function readable(out: string, path: string): string {
+  const bytes = readFileSync(join(out, path));
+  if (path.endsWith('.zip')) return execFileSync('unzip', ['-p', join(out, path)], { maxBuffer: 1 << 28 }).toString('latin1') + bytes.toString('latin1');
+  if (/\.pf_(fragment|index|meta|filter)$/.test(path)) return gunzipSync(bytes).toString('utf8');
+  return bytes.toString('latin1') + bytes.toString('utf8');
 }
 
 /** Every file under `dir` with its bytes, by slash-separated path relative to it, sorted. */

@@ -4,12 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { checkPaths } from '../../src/lib/check/check.ts';
 import { contentFiles } from '../../src/lib/content-files.ts';
-import { allFiles, isRedirectStub } from '../helpers/dist.ts';
+import { allFiles, isRedirectStub, readable as readableIn } from '../helpers/dist.ts';
 import { SECRET } from '../helpers/door-fixture.ts';
 
 const out = inject('doorOut');
@@ -18,12 +17,7 @@ const contentDir = 'tests/.tmp/door-content/content';
 const files = allFiles(out);
 
 /** A file's bytes as readers can get at them: search fragments and indexes decompressed, zips unpacked. */
-function readable(path: string): string {
-  const bytes = readFileSync(join(out, path));
-  if (path.endsWith('.zip')) return execFileSync('unzip', ['-p', join(out, path)], { maxBuffer: 1 << 28 }).toString('latin1') + bytes.toString('latin1');
-  if (/\.pf_(fragment|index|meta|filter)$/.test(path)) return gunzipSync(bytes).toString('utf8');
-  return bytes.toString('latin1') + bytes.toString('utf8');
-}
+const readable = (path: string): string => readableIn(out, path);
 
 describe('a build of hostile content', () => {
   it('passes the checker, with a warning for each file readers will not get', () => {

@@ -19,7 +19,8 @@ import { readContentText } from '../content/read-fs.ts';
 import type { SourceError } from '../content/source.ts';
 import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
 import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
-import { articlePath } from '../routing.ts';
+import { articlePath, editionDateFromId, parseArticleId } from '../routing.ts';
+import { editionDateProblem, isPreparedAhead, isPublished } from '../content/edition-dates.ts';
 import { readBylineRecord } from '../published-bylines-fs.ts';
 
 export interface CheckOptions {
@@ -29,12 +30,20 @@ export interface CheckOptions {
   contentDir?: string | undefined;
   /** When given, each article and edition.yaml read is kept here (see src/lib/content/shared-reads.ts). */
   reads?: SharedReads | undefined;
+  /**
+   * Today's date in China (src/lib/clock.ts: siteToday), for the rules that depend on it: an edition dated after
+   * the end of next year is refused, and one prepared ahead (dated after today) is not published yet, so no
+   * redirect may lead to it. The scripts and the build always give it; without it, those rules are not applied.
+   */
+  today?: string | undefined;
 }
 
 export interface CheckResult {
   /** How many files were checked (the summary line). */
   files: number;
   problems: Problem[];
+  /** The dates of the editions checked that are prepared ahead: they have an article to publish on that date. */
+  preparedAhead: string[];
 }
 
 export interface Checked {
@@ -46,7 +55,10 @@ export interface Checked {
   edition?: EditionEntry;
   /** What the edition rules see of the file: all of a valid one, the valid fields of one with errors. */
   placement?: ArticlePlacement | EditionPlacement;
-  /** The article will be published once its errors are fixed (it is not a draft, as far as can be read). */
+  /**
+   * The article will be published once its errors are fixed (it is not a draft, as far as can be read): on its
+   * edition's date when that is after today (an edition prepared ahead is not warned about as unpublished).
+   */
   publishable?: boolean;
   /** Absolute paths of the photos the article shows (those its valid fields and its body name). */
   photos?: string[];
@@ -253,6 +265,20 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     }
   }
 
+  // An edition's date, its folder's (and the date field's where it differs), from 1949-10-01 to the end of next year.
+  for (const c of [...articles, ...editions]) {
+    const { id, data } = c.placement!;
+    const folderDate = c.path.endsWith('.md') ? parseArticleId(id)?.date : editionDateFromId(id);
+    const folderProblem = folderDate === undefined ? undefined : editionDateProblem(folderDate, options.today);
+    if (folderProblem !== undefined) {
+      const onField = data.date === folderDate;
+      const at = onField ? c.locate(['date']) : { line: 1, column: 1 };
+      c.problems.push({ file: c.display, ...at, rule: onField ? 'date' : 'location', severity: 'error', message: onField ? folderProblem : `所在文件夹的${folderProblem}` });
+    }
+    const fieldProblem = data.date === undefined || data.date === folderDate ? undefined : editionDateProblem(data.date, options.today);
+    if (fieldProblem !== undefined) c.problems.push({ file: c.display, ...c.locate(['date']), rule: 'date', severity: 'error', message: fieldProblem });
+  }
+
   // An edition with no published article is not published (src/lib/edition.ts): say so on its edition.yaml.
   const published = new Set(articles.filter((c) => c.publishable).map((c) => dirname(c.path)));
   for (const c of editions) {
@@ -260,6 +286,11 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
       c.problems.push({ file: c.display, line: 1, column: 1, rule: 'location', severity: 'warning', message: '这一期还没有可发布的稿件（没有稿件，或全是草稿），不会发布' });
     }
   }
+  // An edition prepared ahead is published on its date (src/lib/content/edition-dates.ts): the scripts say so.
+  const preparedAhead = editions
+    .filter((c) => targets.has(c.path) && c.edition && published.has(dirname(c.path)) && isPreparedAhead({ date: c.edition.data.date }, options.today))
+    .map((c) => c.edition!.data.date)
+    .sort();
 
   // A photo no published article shows is not published: say so, it may be the one the reporter meant to use.
   const shown = new Set(articles.filter((c) => c.publishable).flatMap((c) => c.photos ?? []));
@@ -295,7 +326,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     problems.push(...(basename(path) === REDIRECTS_FILE ? checkRedirects(path, display, pages) : checkPublishedUrls(path, display, root, pages)));
   }
   const files = [...targets.values()].filter(({ entry }) => ['article', 'edition', 'refused'].includes(entry.file.kind)).length;
-  return { files: files + lists.length, problems: problems.sort(compareProblems) };
+  return { files: files + lists.length, problems: problems.sort(compareProblems), preparedAhead };
 }
 
 /**
@@ -344,14 +375,15 @@ function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly C
     return [{ id: file.id, kind: file.kind, article: data && { id: file.id, data, filePath: display } }];
   });
   const articles = all.flatMap((c) => (c.article ? [c.article] : []));
-  const pages = sitePages(articles, all.flatMap((c) => (c.edition ? [c.edition] : [])), { bylineRecord: bylineRecordOf(contentRoot) });
+  const pages = sitePages(articles, all.flatMap((c) => (c.edition ? [c.edition] : [])), { bylineRecord: bylineRecordOf(contentRoot), today: options.today });
   // An article with errors of its own, or left out for breaking the edition rules (reported on it), may well be
   // published once fixed: a redirect to it is not reported as leading nowhere, and one from it still as hiding it.
   const mayBePublished = new Set([
     ...all.filter((c) => c.kind === 'article' && !c.article).map((c) => articlePath(c.id)),
-    ...articles.filter((a) => !a.data.draft).map((a) => articlePath(a.id)),
+    ...articles.filter((a) => isPublished(a.data, options.today)).map((a) => articlePath(a.id)),
   ]);
-  return { isPage: (p) => pages.isPage(p) || mayBePublished.has(p) };
+  const ahead = new Map(articles.filter((a) => isPreparedAhead(a.data, options.today)).map((a) => [articlePath(a.id), a.data.date]));
+  return { isPage: (p) => pages.isPage(p) || mayBePublished.has(p), preparedAhead: (p) => ahead.get(p) };
 }
 
 /** The published person pages' record, or none when it cannot be read (the build reports that on the record). */

@@ -14,6 +14,8 @@ export interface ChangedArticle {
   /** The headline, when the file exists and could be read. */
   title?: string | undefined;
   draft?: boolean | undefined;
+  /** Its edition is prepared ahead: the date it is published on (src/lib/content/edition-dates.ts). */
+  preparedAhead?: string | undefined;
 }
 
 const CHANGE_LABEL = { added: '新增', modified: '修改', deleted: '删除' } as const;
@@ -35,7 +37,8 @@ export function renderPullRequestSummary(input: { problems: readonly Problem[]; 
   for (const a of articles) {
     const title = a.title === undefined ? '' : `「${cell(a.title)}」`;
     const where = a.change === 'deleted' ? '' : `\uFF0C网址 \`${articlePath(a.id)}\``;
-    lines.push(`- ${CHANGE_LABEL[a.change]}${a.draft ? '\uFF08草稿\uFF0C不会发布\uFF09' : ''}\uFF1A${title}\`${a.file}\`${where}`);
+    const note = a.draft ? '\uFF08草稿\uFF0C不会发布\uFF09' : a.preparedAhead ? `\uFF08提前准备\uFF0C${a.preparedAhead} 零点\uFF08北京时间\uFF09自动发布\uFF09` : '';
+    lines.push(`- ${CHANGE_LABEL[a.change]}${note}\uFF1A${title}\`${a.file}\`${where}`);
   }
   // With an error the workflow stops at the check: nothing is built or uploaded.
   lines.push(

@@ -72,6 +72,11 @@ export function formatSummary(problems: readonly Problem[], fileCount: number): 
   return `检查了 ${fileCount} 个文件\uFF1A${parts.join('\uFF0C')}${errors > 0 ? '\uFF0C请按上面的提示修改后再提交。' : '。'}`;
 }
 
+/** The note on an edition prepared ahead (src/lib/content/edition-dates.ts), after the summary: not a problem. */
+export function preparedAheadNote(date: string): string {
+  return `提示\uFF1A${date} 这一期是提前准备的\uFF0C将于当天零点\uFF08北京时间\uFF09自动发布\uFF0C在此之前不会出现在网站上\uFF08npm run dev 的预览里能看到\uFF09。`;
+}
+
 /** By file, then position, then rule: stable output for the same content. */
 export function compareProblems(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

@@ -60,9 +60,17 @@ export interface PlannedPart {
 /** Everything a part's pages are built from besides content: the site's code, its dependencies, its settings. */
 export const siteCode = (root: string): string => sourceVersion(root, ['src', 'astro.config.mjs', 'package-lock.json']);
 
-/** Brings the catalogues up to date and plans every year's part, oldest first. */
-export function planParts(root: string, onCatalogue?: (year: string, made: boolean, articles: number) => void): { catalogues: Catalogue[]; parts: PlannedPart[] } {
-  const catalogues = updateCatalogues(root, onCatalogue);
+/**
+ * Brings the catalogues up to date and plans every year's part, oldest first. `today` (in China): the articles
+ * published on it are the catalogues' (src/lib/content/edition-dates.ts); a part is out of date once an edition
+ * of its year prepared ahead is due.
+ */
+export function planParts(
+  root: string,
+  today: string,
+  onCatalogue?: (year: string, made: boolean, articles: number) => void,
+): { catalogues: Catalogue[]; parts: PlannedPart[] } {
+  const catalogues = updateCatalogues(root, today, onCatalogue);
   const structure = siteStructure(catalogues.flatMap((c) => c.articles), catalogues.flatMap((c) => c.editions), { bylineRecord: readBylineRecord(root) });
   const newestYear = structure.editions[0]?.date.slice(0, 4);
   const code = siteCode(root);

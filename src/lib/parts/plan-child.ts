@@ -7,16 +7,22 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { planParts, type PlannedPart } from './parts-fs.ts';
 import { progress } from './astro-run-fs.ts';
+import { siteToday } from '../clock.ts';
 
 interface PlanJob {
   root: string;
   label: string;
   started: number;
+  /** Today's date in China: the catalogues hold the articles published on it. */
+  today: string;
 }
 type PlanAnswer = { ok: true; parts: PlannedPart[] } | { ok: false; error: string };
 const CHILD = '--plan-child';
 
-/** planParts in a child process, which logs each year's catalogue as `[label m:ss]` lines. */
+/**
+ * planParts in a child process, which logs each year's catalogue as `[label m:ss]` lines. The clock is read
+ * here (src/lib/clock.ts), which fixes `now` for the Astro builds this process starts after it.
+ */
 export function planInChild(root: string, label: string, started: number): Promise<PlannedPart[]> {
   return new Promise((resolve, reject) => {
     const child = fork(join(root, 'src/lib/parts/plan-child.ts'), [CHILD], { stdio: 'inherit' });
@@ -27,7 +33,7 @@ export function planInChild(root: string, label: string, started: number): Promi
       if (answer?.ok) resolve(answer.parts);
       else reject(new Error(answer?.ok === false ? answer.error : `planning the parts stopped (exit code ${code})`));
     });
-    child.send({ root, label, started } satisfies PlanJob);
+    child.send({ root, label, started, today: siteToday() } satisfies PlanJob);
   });
 }
 
@@ -36,7 +42,7 @@ if (process.argv.includes(CHILD)) {
     const log = progress(job.label, job.started);
     let answer: PlanAnswer;
     try {
-      answer = { ok: true, parts: planParts(job.root, (year, made, n) => log(`catalogue ${year}: ${n} articles${made ? '' : ' (unchanged)'}`)).parts };
+      answer = { ok: true, parts: planParts(job.root, job.today, (year, made, n) => log(`catalogue ${year}: ${n} articles${made ? '' : ' (unchanged)'}`)).parts };
     } catch (error) {
       answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,10 +1,12 @@
-// Which articles the search index holds and with what URL: every published article (drafts too in dev),
+// Which articles the search index holds and with what URL: every article published today (in dev every article,
+// drafts and editions prepared ahead too),
 // with its page name from the edition, in a stable order.
 import { posix } from 'node:path';
 import { EDITION_FILE, type ArticleSource, type EditionSource } from '../content-files.ts';
 import { assembleEditions } from '../edition.ts';
 import { articlePath, withBase } from '../routing.ts';
 import { searchRecordHtml } from './records.ts';
+import { isPublished } from '../content/edition-dates.ts';
 
 export interface IndexRecord {
   url: string;
@@ -15,9 +17,9 @@ export interface IndexRecord {
 
 export function indexRecords(
   content: { articles: readonly ArticleSource[]; editions: readonly EditionSource[] },
-  options: { base: string; includeDrafts: boolean; leaveOutBroken?: boolean },
+  options: { base: string; preview: true; leaveOutBroken?: boolean } | { base: string; preview: false; today: string; leaveOutBroken?: boolean },
 ): IndexRecord[] {
-  const articles = content.articles.filter((a) => options.includeDrafts || !a.data.draft);
+  const articles = content.articles.filter((a) => options.preview || isPublished(a.data, options.today));
   const editions = assembleEditions(
     articles.map((a) => ({ ...a, filePath: a.file })),
     content.editions.map((e) => ({ ...e, filePath: e.file })),
