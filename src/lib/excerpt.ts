@@ -2,8 +2,33 @@
 import { decodeCharacterReference } from './character-reference.ts';
 import { normalizeCjkPunctuation } from './typography.ts';
 
-/** A code span: its text is shown as written. */
-const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+/**
+ * The code spans of `text` (their text is shown as written): a run of backticks up to the next run of the same
+ * length, as CommonMark pairs them; a run with no partner is text. Linear, whatever the runs (a regular expression
+ * pairing them backtracks for seconds over a few thousand backticks).
+ */
+function codeSpans(text: string): { start: number; end: number; content: string }[] {
+  const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, length: m[0].length }));
+  const nextOfLength: (number | undefined)[] = [];
+  const lastOfLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    nextOfLength[i] = lastOfLength.get(runs[i]!.length);
+    lastOfLength.set(runs[i]!.length, i);
+  }
+  const spans: { start: number; end: number; content: string }[] = [];
+  for (let i = 0; i < runs.length; ) {
+    const j = nextOfLength[i];
+    if (j === undefined) {
+      i++;
+      continue;
+    }
+    const open = runs[i]!;
+    const close = runs[j]!;
+    spans.push({ start: open.at, end: close.at + close.length, content: text.slice(open.at + open.length, close.at) });
+    i = j + 1;
+  }
+  return spans;
+}
 /**
  * What a paragraph's text holds besides words, outside code: a backslash escape (the character shown), a character
  * reference (decoded, as on the page: `&amp;` is `&`), or emphasis and code marks (dropped).
@@ -28,9 +53,9 @@ export function leadParagraph(markdown: string): string {
   const withoutLinks = firstParagraph.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   let text = '';
   let last = 0;
-  for (const m of withoutLinks.matchAll(CODE_SPAN)) {
-    text += plainText(withoutLinks.slice(last, m.index)) + m[2];
-    last = m.index + m[0].length;
+  for (const span of codeSpans(withoutLinks)) {
+    text += plainText(withoutLinks.slice(last, span.start)) + span.content;
+    last = span.end;
   }
   text += plainText(withoutLinks.slice(last));
   return normalizeCjkPunctuation(text.replace(/\s+/g, ' ').trim());
