@@ -41,8 +41,10 @@ describe('character references in a body', () => {
       '```&#x202E;\n代码\n```', // 16
       '',
       '甲&#13;乙', // 20
+      '',
+      '乙&#xFEFF;丙&#65279;', // 22
     ].join('\n');
-    expect(references(more)).toEqual(['10:25 &#x202E;', '10:37 &#x202E;', '10:51 &#x202E;', '14:6 &#x2066;', '16:4 &#x202E;', '20:2 &#13;']);
+    expect(references(more)).toEqual(['10:25 &#x202E;', '10:37 &#x202E;', '10:51 &#x202E;', '14:6 &#x2066;', '16:4 &#x202E;', '20:2 &#13;', '22:2 &#xFEFF;', '22:11 &#65279;']);
   });
 
   it('leaves references the parser keeps as written, and those for characters a body may hold', () => {

@@ -21,7 +21,9 @@ const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
  * index (Pagefind) fails on it. Unicode-mode pattern, where a whole pair is one code point and never matches.
  */
 const LONE_SURROGATE = /[\u{D800}-\u{DFFF}]/u;
-const FORBIDDEN = new RegExp(`${CONTROL.source}|${BIDI.source}|${NONCHARACTER.source}|${LONE_SURROGATE.source}`, 'gu');
+/** A byte order mark inside the text (one at the start of a file is dropped when it is read): invisible, and it splits words for search. */
+const BOM = /\uFEFF/;
+const FORBIDDEN = new RegExp(`${CONTROL.source}|${BIDI.source}|${NONCHARACTER.source}|${LONE_SURROGATE.source}|${BOM.source}`, 'gu');
 
 export interface ForbiddenCharacter {
   /** UTF-16 offset in the text. */
@@ -44,6 +46,7 @@ export function characterDescription(char: string): string {
   if (BIDI.test(char)) return `看不见的文字方向控制符 ${code}\uFF0C它会让文字显示的顺序和实际不同`;
   if (LONE_SURROGATE.test(char)) return `一个残缺的字符 ${code}\uFF08半个 UTF-16 代理对\uFF0C不是完整的字\uFF09`;
   if (NONCHARACTER.test(char)) return `不能用作文字的 Unicode 非字符 ${code}`;
+  if (BOM.test(char)) return `看不见的字节顺序标记 ${code}\uFF08BOM\uFF09`;
   return `看不见的控制字符 ${code}`;
 }
 
