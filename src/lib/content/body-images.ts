@@ -30,8 +30,12 @@ export interface FoundImage {
 export function imageTarget(url: string): ImageTarget {
   if (url.trim() === '') return { kind: 'invalid', reason: 'empty' };
   if (url.startsWith('//')) return { kind: 'remote' };
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1];
-  if (scheme !== undefined) return /^https?$/i.test(scheme) ? { kind: 'remote' } : { kind: 'invalid', reason: 'scheme' };
+  // A scheme as the sanitizer reads one (src/lib/check/safe-url.ts): whatever comes before a `:` that no `/`, `?` or
+  // `#` precedes, so that `javasc<tab>ript:` is one too.
+  const colon = url.indexOf(':');
+  if (colon > -1 && !/[/?#]/.test(url.slice(0, colon))) {
+    return /^https?$/i.test(url.slice(0, colon)) ? { kind: 'remote' } : { kind: 'invalid', reason: 'scheme' };
+  }
   if (url.includes('\\')) return { kind: 'invalid', reason: 'backslash' };
   if (url.startsWith('/')) return { kind: 'invalid', reason: 'absolute' };
   let path: string;
