@@ -273,7 +273,7 @@ for (const articles of values.articles.split(',').map(Number)) {
   else results.push(run);
   results.sort((a, b) => (a['articles'] as number) - (b['articles'] as number));
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(resultsFile, `${JSON.stringify({ machine: '2 cores, 24 GB (see README)', runs: results }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ machine: '2 cores, 24 GB (see docs/performance.md)', runs: results }, null, 2)}\n`);
   if (correspondents === undefined) {
     writeFileSync(
       join(root, 'bench/results/build.svg'),

@@ -37,7 +37,7 @@ function currentBranch(repo: string): string {
 }
 
 /**
- * The settings naming the git host a build's editor logs in to (README: "Web editor"), which the publishing workflows
+ * The settings naming the git host a build's editor logs in to (docs/web-editor.md), which the publishing workflows
  * pass from the repository's variables. Empty counts as unset: `${{ vars.X }}` is '' for a variable never set.
  */
 export const CMS_HOST_SETTINGS = ['CMS_BACKEND', 'CMS_REPO', 'CMS_BRANCH', 'CMS_APP_ID', 'CMS_BASE_URL', 'CMS_API_ROOT', 'CMS_AUTH_ENDPOINT'] as const;

@@ -117,7 +117,7 @@ export function* syntheticArchive(vocab: readonly [string, number][], options: S
   const newName = () => pick([...SURNAMES]) + pick([...GIVEN]) + (random() < 0.6 ? pick([...GIVEN]) : '');
   const staff = [...new Set(Array.from({ length: 80 }, newName))].slice(0, 60);
   const wanted = options.correspondents ?? 340;
-  // 400 names drawn for the default 340, as before: the default archive stays the one the README measured.
+  // 400 names drawn for the default 340, as before: the default archive stays the one docs/performance.md measured.
   const drawn = options.correspondents === undefined ? 400 : Math.ceil(wanted * 1.2) + 60;
   const correspondents = [...new Set(Array.from({ length: drawn }, newName))].filter((n) => !staff.includes(n)).slice(0, wanted);
   const person = () => (random() < 0.4 ? `记者 ${pick(staff)}` : pick(correspondents));

@@ -1,6 +1,6 @@
 // Markdown whose cost to build grows much faster than its bytes, refused with a located message before it reaches
-// the build (the figures: bench/results/markdown-cost.json, `npm run bench:markdown`; docs in README "The content
-// door"). Within the article's size limit, ordinary text costs about 0.6 ms per KB to render; these do not:
+// the build (the figures: bench/results/markdown-cost.json, `npm run bench:markdown`; docs: docs/writing-and-checking.md,
+// "The content door"). Within the article's size limit, ordinary text costs about 0.6 ms per KB to render; these do not:
 // - a table's short rows are padded to the header's width, so a 20 KB table of 2,500 columns over 40 one-`|` rows
 //   renders 100,000 cells (270 MB, output 51 times its source), and 16 KB of 1,000 columns over 4,000 rows
 //   exhausts a 4 GB heap;

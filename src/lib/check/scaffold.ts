@@ -42,7 +42,7 @@ export function fieldProblem(field: keyof typeof articleSchema.shape, value: unk
   return result.ok ? undefined : result.problems[0]?.message;
 }
 
-/** The article file: frontmatter in the order README documents, then a placeholder paragraph. */
+/** The article file: frontmatter in the order docs/writing-and-checking.md documents, then a placeholder paragraph. */
 export function renderArticle(fields: NewArticleFields): string {
   const data: Record<string, unknown> = { title: fields.title };
   if (fields.kicker) data['kicker'] = fields.kicker;
