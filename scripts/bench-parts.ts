@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SYNTHETIC_NOW, syntheticArchive } from '../src/lib/bench/synthetic.ts';
 import { NOW_SETTING } from '../src/lib/clock.ts';
@@ -21,6 +21,7 @@ import { largestPages } from '../src/lib/bench/readers.ts';
 import { firstSearches } from '../src/lib/bench/first-search-fs.ts';
 import { folderStats, nextEditionDate } from '../src/lib/bench/archive-fs.ts';
 import { isPartOutput } from '../src/lib/parts/scope.ts';
+import { toPosix } from '../src/lib/posix-path.ts';
 
 const { values } = parseArgs({
   options: {
@@ -153,7 +154,7 @@ const site = folderStats(dist);
 const partsOnDisk = folderStats(partsDir);
 
 progress('largest reader pages');
-const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((p) => p.endsWith('index.html')).map((p) => p.split(sep).join('/'));
+const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((p) => p.endsWith('index.html')).map((p) => toPosix(p));
 const largest = largestPages(pages.map((path) => ({ path, read: () => readFileSync(join(dist, path)) })));
 
 const firstSearch = dailyOnly ? {} : await firstSearches(dist, progress);
@@ -170,7 +171,7 @@ const fileStates = (hashAll: boolean) => {
   for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const file = join(entry.parentPath, entry.name);
-    const path = relative(dist, file).split(sep).join('/');
+    const path = toPosix(relative(dist, file));
     const stat = statSync(file);
     const id = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
     const untouchedPart = years.some((y) => y !== current && isPartOutput(path, y) && !path.startsWith('_astro/') && !path.startsWith('pagefind/'));
@@ -195,7 +196,7 @@ let added = 0;
 for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true })) {
   if (!entry.isFile()) continue;
   const file = join(entry.parentPath, entry.name);
-  const path = relative(dist, file).split(sep).join('/');
+  const path = toPosix(relative(dist, file));
   const stat = statSync(file);
   const old = before.get(path);
   after.set(path, '');

@@ -18,6 +18,7 @@ import { archiveText, type ArchiveText } from '../src/lib/bench/dictionary-fs.ts
 import { readContent, type ArticleSource } from '../src/lib/content-files.ts';
 import { indexRecords } from '../src/lib/search/index-records.ts';
 import { markdownToText } from '../src/lib/search/records.ts';
+import { escapeHtml } from '../src/lib/html.ts';
 import { resolveCounty } from '../src/lib/gazetteer.ts';
 import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
@@ -54,7 +55,6 @@ const plainText = (a: ArticleSource) =>
   [[a.data.kicker, a.data.title, a.data.subtitle].filter(Boolean).join(' '), markdownToText(a.body), ...a.data.images.map((i) => i.caption), ...a.data.byline.map((b) => b.name), placeOf(a)]
     .map(normalizeCjkPunctuation)
     .join('\n');
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 async function writeIndex(dir: string, records: { url: string; html: string }[]) {
   if (reuse) return 0;
@@ -76,10 +76,10 @@ const baselineMs = await writeIndex(
   join(out, 'baseline'),
   content.articles.map((a) => ({
     url: `/${a.id}/`,
-    html: `<!doctype html><html lang="zh-CN"><body data-pagefind-body><h1>${escape(normalizeCjkPunctuation(a.data.title))}</h1>${plainText(a)
+    html: `<!doctype html><html lang="zh-CN"><body data-pagefind-body><h1>${escapeHtml(normalizeCjkPunctuation(a.data.title))}</h1>${plainText(a)
       .split('\n')
       .slice(1)
-      .map((p) => `<p>${escape(p)}</p>`)
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
       .join('')}</body></html>`,
   })),
 );

@@ -2,8 +2,9 @@
 // from a folder (see src/lib/preview/browsable.ts); SITE_URL and BASE_PATH as for the build. The pull-request
 // workflow uploads it as the preview artifact.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { browsableFile } from '../src/lib/preview/browsable.ts';
+import { toPosix } from '../src/lib/posix-path.ts';
 
 const [dist, out] = process.argv.slice(2);
 if (!dist || !out) {
@@ -14,7 +15,7 @@ const base = process.env['BASE_PATH'] ?? '/';
 const site = new URL(base.endsWith('/') ? base : `${base}/`, process.env['SITE_URL'] ?? 'https://example.org');
 const paths = readdirSync(dist, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile())
-  .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join('/'))
+  .map((e) => toPosix(relative(dist, join(e.parentPath, e.name))))
   .sort();
 const files = new Set(paths);
 rmSync(out, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { classifyContentPath } from '../lib/content/files.ts';
 import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { withBase } from '../lib/routing.ts';
 import { siteToday } from '../lib/clock.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 export interface PreviewOptions {
   /** Absolute path of the project root; problems name files relative to it. */
@@ -25,8 +26,6 @@ export interface PreviewOptions {
   /** The errors found so far (at start-up, by the full check). */
   problems: ContentProblems;
 }
-
-const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Prints a check's result the way `npm run check` does: one line per problem, then the summary. */
 function logCheck(logger: AstroIntegrationLogger, problems: readonly Problem[], files: number, passed: string): void {

@@ -2,12 +2,13 @@
 // zips from the cache when its inputs are unchanged. Runs in the downloads integration's worker threads.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { archiveName, DOWNLOADS_DIR, linksDownloads, withoutDownloadSizes } from '../lib/offline/downloads.ts';
 import { publishedSource } from '../lib/content/published-source.ts';
 import { readArticle, readEdition } from '../lib/content/read.ts';
 import { publishedYamlFor, type PublishedYamls } from '../lib/content/shared-reads.ts';
 import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 const decoder = new TextDecoder();
 
@@ -73,7 +74,7 @@ function published(job: MonthsJob, read: (path: string) => Uint8Array | undefine
     const bytes = read(path);
     if (!bytes) return undefined;
     // The file as the check and the loaders name it: relative to the project root.
-    const file = relative(job.root, join(job.contentDir, path)).split(sep).join('/');
+    const file = toPosix(relative(job.root, join(job.contentDir, path)));
     const readNow = () => (path.endsWith('.md') ? readArticle(file, bytes) : readEdition(file, bytes)).publishedYaml;
     return publishedSource(path, bytes, () => publishedYamlFor(job.publishedYamls, file, bytes) ?? readNow());
   };

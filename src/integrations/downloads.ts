@@ -3,7 +3,7 @@
 // by src/lib/offline from the built pages and the Markdown sources, in two worker threads (a month at a time, months
 // whose inputs are unchanged come from the cache). Any problem fails the build, naming its cause.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content-files.ts';
@@ -13,12 +13,13 @@ import { editionsInBuild } from '../lib/offline/edition.ts';
 import { makeMonths, reader, type MonthsJob, type MonthsResult } from './downloads-months.ts';
 import { publishedYamls } from '../lib/content/shared-reads.ts';
 import { runWorker } from './worker.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 /** Paths of the HTML files under `dir`, slash-separated and relative to it. */
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+    .map((e) => toPosix(relative(dir, join(e.parentPath, e.name))));
 }
 
 /** The size of every zip in `dir`, by file name. */

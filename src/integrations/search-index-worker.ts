@@ -4,7 +4,7 @@
 // sources are unchanged since the last build is copied from the cache instead of being indexed again.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, posix, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import * as pagefind from 'pagefind';
 import { CONTENT_DIR, readContent, requireData } from '../lib/content-files.ts';
 import { readArticle } from '../lib/content/read.ts';
@@ -16,6 +16,7 @@ import { indexRecords, shardFiles, type IndexRecord } from '../lib/search/index-
 import { answer } from './worker.ts';
 import { isPublished } from '../lib/content/edition-dates.ts';
 import { sourceVersion } from '../lib/source-version-fs.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 export interface SearchIndexJob {
   root: string;
@@ -69,7 +70,7 @@ function planFacts(job: SearchIndexJob, build: string): { articles: (Facts & { f
   const digests = new Map<string, string>();
   for (const { path, file: kind } of walkScope(base, job.scope)) {
     if (kind.kind !== 'article' && kind.kind !== 'edition') continue;
-    const file = posix.join(CONTENT_DIR.split(sep).join('/'), path);
+    const file = posix.join(toPosix(CONTENT_DIR), path);
     const bytes = readFileSync(join(base, path));
     const digest = readDigest(bytes);
     digests.set(file, digest);

@@ -2,22 +2,9 @@
 // without its flag (a headline with a space, unquoted) is told in Chinese, before Node's parseArgs (whose errors
 // are English) reads the arguments. Used by scripts/new.ts and scripts/check.ts.
 import { parseArgs } from 'node:util';
+import { editDistance } from './edit-distance.ts';
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-
-/** Edits between two flag names, a swap of two neighbouring letters counting as one (--tilte is --title). */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 /**
  * The first thing wrong with `args` for flags `spec`, in Chinese (without the usage, which the caller adds), or
@@ -35,7 +22,7 @@ export function argumentProblem(args: readonly string[], spec: FlagSpec, positio
     const flag = spec[token.name];
     if (!flag) {
       const typed = token.rawName.replace(/^-+/, '').toLowerCase();
-      const close = names.filter((n) => editDistance(n, typed) <= Math.max(1, Math.floor(n.length / 3)));
+      const close = names.filter((n) => editDistance(n, typed, { transpositions: true }) <= Math.max(1, Math.floor(n.length / 3)));
       const hint = close.length > 0 ? `\uFF0C是否为${close.map((n) => `「--${n}」`).join('或')}\uFF1F` : '';
       return `不认识的选项「${token.rawName}」${hint}`;
     }

@@ -1,12 +1,13 @@
 // Reads the content folder through the content door (src/lib/content), for build steps that work from the
 // Markdown sources rather than from rendered pages: the search index, the URL record, the benchmarks.
 import { readFileSync } from 'node:fs';
-import { join, posix, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Article, Edition } from './schema.ts';
 import { formatProblem } from './check/problem.ts';
 import { readArticle, readEdition, type ReadArticle, type ReadFile } from './content/read.ts';
 import { readFor, type SharedReads } from './content/shared-reads.ts';
 import { walkContent } from './content/tree-fs.ts';
+import { toPosix } from './posix-path.ts';
 
 export interface ArticleSource {
   /** Entry id as Astro's glob loader gives it: `2022/04/19/slug`. */
@@ -59,7 +60,7 @@ export function* contentFiles(root: string, contentDir = CONTENT_DIR, options: R
   const base = join(root, contentDir);
   for (const { path, file: kind } of walkContent(base, under)) {
     if (kind.kind !== 'article' && kind.kind !== 'edition') continue;
-    const file = posix.join(contentDir.split(sep).join('/'), path);
+    const file = posix.join(toPosix(contentDir), path);
     if (!only(file)) continue;
     const bytes = readFileSync(join(base, path));
     const shared = reads === undefined ? undefined : readFor(reads, file, bytes);

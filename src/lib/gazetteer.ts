@@ -3,6 +3,7 @@
 // Data: src/data/hebei-divisions.json (see its "_source" field for provenance and slug rules).
 
 import data from '../data/hebei-divisions.json' with { type: 'json' };
+import { editDistance } from './edit-distance.ts';
 
 export type DivisionLevel = 'province' | 'prefecture' | 'county' | 'scope';
 
@@ -198,21 +199,6 @@ const FORMER_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
   ['平泉县', ['平泉市']],
   ['冀州市', ['冀州区']],
 ]);
-
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      const sub = (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1);
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, sub));
-    }
-    prev = cur;
-  }
-  return prev[y.length] ?? 0;
-}
 
 function suggest(value: string): string[] {
   const out: string[] = [];

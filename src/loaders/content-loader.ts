@@ -24,6 +24,7 @@ import { formatProblem, type Problem } from '../lib/check/problem.ts';
 import { imageProblem } from '../lib/check/images-fs.ts';
 import { isPublished } from '../lib/content/edition-dates.ts';
 import { siteToday } from '../lib/clock.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 type Kind = 'article' | 'edition';
 
@@ -99,7 +100,7 @@ function contentLoader(kind: Kind): Loader {
       const sync = async (path: string, file: ContentFile): Promise<string | undefined> => {
         if (file.kind !== kind) return undefined;
         const absolute = join(base, ...path.split('/'));
-        const filePath = relative(root, absolute).split(sep).join('/');
+        const filePath = toPosix(relative(root, absolute));
         const bytes = readFileSync(absolute);
         // Drafts are in the collection in dev only: the digest tells the two apart in a store kept between runs.
         const digest = context.generateDigest(`${dev ? 'dev' : 'build'}\0${bytes.toString('latin1')}`);
@@ -162,7 +163,7 @@ function contentLoader(kind: Kind): Loader {
       if (!watcher) return;
       // Each file is read once its save has settled (a save can be several events; the first may see a half-written file).
       const onChange = settleEach<string>(SAVE_SETTLE_MS, (changed) => {
-        const path = relative(base, changed).split(sep).join('/');
+        const path = toPosix(relative(base, changed));
         const file = classifyContentPath(path, 'file');
         if (file.kind !== kind) return;
         // A file that is now a link or hidden is classified by the walker's rules: re-read the folder's view of it.
@@ -172,19 +173,19 @@ function contentLoader(kind: Kind): Loader {
             if (id === undefined) store.delete(file.id);
           },
           // What the door accepts but Astro's own steps refuse (an image it cannot read): keep serving the last version.
-          (error: unknown) => logger.error(`${relative(root, changed).split(sep).join('/')}：无法更新预览（${error instanceof Error ? error.message : String(error)}）`),
+          (error: unknown) => logger.error(`${toPosix(relative(root, changed))}：无法更新预览（${error instanceof Error ? error.message : String(error)}）`),
         );
       });
       const onEvent = (changed: string) => {
         if (!changed.startsWith(base + sep)) return;
-        if (classifyContentPath(relative(base, changed).split(sep).join('/'), 'file').kind !== kind) return;
+        if (classifyContentPath(toPosix(relative(base, changed)), 'file').kind !== kind) return;
         onChange(changed);
       };
       watcher.on('change', onEvent);
       watcher.on('add', onEvent);
       watcher.on('unlink', (deleted) => {
         if (!deleted.startsWith(base + sep)) return;
-        const file = classifyContentPath(relative(base, deleted).split(sep).join('/'), 'file');
+        const file = classifyContentPath(toPosix(relative(base, deleted)), 'file');
         if (file.kind === kind) store.delete(file.id);
       });
     },

@@ -1,9 +1,10 @@
 // Where the web editor (/admin/) finds its content and its git host, from the environment: read here, once, by the
 // admin page and the dev integration that starts the local git backend, and passed to the pure src/lib/cms/config.ts.
 import { execFileSync } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { CmsBackend, CmsOptions } from '../lib/cms/config.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -24,7 +25,7 @@ export function gitRepoDir(root: string, env: Env = process.env): string {
 
 /** The content folder relative to the repository's root (`content`), as the editor's collection names it. */
 export function contentFolderInRepo(root: string, env: Env = process.env): string {
-  return relative(gitRepoDir(root, env), resolve(root, env['CONTENT_DIR'] ?? CONTENT_DIR)).split(sep).join('/');
+  return toPosix(relative(gitRepoDir(root, env), resolve(root, env['CONTENT_DIR'] ?? CONTENT_DIR)));
 }
 
 /** The branch the local backend reads and merges into: the one checked out when the dev server starts. */

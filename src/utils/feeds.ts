@@ -6,6 +6,7 @@ import type { SiteLocation } from '../lib/seo/urls.ts';
 import { feedItem, type FeedArticle } from '../lib/feeds/items.ts';
 import { renderRss } from '../lib/feeds/rss.ts';
 import type { FeedChannel } from '../lib/feeds/channel.ts';
+import { escapeHtml } from '../lib/html.ts';
 
 /** Where the site is deployed (`SITE_URL`, `BASE_PATH`), from an endpoint's context. */
 export function siteLocation(site: URL | undefined): SiteLocation {
@@ -45,7 +46,7 @@ async function withPublishedImages(entry: ArticleEntry): Promise<ArticleEntry> {
     }
     const image = await getImage({ src: photo });
     const attributes = { src: image.src, alt: props.alt ?? '', ...(props.title ? { title: props.title } : {}), width: image.attributes['width'], height: image.attributes['height'] };
-    tags.set(tag, `<img ${Object.entries(attributes).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}="${escapeAttribute(String(v))}"`).join(' ')}>`);
+    tags.set(tag, `<img ${Object.entries(attributes).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}="${escapeHtml(String(v))}"`).join(' ')}>`);
   }
   const html = rendered.html.replace(IMAGE_PLACEHOLDER, (tag) => tags.get(tag) ?? '');
   return { ...entry, rendered: { ...rendered, html } };
@@ -56,10 +57,6 @@ function unescapeAttribute(value: string): string {
   return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&(quot|amp|lt|gt|apos);/gi, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
     hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[name!.toLowerCase()]!,
   );
-}
-
-function escapeAttribute(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }
 
 /** An RSS feed of the newest `limit` of `articles` (sorted newest first). */

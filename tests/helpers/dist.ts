@@ -1,13 +1,14 @@
 // Reading a built site: its files, and where a URL of the site lands in the output folder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { toPosix } from '../../src/lib/posix-path.ts';
 
 /** Every file under `dir`, as slash-separated paths relative to it, sorted. */
 export function allFiles(dir: string): string[] {
   const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [relative(dir, join(d, e.name)).split(sep).join('/')]));
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [toPosix(relative(dir, join(d, e.name)))]));
   return walk(dir).sort();
 }
 

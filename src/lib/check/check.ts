@@ -22,6 +22,7 @@ import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } fr
 import { articlePath, editionDateFromId, parseArticleId } from '../routing.ts';
 import { editionDateProblem, isPreparedAhead, isPublished } from '../content/edition-dates.ts';
 import { readBylineRecord } from '../published-bylines-fs.ts';
+import { toPosix } from '../posix-path.ts';
 
 export interface CheckOptions {
   /** Paths in problems are relative to this folder (the repository root for the CLI and the build). */
@@ -69,7 +70,7 @@ export interface Checked {
 }
 
 function toDisplay(cwd: string, path: string): string {
-  return relative(cwd, path).split(sep).join('/');
+  return toPosix(relative(cwd, path));
 }
 
 const DATED = [/^\d{4}$/, /^\d{2}$/, /^\d{2}$/];
@@ -93,7 +94,7 @@ export function contentRootOf(path: string, isDirectory: boolean, contentDir?: s
 
 /** What the file at `path` is, relative to the content folder `root` (links are looked at, never followed). */
 function classifyFile(root: string, path: string): ContentEntry {
-  const rel = relative(root, path).split(sep).join('/');
+  const rel = toPosix(relative(root, path));
   const stat = lstatSync(path);
   return { path: rel, file: classifyContentPath(rel, stat.isSymbolicLink() ? 'symlink' : stat.isFile() ? 'file' : 'other') };
 }
@@ -122,7 +123,7 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
     add('slug', { line: 1, column: 1 }, `文件名「${basename(path)}」不合要求\uFF1A只能用小写拼音字母、数字和连字符\uFF08标题的拼音\uFF09${suggestion}`);
   }
   if (root !== undefined) {
-    const id = relative(root, path).split(sep).join('/').replace(/\.md$/, '');
+    const id = toPosix(relative(root, path)).replace(/\.md$/, '');
     result.placement = { id, data: { date: fields.date, page: fields.page, order: fields.order }, filePath: display };
     if (data) result.article = { id, data, filePath: display };
   }
@@ -157,7 +158,7 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
 
 function checkEdition(path: string, display: string, bytes: Uint8Array, root: string): Checked {
   const read = readEdition(display, bytes);
-  const id = relative(root, path).split(sep).join('/').replace(/\.yaml$/, '');
+  const id = toPosix(relative(root, path)).replace(/\.yaml$/, '');
   const fields = read.fields ?? {};
   const result: Checked = { path, display, problems: read.problems, locate: read.locate, read: { display, problems: [...read.problems], data: read.data, publishedYaml: read.publishedYaml } };
   // An edition.yaml with errors is still this folder's edition: its pages are used when they are valid.
@@ -191,7 +192,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     if (stat.isDirectory()) {
       // Each file is then placed in its own content folder: a folder checked may hold several, or be above one.
       const walked = contentRootOf(path, true, contentDir);
-      for (const { path: rel } of walkContent(walked, relative(walked, path).split(sep).join('/'))) {
+      for (const { path: rel } of walkContent(walked, toPosix(relative(walked, path)))) {
         const file = join(walked, rel);
         const root = contentRootOf(file, false, contentDir);
         const entry = classifyFile(root, file);
@@ -219,7 +220,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     if (entry.file.kind === 'article' || entry.file.kind === 'edition' || entry.file.kind === 'photo') folders.set(dirname(path), root);
   }
   for (const [folder, root] of folders) {
-    for (const entry of walkContent(root, relative(root, folder).split(sep).join('/'))) {
+    for (const entry of walkContent(root, toPosix(relative(root, folder)))) {
       const path = join(root, entry.path);
       if (!context.has(path)) context.set(path, { root, entry });
       if (entry.file.kind === 'edition') targets.set(path, { root, entry });

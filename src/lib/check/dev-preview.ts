@@ -4,6 +4,7 @@
 // (src/integrations/content-preview.ts) feeds it the checker's problems and serves what it renders.
 import { posix } from 'node:path';
 import { classifyContentPath } from '../content/files.ts';
+import { escapeHtml } from '../html.ts';
 import { articlePath, editionPath, withBase } from '../routing.ts';
 import { compareProblems, formatProblem, type Problem } from './problem.ts';
 
@@ -60,12 +61,8 @@ export function pageOfContentFile(file: string, contentDir: string): string | un
   return undefined;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function problemList(problems: readonly Problem[]): string {
-  return `<ul class="content-problems">${problems.map((p) => `<li><code>${escapeHtml(formatProblem(p))}</code></li>`).join('')}</ul>`;
+  return `<ul class="content-problems">${problems.map((p) => `<li><code>${escapeHtml(formatProblem(p), { numeric: true })}</code></li>`).join('')}</ul>`;
 }
 
 // Dev only: these styles never reach a built page.

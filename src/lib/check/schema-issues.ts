@@ -2,6 +2,7 @@
 // located problem: the schema's Chinese messages where it has them, Chinese wording for zod's generic ones, the
 // rule id being the top-level field the issue is about (`county`, `date` …) or `unknown-field`.
 import { z } from 'astro/zod';
+import { editDistance } from '../edit-distance.ts';
 import type { Position, RuleId } from './problem.ts';
 
 /** What each field is called in the newsroom. */
@@ -44,18 +45,6 @@ const expectedWords: Record<string, string> = {
   array: '列表\uFF08每项一行\uFF0C以「- 」开头\uFF0C或写成 [甲, 乙]\uFF09',
   object: '一组「字段: 值」',
 };
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 function nameOf(path: readonly PropertyKey[]): string {
   const key = [...path].reverse().find((k): k is string => typeof k === 'string');

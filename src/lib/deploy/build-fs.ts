@@ -3,10 +3,11 @@
 // src/lib/seo/headers.ts), and for a moved article's forwarding page the redirect of `_redirects`.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { headersFor } from '../seo/headers.ts';
 import { buildHeaderRules } from '../seo/headers-fs.ts';
 import { contentTypeOf, type LocalObject } from './plan.ts';
+import { toPosix } from '../posix-path.ts';
 
 /** Written for Netlify and Cloudflare Pages; a bucket gets their rules as object metadata instead. */
 const HOST_FILES = new Set(['_headers', '_redirects']);
@@ -37,7 +38,7 @@ export function builtObjects(outDir: string, base: string, progress?: (hashed: n
   return readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
-    .map((file) => ({ file, path: relative(outDir, file).split(sep).join('/') }))
+    .map((file) => ({ file, path: toPosix(relative(outDir, file)) }))
     .filter(({ path }) => !HOST_FILES.has(path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map(({ file, path }, n, all) => {

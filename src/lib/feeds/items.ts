@@ -7,6 +7,7 @@ import { normalizeCjkPunctuation as zh } from '../typography.ts';
 import { resolveCounty } from '../gazetteer.ts';
 import { modifiedDate } from '../seo/time.ts';
 import { absoluteUrl, absolutizeHtml, type SiteLocation } from '../seo/urls.ts';
+import { escapeHtml } from '../html.ts';
 
 /** The part of a content entry a feed needs; Astro's CollectionEntry<'articles'> satisfies it. */
 export interface FeedArticle {
@@ -58,10 +59,6 @@ export function feedItem(article: FeedArticle, at: SiteLocation): FeedItem {
 
 /** The body for feed readers: the kicker and subtitle when the headline has them, then the text. */
 function feedBodyHtml(headlineStack: string[], html: string, url: string): string {
-  const stack = headlineStack.length > 0 ? `<p><strong>${headlineStack.map(escapeHtml).join('<br>')}</strong></p>` : '';
+  const stack = headlineStack.length > 0 ? `<p><strong>${headlineStack.map((line) => escapeHtml(line)).join('<br>')}</strong></p>` : '';
   return stack + absolutizeHtml(html, url);
-}
-
-function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }

@@ -3,6 +3,7 @@
 // sources under content/, and SHA256SUMS. A month's bundle holds its editions' archives in dated folders.
 // Pure: files are read through the functions passed in, nothing is written.
 import { formatEditionDate } from '../format.ts';
+import { escapeHtml } from '../html.ts';
 import { archivePath, editionPath, withBase } from '../routing.ts';
 import { site as paper } from '../site.ts';
 import { CHECKSUMS_FILE, sha256sums } from './checksums.ts';
@@ -200,10 +201,6 @@ function safeDecode(href: string): string {
   } catch {
     return href;
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The bundle's index.html: the month's editions, each a link into its folder. */

@@ -5,6 +5,8 @@
 // bare attributes, `/>`, comments, raw text, character references) and recovers from a stray or missing end tag the
 // simple way (an end tag closes the nearest open element of its name); it is not a full HTML5 tree builder.
 
+import { escapeAttribute } from '../html.ts';
+
 export interface Attribute {
   /** Lowercased. */
   name: string;
@@ -46,7 +48,7 @@ export function decodeEntities(text: string): string {
 
 /** A value written as a double-quoted attribute. */
 export function attributeText(name: string, value: string): string {
-  return `${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+  return `${name}="${escapeAttribute(value)}"`;
 }
 
 const ATTRIBUTE = /([\t\n\f\r /]*)([^\t\n\f\r />][^\t\n\f\r /=>]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?/y;

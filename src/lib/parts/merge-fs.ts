@@ -3,8 +3,9 @@
 // gigabytes, and the assembly must not double that. A file both have (the shared stylesheets and scripts, which
 // every build of the same code writes byte for byte) is left as the assembly wrote it.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { isPartOutput } from './scope.ts';
+import { toPosix } from '../posix-path.ts';
 
 /** Links the part of `year` built in `partDir` into `outDir`; returns how many files it added. */
 export function mergePart(partDir: string, outDir: string, year: string): number {
@@ -14,7 +15,7 @@ export function mergePart(partDir: string, outDir: string, year: string): number
   for (const entry of readdirSync(partDir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const from = join(entry.parentPath, entry.name);
-    const path = relative(partDir, from).split(sep).join('/');
+    const path = toPosix(relative(partDir, from));
     if (!isPartOutput(path, year)) continue;
     const to = join(outDir, path);
     if (existsSync(to)) continue;

@@ -8,6 +8,7 @@ import { resolveCounty } from '../gazetteer.ts';
 import { normalizeCjkPunctuation } from '../typography.ts';
 import { encodeForIndex } from './tokens.ts';
 import { categories } from '../categories.ts';
+import { escapeHtml } from '../html.ts';
 
 const categoryOrder = new Map<string, number>(categories.map((c, i) => [c.name, i]));
 
@@ -46,8 +47,6 @@ export interface SearchRecordInput {
   /** Name of the page (版名) the article is on. */
   pageName?: string | undefined;
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Facet values of an article, as readers see them in the search page's filters. */
 export function searchFilters(data: Article, pageName: string | undefined): Record<string, string> {

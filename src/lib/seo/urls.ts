@@ -1,6 +1,7 @@
 // Absolute URLs for what leaves the site (feeds, sitemaps, structured data, social cards): the configured
 // site URL (`SITE_URL`) plus the base path (`BASE_PATH`) plus a root-relative path from src/lib/routing.ts.
 import { withBase } from '../routing.ts';
+import { escapeAttribute } from '../html.ts';
 
 export interface SiteLocation {
   /** The deployment's origin (and optional path), e.g. `https://paper.example.cn`; Astro's `site`. */
@@ -19,7 +20,7 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
   return html.replace(/\b(href|src)="([^"]*)"/g, (whole, attribute: string, value: string) => {
     if (value.startsWith('#') && value.length > 1) return `${attribute}="${pageUrl}${value}"`;
     try {
-      return `${attribute}="${new URL(value.replaceAll('&amp;', '&'), pageUrl).href.replaceAll('&', '&amp;')}"`;
+      return `${attribute}="${escapeAttribute(new URL(value.replaceAll('&amp;', '&'), pageUrl).href)}"`;
     } catch {
       return whole;
     }
