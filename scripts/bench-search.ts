@@ -21,8 +21,8 @@ import { markdownToText } from '../src/lib/search/records.ts';
 import { escapeHtml } from '../src/lib/html.ts';
 import { resolveCounty } from '../src/lib/gazetteer.ts';
 import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { launchChromium } from '../tools/browser.ts';
+import { serveStatic } from '../tools/static-server-fs.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '20220419' }, reuse: { type: 'boolean', default: false }, text: { type: 'string', default: 'print' }, site: { type: 'string' } } });
 const articleCount = Number(values.articles);

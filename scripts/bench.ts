@@ -23,8 +23,8 @@ import { benchmarkChart } from '../src/lib/bench/chart.ts';
 import { buildCommand } from '../src/lib/bench/build-command.ts';
 import { largestPages, measureTransfer } from '../src/lib/bench/readers.ts';
 import { folderStats, nextEditionDate } from '../src/lib/bench/archive-fs.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { launchChromium } from '../tools/browser.ts';
+import { serveStatic } from '../tools/static-server-fs.ts';
 
 const { values } = parseArgs({
   options: {

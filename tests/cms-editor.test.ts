@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium } from '../tools/browser.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { startDev, type DevServer } from './helpers/dev-server.ts';
 import { checkPaths } from '../src/lib/check/check.ts';

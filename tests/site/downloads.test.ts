@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatSize } from '../../src/lib/offline/downloads.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium } from '../../tools/browser.ts';
 import { fw } from '../fullwidth.ts';
 
 const sample = inject('sampleOut');

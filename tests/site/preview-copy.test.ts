@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { allFiles } from '../helpers/dist.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium } from '../../tools/browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = join(mkdtempSync(join(tmpdir(), 'preview-copy-')), 'preview');

@@ -1,4 +1,4 @@
-// A static file server on 127.0.0.1 for browser tests: serves a built folder, with optional extra headers.
+// A static file server on 127.0.0.1 for the browser tests and the benchmarks: serves a built folder, with optional extra headers.
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';

@@ -1,5 +1,5 @@
-// Launches Debian's Chromium headless through playwright-core, with the flags a machine with a closed
-// network needs (no browser download: the system binary).
+// Launches Debian's Chromium headless through playwright-core, for the browser tests and the benchmarks alike,
+// with the flags a machine with a closed network needs (no browser download: the system binary).
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
