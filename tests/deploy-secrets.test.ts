@@ -2,19 +2,17 @@
 // secret access key, the session token or any other credential the environment holds, in its errors, its progress,
 // its dry-run plan or its summary. The command runs against a closed port and against a real S3-compatible server
 // on loopback (s3rver, started here), with a two-file site of its own (no Astro build).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import S3rver from 's3rver';
+import { runDeploy } from './helpers/deploy-cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFailure } from '../src/lib/deploy/publish-s3.ts';
 import { HIDDEN, redact, redactorFor, secretsIn, withoutCredentials } from '../src/lib/deploy/redact.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'deploy-secrets-'));
 const site = join(work, 'site');
 const BUCKET = 'paper';
@@ -43,17 +41,7 @@ const env = (endpoint: string, extra: Record<string, string> = {}): NodeJS.Proce
   ...extra,
 });
 
-function run(args: string[], environment: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), ...args], { cwd: root, env: environment });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], environment: NodeJS.ProcessEnv) => runDeploy(args, environment);
 
 /** Fails naming the secret and the output it showed up in. */
 function expectNoSecret(result: { stdout: string; stderr: string }) {

@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { runDeploy } from './helpers/deploy-cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFiles } from './helpers/dist.ts';
 import { astroBuild } from './helpers/astro-build.ts';
@@ -48,18 +49,7 @@ const deployEnv = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** Runs the deploy command. Asynchronously: the S3 server answering it runs in this process. */
-function run(args: string[], env: NodeJS.ProcessEnv = deployEnv()): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = deployEnv()) => runDeploy(args, env);
 
 function deploy(dir: string, ...args: string[]) {
   puts = [];
