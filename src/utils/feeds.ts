@@ -7,6 +7,7 @@ import { feedItem, type FeedArticle } from '../lib/feeds/items.ts';
 import { renderRss } from '../lib/feeds/rss.ts';
 import type { FeedChannel } from '../lib/feeds/channel.ts';
 import { escapeHtml } from '../lib/html.ts';
+import { decodeCharacterReference } from '../lib/character-reference.ts';
 
 /** Where the site is deployed (`SITE_URL`, `BASE_PATH`), from an endpoint's context. */
 export function siteLocation(site: URL | undefined): SiteLocation {
@@ -52,12 +53,8 @@ async function withPublishedImages(entry: ArticleEntry): Promise<ArticleEntry> {
   return { ...entry, rendered: { ...rendered, html } };
 }
 
-/** An attribute value as rehype-stringify writes it, read back (it escapes `"` and `&`, as character references). */
-function unescapeAttribute(value: string): string {
-  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&(quot|amp|lt|gt|apos);/gi, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[name!.toLowerCase()]!,
-  );
-}
+/** An attribute value as rehype-stringify writes it (`"` and `&` as character references), read back. */
+const unescapeAttribute = (value: string) => value.replace(/&(?:#[xX][0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);/g, decodeCharacterReference);
 
 /** An RSS feed of the newest `limit` of `articles` (sorted newest first). */
 export async function rssResponse(channel: FeedChannel, articles: readonly ArticleRecord[], limit: number, at: SiteLocation, data: Pick<SiteData, 'entryOf'>): Promise<Response> {
