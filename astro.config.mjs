@@ -18,7 +18,7 @@ import cdnHeaders from './src/integrations/cdn-headers.ts';
 import reuseOutput from './src/integrations/reuse-output.ts';
 import decapCms from './src/integrations/decap-cms.ts';
 import assembleParts from './src/integrations/assemble-parts.ts';
-import { CONTENT_DIR } from './src/lib/content-files.ts';
+import { CONTENT_DIR } from './src/lib/content/content-files-fs.ts';
 import { isLayoutId } from './src/lib/layout-ids.ts';
 import { astroRedirects } from './src/lib/redirects.ts';
 import { configRedirects } from './src/lib/redirects-fs.ts';

@@ -15,7 +15,7 @@ import { build as esbuild } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { createRandom, syntheticArchive } from '../src/lib/bench/synthetic.ts';
 import { archiveText, type ArchiveText } from '../src/lib/bench/dictionary-fs.ts';
-import { readContent, type ArticleSource } from '../src/lib/content-files.ts';
+import { readContent, type ArticleSource } from '../src/lib/content/content-files-fs.ts';
 import { indexRecords } from '../src/lib/search/index-records.ts';
 import { markdownToText } from '../src/lib/search/records.ts';
 import { escapeHtml } from '../src/lib/html.ts';

@@ -2,9 +2,9 @@
 // problem, like a compiler, then a summary; exit 1 when there is any error. The rules live in src/lib/check/.
 import { parseArgs } from 'node:util';
 import { argumentProblem } from '../src/lib/cli-args.ts';
-import { checkPaths } from '../src/lib/check/check.ts';
-import { formatProblem, formatSummary, preparedAheadNote } from '../src/lib/check/problem.ts';
-import { CONTENT_DIR } from '../src/lib/content-files.ts';
+import { checkPaths } from '../src/lib/check/check-fs.ts';
+import { formatProblem, formatSummary, preparedAheadNote } from '../src/lib/content/problem.ts';
+import { CONTENT_DIR } from '../src/lib/content/content-files-fs.ts';
 import { siteToday } from '../src/lib/clock.ts';
 
 const usage = `用法\uFF1Anpm run check -- [--json] [文件或文件夹…]

@@ -9,8 +9,8 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { categoryNames } from '../src/lib/categories.ts';
 import { argumentProblem } from '../src/lib/cli-args.ts';
-import { checkPaths } from '../src/lib/check/check.ts';
-import { formatProblem } from '../src/lib/check/problem.ts';
+import { checkPaths } from '../src/lib/check/check-fs.ts';
+import { formatProblem } from '../src/lib/content/problem.ts';
 import {
   addEditionPage,
   articleFileName,
@@ -24,7 +24,7 @@ import {
   takenBy,
   type NewArticleFields,
 } from '../src/lib/check/scaffold.ts';
-import { CONTENT_DIR, EDITION_FILE } from '../src/lib/content-files.ts';
+import { CONTENT_DIR, EDITION_FILE } from '../src/lib/content/content-files-fs.ts';
 import { readEdition } from '../src/lib/content/read.ts';
 import { readEditionFolder } from '../src/lib/check/scaffold-fs.ts';
 import { isValidSlug } from '../src/lib/slug.ts';

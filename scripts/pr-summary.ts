@@ -4,9 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, lstatSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { checkPaths } from '../src/lib/check/check.ts';
+import { checkPaths } from '../src/lib/check/check-fs.ts';
 import { renderPullRequestSummary, type ChangedArticle } from '../src/lib/check/pr-summary.ts';
-import { CONTENT_DIR } from '../src/lib/content-files.ts';
+import { CONTENT_DIR } from '../src/lib/content/content-files-fs.ts';
 import { classifyContentPath } from '../src/lib/content/files.ts';
 import { readArticle, readRawFrontmatter } from '../src/lib/content/read.ts';
 import { isPreparedAhead } from '../src/lib/content/edition-dates.ts';

@@ -3,7 +3,7 @@
 // tests/published-urls.test.ts can tell when a published URL disappears and no byline URL changes owner.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_DIR, readContent } from '../src/lib/content-files.ts';
+import { CONTENT_DIR, readContent } from '../src/lib/content/content-files-fs.ts';
 import { articlePath } from '../src/lib/routing.ts';
 import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, parseUrlList, renderUrlList } from '../src/lib/published-urls.ts';
 import { requireContentText } from '../src/lib/content/read-fs.ts';

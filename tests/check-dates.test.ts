@@ -1,4 +1,4 @@
-// The checker on edition dates (src/lib/check/check.ts, src/lib/content/edition-dates.ts): an edition dated before
+// The checker on edition dates (src/lib/check/check-fs.ts, src/lib/content/edition-dates.ts): an edition dated before
 // 1949-10-01 or after the end of next year is a located error, an edition prepared ahead passes with a note, and
 // no redirect may lead to an article before its date. Also the catalogues of a build in parts, which hold the
 // articles published on the day they are made.
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPaths } from '../src/lib/check/check.ts';
-import { formatProblem } from '../src/lib/check/problem.ts';
+import { checkPaths } from '../src/lib/check/check-fs.ts';
+import { formatProblem } from '../src/lib/content/problem.ts';
 import { contentKey, makeCatalogue } from '../src/lib/parts/catalogue-fs.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

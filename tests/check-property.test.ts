@@ -3,8 +3,8 @@
 // change the answer; a javascript:/vbscript:/data: link is reported however it is cased or encoded.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkArticle } from '../src/lib/check/check.ts';
-import { formatProblem, ruleDescriptions } from '../src/lib/check/problem.ts';
+import { checkArticle } from '../src/lib/check/check-fs.ts';
+import { formatProblem, ruleDescriptions } from '../src/lib/content/problem.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 
 const PATH = '/nonexistent/content/2022/04/19/article.md';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../src/lib/check/problem.ts';
+import { formatProblem } from '../src/lib/content/problem.ts';
 import { CMS_HOST_SETTINGS } from '../src/utils/cms-options.ts';
 import { fw } from './fullwidth.ts';
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkArticle, checkPaths } from '../src/lib/check/check.ts';
-import { formatProblem, formatSummary, ruleDescriptions, type Problem } from '../src/lib/check/problem.ts';
+import { checkArticle, checkPaths } from '../src/lib/check/check-fs.ts';
+import { formatProblem, formatSummary, ruleDescriptions, type Problem } from '../src/lib/content/problem.ts';
 import { articleSchema, editionSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
 

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../tools/browser.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { startDev, type DevServer } from './helpers/dev-server.ts';
-import { checkPaths } from '../src/lib/check/check.ts';
-import { readContent } from '../src/lib/content-files.ts';
+import { checkPaths } from '../src/lib/check/check-fs.ts';
+import { readContent } from '../src/lib/content/content-files-fs.ts';
 import { slugFromHeadline } from '../src/lib/slug.ts';
 
 const PORT = 4471;

@@ -2,7 +2,7 @@
 // checked again, the page each file is published at, the error page and the notice.
 import { describe, expect, it } from 'vitest';
 import { ContentProblems, pageOfContentFile, problemNoticeHtml, problemPageHtml, withNotice } from '../src/lib/check/dev-preview.ts';
-import type { Problem } from '../src/lib/check/problem.ts';
+import type { Problem } from '../src/lib/content/problem.ts';
 
 const problem = (file: string, overrides: Partial<Problem> = {}): Problem => ({ file, line: 5, column: 9, rule: 'county', severity: 'error', message: '未知的县区「张家囗市」<b>', ...overrides });
 const inFolder = (folder: string) => (file: string) => file.startsWith(`${folder}/`);

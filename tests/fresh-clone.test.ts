@@ -19,7 +19,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BODY_PLACEHOLDER } from '../src/lib/check/markdown.ts';
-import { readContent } from '../src/lib/content-files.ts';
+import { readContent } from '../src/lib/content/content-files-fs.ts';
 import { buildEnv } from './helpers/astro-build.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

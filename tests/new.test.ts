@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPaths } from '../src/lib/check/check.ts';
+import { checkPaths } from '../src/lib/check/check-fs.ts';
 import { addEditionPage, nextOrder, renderArticle, takenBy } from '../src/lib/check/scaffold.ts';
 import { fw } from './fullwidth.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPaths } from '../src/lib/check/check.ts';
+import { checkPaths } from '../src/lib/check/check-fs.ts';
 import { listedUrls, parseUrlList, renderUrlList, vanishedUrlProblems } from '../src/lib/published-urls.ts';
 import { parseBylineRecord } from '../src/lib/published-bylines.ts';
 

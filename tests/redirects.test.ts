@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../src/lib/check/problem.ts';
+import { formatProblem } from '../src/lib/content/problem.ts';
 import { parseRedirectList, parseRedirects, redirectProblems, renderRedirectsFile, sitePages, type SitePages } from '../src/lib/redirects.ts';
 import { readRedirects } from '../src/lib/redirects-fs.ts';
 import { fw } from './fullwidth.ts';

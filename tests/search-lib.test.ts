@@ -7,7 +7,7 @@ import { highlightExcerpt, parseSearchParams, toSearchParams } from '../src/lib/
 import { facetValues, markdownToText, searchFilters, searchRecordHtml } from '../src/lib/search/records.ts';
 import { searchMessages } from '../src/lib/search/messages.ts';
 import { shardFiles, shardOf, shardPlan } from '../src/lib/search/index-records.ts';
-import { readContent } from '../src/lib/content-files.ts';
+import { readContent } from '../src/lib/content/content-files-fs.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 import { fw } from './fullwidth.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_DIR } from '../lib/content-files.ts';
+import { CONTENT_DIR } from '../lib/content/content-files-fs.ts';
 import { renderHeadersFile } from '../lib/seo/headers.ts';
 import { buildHeaderRules } from '../lib/seo/headers-fs.ts';
 import { renderRedirectsFile } from '../lib/redirects.ts';

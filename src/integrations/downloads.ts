@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_DIR } from '../lib/content-files.ts';
+import { CONTENT_DIR } from '../lib/content/content-files-fs.ts';
 import { DOWNLOADS_DIR, fillDownloadSizes, formatSize, linksDownloads } from '../lib/offline/downloads.ts';
 import { buildScope, isPartOutput } from '../lib/parts/scope.ts';
 import { editionsInBuild } from '../lib/offline/edition.ts';

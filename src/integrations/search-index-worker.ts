@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import * as pagefind from 'pagefind';
-import { CONTENT_DIR, readContent, requireData } from '../lib/content-files.ts';
+import { CONTENT_DIR, readContent, requireData } from '../lib/content/content-files-fs.ts';
 import { readArticle } from '../lib/content/read.ts';
 import { readDigest, readFor, type SharedReads } from '../lib/content/shared-reads.ts';
 import { walkScope } from '../lib/content/tree-fs.ts';

@@ -9,7 +9,7 @@ import * as pagefind from 'pagefind';
 import { fileURLToPath } from 'node:url';
 import { extname, join } from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
-import { CONTENT_DIR, readContent } from '../lib/content-files.ts';
+import { CONTENT_DIR, readContent } from '../lib/content/content-files-fs.ts';
 import { indexRecords } from '../lib/search/index-records.ts';
 import type { SearchIndexJob, SearchIndexResult } from './search-index-worker.ts';
 import { runWorker } from './worker.ts';

@@ -3,7 +3,7 @@
 // no longer leads to an article, directly or through a redirect, is a located error; a new article needs nothing.
 // The list is kept by the publishing workflow (.github/workflows/publish.yml runs `npm run urls:record` after a
 // build of main), not by reporters.
-import type { Problem } from './check/problem.ts';
+import type { Problem } from './content/problem.ts';
 import type { Redirect } from './redirects.ts';
 
 export const PUBLISHED_URLS_FILE = 'published-urls.txt';

@@ -2,7 +2,7 @@
 // <content>/redirects.yaml and keeps working. Astro writes a page at the old URL that forwards to the new one
 // (astro.config.mjs `redirects`), and the CDN headers integration writes the same list as real 301s in `_redirects`.
 // The file is read with the content door's safe YAML parser, and every problem is located (file, line, column).
-import { compareProblems, formatProblem, type Position, type Problem } from './check/problem.ts';
+import { compareProblems, formatProblem, type Position, type Problem } from './content/problem.ts';
 import { parseYaml } from './content/yaml.ts';
 import type { ArticleEntry, EditionEntry } from './edition.ts';
 import { withBase } from './routing.ts';

@@ -1,4 +1,6 @@
 // Site-wide settings readers see: the paper's name and the labels of its navigation.
+import { settings } from './settings.ts';
+
 export const site = {
   name: '河北法制报',
   tagline: '数字报 · 每日版面',
@@ -10,13 +12,13 @@ export const site = {
    * build in parts renders each year's listing pages in that year's part. `SITE_LISTING_SPLIT` sets another
    * number (the tests use a small one); it must stay under 1,000 pages, so a page number never looks like a year.
    */
-  listingSplitAt: wholeNumber('SITE_LISTING_SPLIT', process.env['SITE_LISTING_SPLIT'], 3000, 999 * 20 - 1),
+  listingSplitAt: wholeNumber('SITE_LISTING_SPLIT', settings.listingSplit, 3000, 999 * 20 - 1),
   /**
    * People on one page of the index of people (/byline/): past this many it is split by initial
    * (src/lib/people-index.ts), so that it stays some 25 KB over the wire. `SITE_PEOPLE_PER_PAGE` sets another
    * number (the tests use a small one).
    */
-  peoplePerPage: wholeNumber('SITE_PEOPLE_PER_PAGE', process.env['SITE_PEOPLE_PER_PAGE'], 1500),
+  peoplePerPage: wholeNumber('SITE_PEOPLE_PER_PAGE', settings.peoplePerPage, 1500),
 } as const;
 
 /** A whole number setting from the environment (`value` of `name`), `otherwise` when unset. */

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import type { CmsBackend, CmsOptions } from '../lib/cms/config.ts';
-import { CONTENT_DIR } from '../lib/content-files.ts';
+import { CONTENT_DIR } from '../lib/content/content-files-fs.ts';
 import { toPosix } from '../lib/posix-path.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;

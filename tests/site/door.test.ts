@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { checkPaths } from '../../src/lib/check/check.ts';
-import { contentFiles } from '../../src/lib/content-files.ts';
+import { checkPaths } from '../../src/lib/check/check-fs.ts';
+import { contentFiles } from '../../src/lib/content/content-files-fs.ts';
 import { allFiles, isRedirectStub, readable as readableIn } from '../helpers/dist.ts';
 import { SECRET } from '../helpers/door-fixture.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { xmlErrors } from '../helpers/xml.ts';
 import { fileOf, type BuiltSite } from '../helpers/dist.ts';
 import { feedParser as parser, readJsonFeed, readRss, sitemapProblems } from '../helpers/site-check.ts';
-import { readContent } from '../../src/lib/content-files.ts';
+import { readContent } from '../../src/lib/content/content-files-fs.ts';
 import { categories } from '../../src/lib/categories.ts';
 import { compareArticles } from '../../src/lib/edition.ts';
 import { resolveCounty } from '../../src/lib/gazetteer.ts';

@@ -6,7 +6,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../../tools/browser.ts';
 import { serveStatic, type StaticServer } from '../../tools/static-server-fs.ts';
-import { readContent } from '../../src/lib/content-files.ts';
+import { readContent } from '../../src/lib/content/content-files-fs.ts';
 import { markdownToText } from '../../src/lib/search/records.ts';
 import { normalizeCjkPunctuation } from '../../src/lib/typography.ts';
 import { resolveCounty } from '../../src/lib/gazetteer.ts';

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readContent } from '../content-files.ts';
+import { readContent } from '../content/content-files-fs.ts';
 import { markdownToText } from '../search/records.ts';
 import { vocabulary } from './synthetic.ts';
 

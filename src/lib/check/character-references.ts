@@ -8,7 +8,7 @@ import type { CompileContext, Extension } from 'mdast-util-from-markdown';
 import type { Processor } from 'unified';
 import { decodeCharacterReference } from '../character-reference.ts';
 import { characterDescription, forbiddenCharacters } from '../content/text.ts';
-import type { Position } from './problem.ts';
+import type { Position } from '../content/problem.ts';
 
 /** A character reference the parser decoded: as written, and where (line and column in the parsed text, offset from its start). */
 export interface CharacterReference {

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { classifyContentPath } from '../content/files.ts';
 import { escapeHtml } from '../html.ts';
 import { articlePath, editionPath, withBase } from '../routing.ts';
-import { compareProblems, formatProblem, type Problem } from './problem.ts';
+import { compareProblems, formatProblem, type Problem } from '../content/problem.ts';
 
 /** The current errors of every content file that has any, replaced folder by folder as files are saved. */
 export class ContentProblems {

@@ -10,7 +10,7 @@
 //   it (output 27 times the source).
 // Limits far above what any article needs.
 import type { Nodes, Root } from 'mdast';
-import type { Position } from './problem.ts';
+import type { Position } from '../content/problem.ts';
 
 /** Columns of one table: a newspaper's widest (a schedule, results by county) has some 15. */
 export const MAX_TABLE_COLUMNS = 50;

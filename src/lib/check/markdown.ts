@@ -12,7 +12,7 @@ import { forbiddenCharacters } from '../content/text.ts';
 import { characterReferenceProblems, rememberCharacterReferences } from './character-references.ts';
 import { MAX_MARKDOWN_DEPTH, tooDeep } from './markdown-depth.ts';
 import { costProblems, MAX_DELIMITER_RUNS, tooManyDelimiters } from './markdown-cost.ts';
-import type { Position, RuleId } from './problem.ts';
+import type { Position, RuleId } from '../content/problem.ts';
 import { allowedProtocols, checkUrl } from './safe-url.ts';
 
 /** The body `npm run new` writes; still there means the article was never written (a warning). */

@@ -2,7 +2,7 @@
 // scripts/pr-summary.ts): the checker's outcome with every problem, and the articles the pull request adds,
 // changes or removes, with their addresses in the preview (which exists only when the check passed).
 import { articlePath } from '../routing.ts';
-import { formatSummary, type Problem } from './problem.ts';
+import { formatSummary, type Problem } from '../content/problem.ts';
 
 export interface ChangedArticle {
   /** `added`, `modified` or `deleted` (git's A, M, D). */

@@ -2,7 +2,7 @@
 // read through the content door (links refused, never followed; edition.yaml read and validated as the site reads it).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem } from './problem.ts';
+import { formatProblem } from '../content/problem.ts';
 import { readEdition } from '../content/read.ts';
 import { editionFolderEntries } from '../content/tree-fs.ts';
 import type { Edition } from '../schema.ts';

@@ -5,7 +5,7 @@ import { articleSchema, editionPageSchema } from '../schema.ts';
 import { slugFromHeadline } from '../slug.ts';
 import { BODY_PLACEHOLDER } from './markdown.ts';
 import { readRawFrontmatter } from '../content/read.ts';
-import { validate } from './schema-issues.ts';
+import { validate } from '../content/schema-issues.ts';
 
 export interface NewArticleFields {
   title: string;

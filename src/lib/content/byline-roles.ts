@@ -1,7 +1,7 @@
 // Byline items whose role the schema reads from a form other than the documented `记者 徐洋`: `记者徐洋`,
 // `通讯员：李四`, `- 通讯员: 李四`. They are published as role and name; the reporter is told how each was read,
 // at the item, so that a name that only looks like one with a role can be put right.
-import type { Position } from '../check/problem.ts';
+import type { Position } from './problem.ts';
 import { bylineRoleKey, splitBylineRole } from '../schema.ts';
 
 export interface BylineRoleReading extends Position {

@@ -2,11 +2,11 @@
 // the project's safe parser (src/lib/content/yaml.ts), validated with the site's schema. Every reader of content
 // (the checker, the Astro loaders, the search index, the downloads) goes through here, so what the checker passes
 // is what the build publishes. Problems are located (file, line, column) and in Chinese.
-import { appendFileSync } from 'node:fs';
+import { traceRead as trace } from './read-trace-fs.ts';
 import type { z } from 'astro/zod';
 import { articleSchema, editionSchema, type Article, type Edition } from '../schema.ts';
-import type { Position, Problem, Severity } from '../check/problem.ts';
-import { schemaOf, validate, validFields } from '../check/schema-issues.ts';
+import type { Position, Problem, Severity } from './problem.ts';
+import { schemaOf, validate, validFields } from './schema-issues.ts';
 import { decodeSource, splitFrontmatter } from './source.ts';
 import { bylineRoleReadings } from './byline-roles.ts';
 import { nameNormalizations } from './text.ts';
@@ -48,14 +48,6 @@ export type ReadEdition = ReadFile<Edition>;
 
 const TOP = { line: 1, column: 1 };
 
-/**
- * `CONTENT_READ_TRACE=<file>`: every read appends the file's name there (from every thread), so a test can see
- * that a build parses each content file once.
- */
-const TRACE = process.env['CONTENT_READ_TRACE'];
-const trace = (display: string) => {
-  if (TRACE) appendFileSync(TRACE, `${display}\n`);
-};
 
 type Add = (rule: string, at: Position, message: string, severity?: Severity) => void;
 

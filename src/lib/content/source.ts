@@ -1,7 +1,7 @@
 // Turns a content file's bytes into text and splits off its frontmatter, strictly: invalid UTF-8, a missing or
 // unclosed `---` block and executable frontmatter engines (`---js`, `+++` TOML) are errors, never guesses.
 // A UTF-8 BOM and CRLF line endings are accepted and give exactly the same text, lines and columns as LF.
-import type { Position, RuleId } from '../check/problem.ts';
+import type { Position, RuleId } from './problem.ts';
 
 export interface SourceError extends Position {
   rule: RuleId;

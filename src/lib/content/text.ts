@@ -2,7 +2,7 @@
 // surrogates no field may hold
 // (they are invisible, break feeds and search, and can make a line read differently from what it says), and the
 // normal form of a person's name, so that the same name typed twice is one person on the site.
-import type { Position } from '../check/problem.ts';
+import type { Position } from './problem.ts';
 
 /** What a piece of text may contain besides printable characters: nothing, line breaks, or line breaks and tabs. */
 export type TextKind = 'line' | 'lines' | 'body';

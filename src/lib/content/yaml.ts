@@ -3,7 +3,7 @@
 // bombs), no duplicate keys, bounded size and nesting. A file that breaks any of these has no data at all; after a
 // plain syntax error, the fields on lines clear of it are kept apart (`partial`), for checking them in the same run.
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Position, RuleId } from '../check/problem.ts';
+import type { Position, RuleId } from './problem.ts';
 
 /** Frontmatter is a dozen short fields; anything near this size is a mistake or an attack. */
 export const MAX_YAML_CHARS = 16 * 1024;

@@ -2,7 +2,7 @@
 // door's decoder, src/lib/content/source.ts), of a printed page's size, and text: a NUL or another control byte
 // means a binary file (a .doc, a PDF, an image) or UTF-16 text, which would otherwise be imported as garbage.
 import { decodeSource } from '../content/source.ts';
-import type { Position } from '../check/problem.ts';
+import type { Position } from '../content/problem.ts';
 
 /** A printed page's text is some 20 KB; a hundred times that is not a page. */
 export const MAX_PAGE_BYTES = 2 * 1024 * 1024;

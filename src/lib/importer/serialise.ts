@@ -3,7 +3,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { slugFromHeadline } from '../slug.ts';
 import { readEdition } from '../content/read.ts';
-import { formatProblem } from '../check/problem.ts';
+import { formatProblem } from '../content/problem.ts';
 import { articleSchema, editionSchema, type Edition } from '../schema.ts';
 import type { Flag, ImportedArticle } from './article.ts';
 import { FW } from './text.ts';

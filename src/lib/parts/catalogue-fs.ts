@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_DIR, contentFiles } from '../content-files.ts';
+import { CONTENT_DIR, contentFiles } from '../content/content-files-fs.ts';
 import { walkContent } from '../content/tree-fs.ts';
 import { articleRecord, leadOfBody, type ArticleRecord, type EditionRecord } from '../content/record.ts';
 import { sourceVersion } from '../source-version-fs.ts';

@@ -9,6 +9,7 @@ import { updateCatalogues, type Catalogue } from './catalogue-fs.ts';
 import { partContext, partKey, type PartContext } from './plan.ts';
 import { PARTS_DIR } from './scope.ts';
 import { site } from '../site.ts';
+import { settings } from '../settings.ts';
 
 /** A part's built site, its Astro cache and its record, under parts/<year>/. */
 export const partSiteDir = (root: string, year: string): string => join(root, PARTS_DIR, year, 'site');
@@ -74,7 +75,7 @@ export function planParts(
   const structure = siteStructure(catalogues.flatMap((c) => c.articles), catalogues.flatMap((c) => c.editions), { bylineRecord: readBylineRecord(root) });
   const newestYear = structure.editions[0]?.date.slice(0, 4);
   const code = siteCode(root);
-  const location = `${process.env['SITE_URL'] ?? ''}\0${process.env['BASE_PATH'] ?? ''}`;
+  const location = `${settings.siteUrl ?? ''}\0${settings.basePath ?? ''}`;
   const parts = catalogues.map((c) => {
     const context = partContext(structure, c.year, newestYear, site.listingSplitAt);
     const key = partKey(code, c.key, context, location);

@@ -3,11 +3,12 @@
 // edition pages, search shards and downloads; the assembly everything that spans years (home, archive, listings,
 // feeds, sitemaps, the search page, `_headers`), from the parts' catalogues (src/lib/parts/catalogue-fs.ts).
 // The scope comes from the environment (`SITE_PART`), which the scripts set; readers' builds never set it.
+import { settings } from '../settings.ts';
 
 export type BuildScope = { kind: 'whole' } | { kind: 'part'; year: string } | { kind: 'assemble' };
 
 /** Where the parts are built and kept, relative to the project root (`SITE_PARTS_DIR`). */
-export const PARTS_DIR = process.env['SITE_PARTS_DIR'] ?? 'parts';
+export const PARTS_DIR = settings.partsDir;
 
 export function parseScope(value: string | undefined): BuildScope {
   if (value === undefined || value === '') return { kind: 'whole' };
@@ -16,7 +17,7 @@ export function parseScope(value: string | undefined): BuildScope {
   throw new Error(`SITE_PART must be a year (2022) or "assemble", not ${JSON.stringify(value)}`);
 }
 
-export const buildScope = (): BuildScope => parseScope(process.env['SITE_PART']);
+export const buildScope = (): BuildScope => parseScope(settings.part);
 
 /** Does this build render the per-year pages (article and edition pages, search shards, zips) of `date`'s year? */
 export function rendersYear(scope: BuildScope, date: string): boolean {

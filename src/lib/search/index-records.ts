@@ -2,7 +2,7 @@
 // drafts and editions prepared ahead too),
 // with its page name from the edition, in a stable order.
 import { posix } from 'node:path';
-import { EDITION_FILE, type ArticleSource, type EditionSource } from '../content-files.ts';
+import { EDITION_FILE, type ArticleSource, type EditionSource } from '../content/content-files-fs.ts';
 import { assembleEditions } from '../edition.ts';
 import { articlePath, withBase } from '../routing.ts';
 import { searchRecordHtml } from './records.ts';

@@ -13,7 +13,7 @@ import { walkContent, type ContentEntry } from '../content/tree-fs.ts';
 import { decodedImageProblem } from './images.ts';
 import { imagePath, imageProblem, probeImages } from './images-fs.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
-import { compareProblems, type Position, type Problem, type Severity } from './problem.ts';
+import { compareProblems, type Position, type Problem, type Severity } from '../content/problem.ts';
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
 import { readContentText } from '../content/read-fs.ts';
 import type { SourceError } from '../content/source.ts';

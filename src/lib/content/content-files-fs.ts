@@ -2,12 +2,13 @@
 // Markdown sources rather than from rendered pages: the search index, the URL record, the benchmarks.
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import type { Article, Edition } from './schema.ts';
-import { formatProblem } from './check/problem.ts';
-import { readArticle, readEdition, type ReadArticle, type ReadFile } from './content/read.ts';
-import { readFor, type SharedReads } from './content/shared-reads.ts';
-import { walkContent } from './content/tree-fs.ts';
-import { toPosix } from './posix-path.ts';
+import type { Article, Edition } from '../schema.ts';
+import { formatProblem } from './problem.ts';
+import { readArticle, readEdition, type ReadArticle, type ReadFile } from './read.ts';
+import { readFor, type SharedReads } from './shared-reads.ts';
+import { walkContent } from './tree-fs.ts';
+import { toPosix } from '../posix-path.ts';
+import { settings } from '../settings.ts';
 
 export interface ArticleSource {
   /** Entry id as Astro's glob loader gives it: `2022/04/19/slug`. */
@@ -28,9 +29,9 @@ export interface EditionSource {
  * The content folder, relative to the project root. `CONTENT_DIR` points the whole build elsewhere:
  * test fixtures and the benchmark's synthetic archive use it; readers' builds never set it.
  */
-export const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
+export const CONTENT_DIR = settings.contentDir;
 
-export { EDITION_FILE } from './content/files.ts';
+export { EDITION_FILE } from './files.ts';
 
 /** The first error of a file read by the content door, as the checker words it. */
 export function requireData(read: Pick<ReadFile<unknown>, 'problems'>): void {
