@@ -283,7 +283,7 @@ describe('the checker and the build agree on body images', () => {
         images.forEach(({ target }, i) => expect(errorLines.has(13 + 2 * i), `${target} image ${i}`).toBe(!IMAGE_TARGETS[target].ok));
 
         // The loader is run without the check's reads (as if the check had been skipped): it refuses by itself.
-        let assets: string[] = [];
+        let assets: string[];
         try {
           assets = (await loadCollection(root, 'articles')).assets;
         } catch {

@@ -80,7 +80,7 @@ export default function offlineDownloads(): AstroIntegration {
               const filled = fillDownloadSizes(html, sizes);
               if (filled !== html) writeFileSync(file, filled);
             } catch (error) {
-              throw new Error(`${page}: ${(error as Error).message}`);
+              throw new Error(`${page}: ${(error as Error).message}`, { cause: error });
             }
           }
 

@@ -20,14 +20,14 @@ export function writeMultiYearContent(dir: string): void {
     for (const name of picks) writeFileSync(join(folder, name), edit(name, readFileSync(join(sample, name), 'utf8').replace('date: 2022-04-19', `date: ${date}`)));
   };
   edition('2020-12-31', names.slice(0, 6), (name, text) => {
-    if (name === names[0]) return text.replace(/^byline:\n(  - .*\n)+/m, 'byline:\n  - 张伟\n');
+    if (name === names[0]) return text.replace(/^byline:\n( {2}- .*\n)+/m, 'byline:\n  - 张伟\n');
     if (name === names[1]) return text.replace(/^county: .*$/m, 'county: 围场满族蒙古族自治县');
     if (name === names[2]) return text.replace(/^date: /m, 'draft: true\ndate: ');
     return text;
   });
   edition('2021-01-01', names.slice(3, 8));
   edition('2021-06-15', names);
-  edition('2022-04-19', names, (name, text) => (name === names[4] ? text.replace(/^byline:\n(  - .*\n)+/m, 'byline:\n  - 章伟\n') : text));
+  edition('2022-04-19', names, (name, text) => (name === names[4] ? text.replace(/^byline:\n( {2}- .*\n)+/m, 'byline:\n  - 章伟\n') : text));
   writeFileSync(join(dir, 'redirects.yaml'), `- from: /2021/01/01/old-slug/\n  to: /2021/01/01/${names[3]!.replace(/\.md$/, '')}/\n`);
 }
 

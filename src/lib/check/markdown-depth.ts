@@ -37,7 +37,7 @@ export function tooDeep(body: string, limit = MAX_MARKDOWN_DEPTH): TooDeep | und
     let i = 0;
     for (;;) {
       while (text[i] === ' ' || text[i] === '\t') column = text[i++] === '\t' ? column - (column % 4) + 4 : column + 1;
-      let width = 0;
+      let width: number;
       if (text[i] === '>') {
         quotes++;
         width = 1;

@@ -40,7 +40,7 @@ export function isHeadlineLike(text: string): boolean {
   if ((text.match(/\p{L}/gu) ?? []).length < 2) return false;
   if (hasSentenceEnd(text.replace(new RegExp(EXCLAMATION, 'g'), '')) || endsWithPause(text) || !isBalanced(text)) return false;
   if ((text.match(new RegExp(`[,${FW.comma}](?![0-9])`, 'g')) ?? []).length > 1) return false;
-  if (/^[—–\-]/.test(text) || isNumbered(text) || interviewMarker(text) || parseSourceLine(text)) return false;
+  if (/^[—–-]/.test(text) || isNumbered(text) || interviewMarker(text) || parseSourceLine(text)) return false;
   return true;
 }
 
