@@ -69,10 +69,10 @@ function write(files: Iterable<{ path: string; source: string }>): number {
   return made;
 }
 
-/** The tests' checks of links, feeds and sitemaps (tests/helpers/site-check.ts), on the assembled site. */
+/** The tests' checks of links, feeds and sitemaps (tools/site-check/site-check-fs.ts), on the assembled site. */
 async function siteChecks(): Promise<Record<string, unknown> & { passed: boolean }> {
   progress('checking links, feeds and sitemaps of the assembled site');
-  const { checkSite } = await import('../tests/helpers/site-check.ts');
+  const { checkSite } = await import('../tools/site-check/site-check-fs.ts');
   try {
     const result = checkSite({ out: dist, base: '/', origin: 'https://example.org' }, progress);
     progress(`checks ${result.passed ? 'passed' : 'FAILED'} in ${result.seconds} s`);

@@ -12,9 +12,9 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } f
 import S3rver from 's3rver';
 import { runDeploy } from './helpers/deploy-cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allFiles } from './helpers/dist.ts';
+import { allFiles } from '../tools/site-check/dist-fs.ts';
 import { astroBuild } from './helpers/astro-build.ts';
-import { brokenLinks } from './helpers/link-check.ts';
+import { brokenLinks } from '../tools/site-check/link-check-fs.ts';
 import { CACHE_ENTRY, CACHE_PAGE, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
 import { builtObjects } from '../src/lib/deploy/build-fs.ts';
 import { createS3Client, MANIFEST_KEY, PENDING_KEY, publishToS3 } from '../src/lib/deploy/publish-s3.ts';

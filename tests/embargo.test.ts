@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from './helpers/astro-build.ts';
-import { allFiles, readable } from './helpers/dist.ts';
+import { allFiles, readable } from '../tools/site-check/dist-fs.ts';
 import { startDev, type DevServer } from './helpers/dev-server.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -1,7 +1,7 @@
 // Feed building (src/lib/feeds): items with absolute URLs under any base path, RSS 2.0 and JSON Feed documents.
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { xmlErrors } from './helpers/xml.ts';
+import { xmlErrors } from '../tools/site-check/xml.ts';
 import { articleSchema, type Article } from '../src/lib/schema.ts';
 import { feedItem, type FeedItem } from '../src/lib/feeds/items.ts';
 import { renderRss } from '../src/lib/feeds/rss.ts';

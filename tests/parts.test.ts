@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileTree } from './helpers/dist.ts';
+import { fileTree } from '../tools/site-check/dist-fs.ts';
 import { astroBuild, buildEnv } from './helpers/astro-build.ts';
 import { writeMultiYearContent } from './helpers/multi-year.ts';
-import { brokenLinks } from './helpers/link-check.ts';
-import { xmlErrors } from './helpers/xml.ts';
-import { sitemapProblems } from './helpers/site-check.ts';
+import { brokenLinks } from '../tools/site-check/link-check-fs.ts';
+import { xmlErrors } from '../tools/site-check/xml.ts';
+import { sitemapProblems } from '../tools/site-check/site-check-fs.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'parts-'));

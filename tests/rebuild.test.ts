@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileTree } from './helpers/dist.ts';
+import { fileTree } from '../tools/site-check/dist-fs.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 

@@ -2,7 +2,7 @@
 // sitemap's selection, NewsArticle JSON-LD, robots.txt, the `_headers` rules and moved URLs.
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { xmlErrors } from './helpers/xml.ts';
+import { xmlErrors } from '../tools/site-check/xml.ts';
 import { articleSchema, type Article } from '../src/lib/schema.ts';
 import { addDays, modifiedDate, publicationTime, rfc822Time } from '../src/lib/seo/time.ts';
 import { chunk, renderNewsSitemap, renderSitemapIndex, renderUrlset, selectNewsEntries } from '../src/lib/seo/sitemap.ts';

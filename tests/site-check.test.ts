@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brokenLinks } from './helpers/link-check.ts';
-import { readJsonFeed, readRss, sitemapProblems } from './helpers/site-check.ts';
-import type { BuiltSite } from './helpers/dist.ts';
+import { brokenLinks } from '../tools/site-check/link-check-fs.ts';
+import { readJsonFeed, readRss, sitemapProblems } from '../tools/site-check/site-check-fs.ts';
+import type { BuiltSite } from '../tools/site-check/dist-fs.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'site-check-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { checkPaths } from '../../src/lib/check/check-fs.ts';
 import { contentFiles } from '../../src/lib/content/content-files-fs.ts';
-import { allFiles, isRedirectStub, readable as readableIn } from '../helpers/dist.ts';
+import { allFiles, isRedirectStub, readable as readableIn } from '../../tools/site-check/dist-fs.ts';
 import { SECRET } from '../helpers/door-fixture.ts';
 
 const out = inject('doorOut');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { allFiles } from '../helpers/dist.ts';
+import { allFiles } from '../../tools/site-check/dist-fs.ts';
 import { launchChromium } from '../../tools/browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

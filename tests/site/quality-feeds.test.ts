@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { xmlErrors } from '../helpers/xml.ts';
-import { fileOf, type BuiltSite } from '../helpers/dist.ts';
-import { feedParser as parser, readJsonFeed, readRss, sitemapProblems } from '../helpers/site-check.ts';
+import { xmlErrors } from '../../tools/site-check/xml.ts';
+import { fileOf, type BuiltSite } from '../../tools/site-check/dist-fs.ts';
+import { feedParser as parser, readJsonFeed, readRss, sitemapProblems } from '../../tools/site-check/site-check-fs.ts';
 import { readContent } from '../../src/lib/content/content-files-fs.ts';
 import { categories } from '../../src/lib/categories.ts';
 import { compareArticles } from '../../src/lib/edition.ts';

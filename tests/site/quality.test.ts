@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { allFiles, isRedirectStub, type BuiltSite } from '../helpers/dist.ts';
-import { brokenLinks, urlOf } from '../helpers/link-check.ts';
+import { allFiles, isRedirectStub, type BuiltSite } from '../../tools/site-check/dist-fs.ts';
+import { brokenLinks, urlOf } from '../../tools/site-check/link-check-fs.ts';
 import { CACHE_ENTRY, CACHE_IMMUTABLE, CACHE_PAGE, CONTENT_SECURITY_POLICY, EDITOR_CONTENT_SECURITY_POLICY, headersFor, parseHeadersFile } from '../../src/lib/seo/headers.ts';
 
 const sites: Record<string, BuiltSite> = {

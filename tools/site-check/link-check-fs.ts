@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
 import { XMLParser } from 'fast-xml-parser';
-import { allFiles, fileOf, type BuiltSite } from './dist.ts';
+import { allFiles, fileOf, type BuiltSite } from './dist-fs.ts';
 
 /** Calls `fn` on every element of a parsed page. */
 function elements(tree: Root | RootContent, fn: (node: Element) => void): void {
