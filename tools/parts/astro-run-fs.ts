@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCommand } from '../../../tools/bench/build-command.ts';
+import { buildCommand } from '../bench/build-command.ts';
 
 export function elapsed(ms: number): string {
   const s = Math.floor(ms / 1000);
