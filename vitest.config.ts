@@ -1,4 +1,4 @@
-// Vitest: unit tests for src/lib and the Markdown plugins (project "unit"), and tests that read one
+// Vitest: unit tests for src/lib, tools/ and the Markdown plugins (project "unit"), and tests that read one
 // build of the sample site (project "site", tests/site/), built once by its global setup.
 import { defineConfig } from 'vitest/config';
 

@@ -2,8 +2,8 @@
 // `_headers`) from the parts' catalogues, and merges every year's part into dist/ (src/lib/parts/scope.ts).
 // Every part must be up to date: an out-of-date one is named with the command that builds it.
 import { join } from 'node:path';
-import { planInChild } from '../src/lib/parts/plan-child.ts';
-import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
+import { planInChild } from '../tools/parts/plan-child-fs.ts';
+import { progress, runAstroBuild } from '../tools/parts/astro-run-fs.ts';
 import { PARTS_DIR } from '../src/lib/parts/scope.ts';
 
 const root = process.cwd();

@@ -4,8 +4,8 @@
 // person pages numbered across the whole archive): what the part takes from them is its context, written to
 // parts/<year>/context.json for its Astro build. `--if-needed` skips a part whose key is unchanged.
 import { partCacheDir, partSiteDir, writePartContext, writePartRecord } from '../src/lib/parts/parts-fs.ts';
-import { planInChild } from '../src/lib/parts/plan-child.ts';
-import { progress, runAstroBuild } from '../src/lib/parts/astro-run-fs.ts';
+import { planInChild } from '../tools/parts/plan-child-fs.ts';
+import { progress, runAstroBuild } from '../tools/parts/astro-run-fs.ts';
 import { PARTS_DIR } from '../src/lib/parts/scope.ts';
 
 const root = process.cwd();

@@ -1,18 +1,18 @@
 // `npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep 1] [--multipart-mb 16]`: uploads the
-// built site to an S3-compatible bucket, only what changed (src/lib/deploy); files of 16 MB and more go up in
+// built site to an S3-compatible bucket, only what changed (tools/deploy); files of 16 MB and more go up in
 // parts. Endpoint, region and credentials come from the AWS SDK's environment variables, never from the
 // repository: AWS_ENDPOINT_URL_S3 (any S3-compatible store: Aliyun OSS, Tencent COS, Huawei OBS, Cloudflare R2,
 // MinIO …), AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY. AWS_S3_FORCE_PATH_STYLE=true|false overrides
 // the addressing style (path-style by default for an endpoint given as an IP address, localhost or with a port).
-// BASE_PATH as for the build. Nothing it writes shows a secret (src/lib/deploy/redact.ts).
+// BASE_PATH as for the build. Nothing it writes shows a secret (tools/deploy/redact.ts).
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { inspect, parseArgs } from 'node:util';
-import { builtObjects } from '../src/lib/deploy/build-fs.ts';
-import { parseTarget } from '../src/lib/deploy/plan.ts';
-import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, reachBucket, type Progress } from '../src/lib/deploy/publish-s3.ts';
-import { redactorFor, withoutCredentials } from '../src/lib/deploy/redact.ts';
+import { builtObjects } from '../tools/deploy/build-fs.ts';
+import { parseTarget } from '../tools/deploy/plan.ts';
+import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, reachBucket, type Progress } from '../tools/deploy/publish-s3-fs.ts';
+import { redactorFor, withoutCredentials } from '../tools/deploy/redact.ts';
 
 // The output boundary: every byte written to stdout and stderr, ours, the SDK's and Node's warnings alike, passes
 // through one redaction of the secrets the environment holds. An error nothing caught is printed through it too

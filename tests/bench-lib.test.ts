@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { splitPhases, projectPhases } from '../src/lib/bench/phases.ts';
-import { usageBetween } from '../src/lib/bench/process-tree.ts';
-import { benchmarkChart } from '../src/lib/bench/chart.ts';
-import { buildCommand } from '../src/lib/bench/build-command.ts';
+import { splitPhases, projectPhases } from '../tools/bench/phases.ts';
+import { usageBetween } from '../tools/bench/process-tree-fs.ts';
+import { benchmarkChart } from '../tools/bench/chart.ts';
+import { buildCommand } from '../tools/bench/build-command.ts';
 import { readFileSync } from 'node:fs';
-import { createRandom, syntheticArchive } from '../src/lib/bench/synthetic.ts';
-import { largestPages, pageKind } from '../src/lib/bench/readers.ts';
+import { createRandom, syntheticArchive } from '../tools/bench/synthetic.ts';
+import { largestPages, pageKind } from '../tools/bench/readers.ts';
 import { articleSchema, editionSchema } from '../src/lib/schema.ts';
 import { parse } from 'yaml';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import contentCheck, { checkFolders } from '../src/integrations/content-check.ts';
 import type { SharedReads } from '../src/lib/content/shared-reads.ts';
 import { checkPaths } from '../src/lib/check/check-fs.ts';
-import { syntheticArchive, vocabulary } from '../src/lib/bench/synthetic.ts';
+import { syntheticArchive, vocabulary } from '../tools/bench/synthetic.ts';
 import { fw } from './fullwidth.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 

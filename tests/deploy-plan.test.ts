@@ -1,7 +1,7 @@
-// The publish plan (src/lib/deploy/plan.ts) without a bucket: what goes up, in which order, what is deleted when,
+// The publish plan (tools/deploy/plan.ts) without a bucket: what goes up, in which order, what is deleted when,
 // and how a publish that stopped is completed by the next one.
 import { describe, expect, it } from 'vitest';
-import { planPublish, type LocalObject, type Manifest } from '../src/lib/deploy/plan.ts';
+import { planPublish, type LocalObject, type Manifest } from '../tools/deploy/plan.ts';
 import { CACHE_ENTRY, CACHE_IMMUTABLE, CACHE_PAGE } from '../src/lib/seo/headers.ts';
 
 const file = (path: string, digest: string, cacheControl = CACHE_PAGE): LocalObject => ({ path, size: 1, contentType: 'text/html; charset=utf-8', cacheControl, digest });

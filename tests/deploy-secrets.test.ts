@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 import { runDeploy } from './helpers/deploy-cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFailure } from '../src/lib/deploy/publish-s3.ts';
-import { HIDDEN, redact, redactorFor, secretsIn, withoutCredentials } from '../src/lib/deploy/redact.ts';
+import { describeFailure } from '../tools/deploy/publish-s3-fs.ts';
+import { HIDDEN, redact, redactorFor, secretsIn, withoutCredentials } from '../tools/deploy/redact.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'deploy-secrets-'));
 const site = join(work, 'site');
@@ -115,7 +115,7 @@ describe('npm run deploy never prints a secret', () => {
   });
 });
 
-describe('redaction (src/lib/deploy/redact.ts)', () => {
+describe('redaction (tools/deploy/redact.ts)', () => {
   const environment = { AWS_ENDPOINT_URL_S3: `https://user:${encodeURIComponent('p@ss/word')}@oss.example.com:9000/x`, AWS_SECRET_ACCESS_KEY: SECRET_KEY, AWS_REGION: 'us-east-1', SOME_TOKEN: 'on', GIT_AUTHOR_NAME: 'Niu Min' };
 
   it('takes the secrets from credential variables and from URL credentials, not from other variables', () => {

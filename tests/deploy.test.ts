@@ -16,8 +16,8 @@ import { allFiles } from '../tools/site-check/dist-fs.ts';
 import { astroBuild } from './helpers/astro-build.ts';
 import { brokenLinks } from '../tools/site-check/link-check-fs.ts';
 import { CACHE_ENTRY, CACHE_PAGE, headersFor, parseHeadersFile } from '../src/lib/seo/headers.ts';
-import { builtObjects } from '../src/lib/deploy/build-fs.ts';
-import { createS3Client, MANIFEST_KEY, PENDING_KEY, publishToS3 } from '../src/lib/deploy/publish-s3.ts';
+import { builtObjects } from '../tools/deploy/build-fs.ts';
+import { createS3Client, MANIFEST_KEY, PENDING_KEY, publishToS3 } from '../tools/deploy/publish-s3-fs.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'deploy-'));

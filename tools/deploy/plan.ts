@@ -1,4 +1,4 @@
-// What a publish to an object store does (pure; src/lib/deploy/publish-s3.ts carries it out): which files of the
+// What a publish to an object store does (pure; tools/deploy/publish-s3-fs.ts carries it out): which files of the
 // build go up, in which order, which old ones are deleted, and the manifest the bucket keeps of what it holds.
 //
 // Only what changed goes up: each file is compared by a digest of its bytes and the headers it is stored with
@@ -11,7 +11,7 @@
 // deleted. The manifest is written last, and before anything else a pending record of every path the publish
 // will write or delete: the next publish starts from the last manifest and treats those paths as unknown, so it
 // completes a publish that stopped, and deletes in its turn what that one uploaded and no build has any more.
-import { CACHE_ENTRY, CACHE_IMMUTABLE } from '../seo/headers.ts';
+import { CACHE_ENTRY, CACHE_IMMUTABLE } from '../../src/lib/seo/headers.ts';
 
 /** One file of the build, with everything its object is stored with. */
 export interface LocalObject {

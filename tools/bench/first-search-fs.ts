@@ -1,8 +1,8 @@
 // A reader's first search on a built site's search page, for the benchmarks: the site served on loopback,
 // Chromium with a cold cache, every request of each query, gzip as a CDN sends it.
 import { measureTransfer } from './readers.ts';
-import { launchChromium } from '../../../tools/browser.ts';
-import { serveStatic } from '../../../tools/static-server-fs.ts';
+import { launchChromium } from '../browser.ts';
+import { serveStatic } from '../static-server-fs.ts';
 
 export const FIRST_SEARCH_QUERIES = ['交警', '落水', '人民法院'] as const;
 

@@ -2,9 +2,9 @@
 // generated from a vocabulary (word frequencies taken from real articles), the gazetteer and the
 // category list. Same seed and vocabulary, same archive, byte for byte.
 import { stringify } from 'yaml';
-import { categories } from '../categories.ts';
-import { canonicalCountyName, counties } from '../gazetteer.ts';
-import { slugFromHeadline } from '../slug.ts';
+import { categories } from '../../src/lib/categories.ts';
+import { canonicalCountyName, counties } from '../../src/lib/gazetteer.ts';
+import { slugFromHeadline } from '../../src/lib/slug.ts';
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function createRandom(seed: number): () => number {

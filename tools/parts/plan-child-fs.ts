@@ -5,9 +5,9 @@
 // memory grew with the archive's age.)
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { planParts, type PlannedPart } from './parts-fs.ts';
+import { planParts, type PlannedPart } from '../../src/lib/parts/parts-fs.ts';
 import { progress } from './astro-run-fs.ts';
-import { siteToday } from '../clock.ts';
+import { siteToday } from '../../src/lib/clock.ts';
 
 interface PlanJob {
   root: string;
@@ -25,7 +25,7 @@ const CHILD = '--plan-child';
  */
 export function planInChild(root: string, label: string, started: number): Promise<PlannedPart[]> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'src/lib/parts/plan-child.ts'), [CHILD], { stdio: 'inherit' });
+    const child = fork(join(root, 'tools/parts/plan-child-fs.ts'), [CHILD], { stdio: 'inherit' });
     let answer: PlanAnswer | undefined;
     child.once('message', (message: PlanAnswer) => (answer = message));
     child.once('error', reject);

@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readContent } from '../content/content-files-fs.ts';
-import { markdownToText } from '../search/records.ts';
+import { readContent } from '../../src/lib/content/content-files-fs.ts';
+import { markdownToText } from '../../src/lib/search/records.ts';
 import { vocabulary } from './synthetic.ts';
 
 const PACKAGE = 'nodejieba@3.5.8';
