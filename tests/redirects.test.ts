@@ -1,11 +1,11 @@
 // redirects.yaml (src/lib/redirects.ts): every problem located at the line and column a reporter must fix, the
-// pages a redirect may leave and reach (sitePages), and the readers of the file the build uses.
+// pages a redirect may leave and reach (builtPages), and the readers of the file the build uses.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/lib/content/problem.ts';
-import { parseRedirectList, parseRedirects, redirectProblems, renderRedirectsFile, sitePages, type SitePages } from '../src/lib/redirects.ts';
+import { parseRedirectList, parseRedirects, redirectProblems, renderRedirectsFile, builtPages, type SitePages } from '../src/lib/redirects.ts';
 import { readRedirects } from '../src/lib/redirects-fs.ts';
 import { fw } from './fullwidth.ts';
 import { articleSchema } from '../src/lib/schema.ts';
@@ -105,14 +105,14 @@ describe('redirectProblems: against the site', () => {
   });
 });
 
-describe('sitePages', () => {
+describe('builtPages', () => {
   let order = 0;
   const article = (id: string, data: Record<string, unknown> = {}) => ({
     id,
     data: articleSchema.parse({ title: id, date: id.slice(0, 10).replaceAll('/', '-'), county: '裕华区', category: '法院', byline: ['朱婧伟'], page: 1, order: ++order, ...data }),
   });
   const edition = (date: string) => ({ id: `${date.replaceAll('-', '/')}/edition`, data: { date, pages: [{ number: 1, name: '要闻' }] } });
-  const pages = sitePages(
+  const pages = builtPages(
     [
       article('2022/04/19/fa-yuan'),
       article('2022/04/19/jiao-jing', { county: '宣化区', category: '要闻', byline: ['牛敏', '牛民'] }),
@@ -141,17 +141,17 @@ describe('sitePages', () => {
     expect(pages.isPage('/byline/xijuan/')).toBe(false);
     // One article at one per page: no numbered page.
     expect(pages.isPage('/category/fayuan/1/')).toBe(false);
-    const four = sitePages([1, 2, 3, 4].map((n) => article(`2022/04/19/a${n}`)), [edition('2022-04-19')], { pageSize: 1 });
+    const four = builtPages([1, 2, 3, 4].map((n) => article(`2022/04/19/a${n}`)), [edition('2022-04-19')], { pageSize: 1 });
     expect(['/county/yuhua/', '/county/yuhua/1/', '/county/yuhua/2/', '/county/yuhua/3/'].map((p) => four.isPage(p))).toEqual([true, true, true, true]);
     expect(four.isPage('/county/yuhua/4/')).toBe(false);
   });
 
   it('puts persons at their recorded addresses, as the site does', () => {
-    const alone = sitePages([article('2022/04/19/jiao-jing', { byline: ['牛敏'] })], [edition('2022-04-19')], { bylineRecord: new Map([['牛民', 'niumin']]) });
+    const alone = builtPages([article('2022/04/19/jiao-jing', { byline: ['牛敏'] })], [edition('2022-04-19')], { bylineRecord: new Map([['牛民', 'niumin']]) });
     // 牛民 owns /byline/niumin/ (published once), so 牛敏 is at the next free address even while 牛民 has no article.
     expect(alone.isPage('/byline/niumin/')).toBe(false);
     expect(alone.isPage('/byline/niumin-2/')).toBe(true);
-    expect(sitePages([article('2022/04/19/jiao-jing', { byline: ['牛敏'] })], [edition('2022-04-19')]).isPage('/byline/niumin/')).toBe(true);
+    expect(builtPages([article('2022/04/19/jiao-jing', { byline: ['牛敏'] })], [edition('2022-04-19')]).isPage('/byline/niumin/')).toBe(true);
   });
 });
 

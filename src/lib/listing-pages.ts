@@ -12,6 +12,8 @@
 // years, and each year has its own pages, `<listing>/2022/`, numbered within the year in the same way. A year's
 // pages change only with that year's articles, so a build in parts renders them in the year's part.
 
+import { listingPagePath, listingYearPath } from './routing.ts';
+
 export interface ListingPage<T> {
   /** 0 for the front page (the listing's own address), k ≥ 1 for the k-th page counted from the oldest. */
   number: number;
@@ -59,13 +61,12 @@ export interface LaidOutPage<T> {
   years?: ListingYear[] | undefined;
 }
 
-const pagePath = (prefix: string, number: number) => (number === 0 ? prefix : `${prefix}${number}/`);
 
 /** Every page of a listing of `newestFirst` (each with an edition `date`), split by page or, past `splitAt` articles, by year. */
 export function listingLayout<T extends { data: { date: string } }>(newestFirst: readonly T[], size: number, splitAt: number): LaidOutPage<T>[] {
-  if (newestFirst.length <= splitAt) return splitListing(newestFirst, size).map((page) => ({ path: pagePath('', page.number), page, total: newestFirst.length }));
+  if (newestFirst.length <= splitAt) return splitListing(newestFirst, size).map((page) => ({ path: listingPagePath('', page.number), page, total: newestFirst.length }));
   const byYear = [...Map.groupBy(newestFirst, (a) => a.data.date.slice(0, 4))];
   const years = byYear.map(([year, list]) => ({ year, count: list.length }));
   const front: LaidOutPage<T> = { path: '', page: { number: 0, items: newestFirst.slice(0, size), newer: undefined, older: undefined }, total: newestFirst.length, years };
-  return [front, ...byYear.flatMap(([year, list]) => splitListing(list, size).map((page) => ({ path: pagePath(`${year}/`, page.number), year, page, total: list.length })))];
+  return [front, ...byYear.flatMap(([year, list]) => splitListing(list, size).map((page) => ({ path: listingPagePath(listingYearPath('', year), page.number), year, page, total: list.length })))];
 }

@@ -5,7 +5,9 @@
 // people with the most articles. A person's slug is pinyin letters with at most a `-<digits>` suffix
 // (src/lib/slug.ts), so `initial-z` is never a person's address. Pure.
 import { pinyin } from 'pinyin-pro';
-import { bylinePath, withBase } from './routing.ts';
+import { bylineIndexPath, bylinePath, initialPath, withBase } from './routing.ts';
+
+export { initialPath };
 
 export interface Person {
   name: string;
@@ -61,15 +63,10 @@ export function peopleIndex(bylines: readonly { name: string; slug: string; arti
   return { split: true, initials, top };
 }
 
-/** Page `number` (1, 2 …) of the people filed under `key`. */
-export function initialPath(key: string, number = 1): string {
-  return number === 1 ? `/byline/initial-${key}/` : `/byline/initial-${key}/${number}/`;
-}
-
 /** Every page of the index: `/byline/`, and the initials' pages when it is split. */
 export function peopleIndexPaths(index: PeopleIndex): string[] {
-  if (!index.split) return ['/byline/'];
-  return ['/byline/', ...index.initials.flatMap((g) => g.pages.map((_, i) => initialPath(g.key, i + 1)))];
+  if (!index.split) return [bylineIndexPath];
+  return [bylineIndexPath, ...index.initials.flatMap((g) => g.pages.map((_, i) => initialPath(g.key, i + 1)))];
 }
 
 /** The items of the index's pages (src/components/TermIndex.astro): people, with their articles, under `base`. */

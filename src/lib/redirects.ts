@@ -6,7 +6,7 @@ import { compareProblems, formatProblem, type Position, type Problem } from './c
 import { parseYaml } from './content/yaml.ts';
 import type { ArticleEntry, EditionEntry } from './edition.ts';
 import { withBase } from './routing.ts';
-import { sitePages as listedPages } from './seo/site-pages.ts';
+import { sitePages } from './seo/site-pages.ts';
 import { site as siteSettings } from './site.ts';
 import { siteStructure } from './site-structure.ts';
 import { isPublished } from './content/edition-dates.ts';
@@ -38,22 +38,22 @@ export interface SitePages {
 }
 
 /**
- * The pages `astro build` writes for this content, exactly as the sitemaps list them (src/lib/seo/site-pages.ts,
- * from the site structure the routes are built from): home, search and the index pages, each edition with a
+ * The pages `astro build` writes for this content, as a set to look paths up in: the one page list the sitemaps
+ * list (src/lib/seo/site-pages.ts: sitePages, from the site structure the routes are built from): home, search and the index pages, each edition with a
  * published article, each article published on `today` (drafts never are: src/lib/content/edition-dates.ts,
  * isPublished; without `today`, every other article is), and each county, category and person listing
  * with its numbered pages, persons at their recorded addresses (`bylineRecord`). Files that break the edition
  * rules are left out, as the preview leaves them out (the checker reports them on themselves). Feeds and
  * sitemaps are files, not pages, and never redirected.
  */
-export function sitePages(
+export function builtPages(
   articles: readonly ArticleEntry[],
   editions: readonly EditionEntry[],
   options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number; peoplePerPage?: number; today?: string | undefined } = {},
 ): SitePages {
   const { bylineRecord = new Map(), pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt, peoplePerPage = siteSettings.peoplePerPage, today } = options;
   const structure = siteStructure(articles.filter((a) => isPublished(a.data, today)), editions, { leaveOutBroken: true, bylineRecord });
-  const pages = new Set(listedPages({ ...structure, pageSize, splitAt, peoplePerPage }).map((p) => p.path));
+  const pages = new Set(sitePages({ ...structure, pageSize, splitAt, peoplePerPage }).map((p) => p.path));
   return { isPage: (path) => pages.has(path) };
 }
 

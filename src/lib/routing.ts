@@ -1,7 +1,15 @@
-// URLs of everything on the site, computed in one place. Paths are root-relative and end in a slash;
-// `withBase` adds the deployment base path (a site served from a sub-folder).
+// URLs of everything on the site, computed in one place: every module and route that needs a site path asks this
+// module for it rather than putting one together. Paths of pages are root-relative and end in a slash; files
+// (feeds, sitemaps, downloads, assets) are root-relative file paths. `withBase` adds the deployment base path
+// (a site served from a sub-folder).
 import { getCategory } from './categories.ts';
 import { resolveCounty } from './gazetteer.ts';
+
+/** The home page (今日报纸): the newest edition. */
+export const homePath = '/';
+
+/** 检索: the search page. */
+export const searchPath = '/search/';
 
 /** `2022-04-19` → `/2022/04/19/`. */
 export function editionPath(date: string): string {
@@ -26,9 +34,12 @@ export function editionDateFromId(id: string): string | undefined {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
+/** 县区: the index of the counties. */
+export const countyIndexPath = '/county/';
+
 /** The listing of a division, by its gazetteer slug: `/county/xuanhua/`. */
 export function divisionPath(divisionSlug: string): string {
-  return `/county/${divisionSlug}/`;
+  return `${countyIndexPath}${divisionSlug}/`;
 }
 
 /** The listing of the county an article names (a gazetteer name or scope value). */
@@ -38,9 +49,12 @@ export function countyPath(countyValue: string): string {
   return divisionPath(resolved.division.slug);
 }
 
+/** 栏目: the index of the categories. */
+export const categoryIndexPath = '/category/';
+
 /** The listing of a category, by its slug: `/category/fayuan/`. */
 export function categorySlugPath(categorySlug: string): string {
-  return `/category/${categorySlug}/`;
+  return `${categoryIndexPath}${categorySlug}/`;
 }
 
 /** The listing of the category an article names. */
@@ -50,13 +64,31 @@ export function categoryPath(categoryName: string): string {
   return categorySlugPath(category.slug);
 }
 
+/** 作者: the index of people (src/lib/people-index.ts). */
+export const bylineIndexPath = '/byline/';
+
+/** A person's listing, by their slug: `/byline/niumin/`. */
 export function bylinePath(slug: string): string {
-  return `/byline/${slug}/`;
+  return `${bylineIndexPath}${slug}/`;
 }
 
-/** Page `number` of a listing at `path`: 0 is the front page (the listing itself), 1 the oldest (see listing-pages.ts). */
+/** Page `number` (1, 2 …) of the index of people filed under the initial `key` (a split index): `/byline/initial-z/`, `/byline/initial-z/2/`. */
+export function initialPath(key: string, number = 1): string {
+  const first = `${bylineIndexPath}initial-${key}/`;
+  return number === 1 ? first : `${first}${number}/`;
+}
+
+/**
+ * Page `number` of a listing at `path`: 0 is the front page (the listing itself), 1 the oldest (see listing-pages.ts).
+ * `path` may be relative to the listing (`` or `2022/`), as listingLayout lays pages out.
+ */
 export function listingPagePath(path: string, number: number): string {
   return number === 0 ? path : `${path}${number}/`;
+}
+
+/** The pages of one year of a listing split by year (listing-pages.ts: listingLayout): `/county/xuanhua/2022/`, or relative (`2022/`) under ``. */
+export function listingYearPath(path: string, year: string): string {
+  return `${path}${year}/`;
 }
 
 export const archivePath = '/archive/';
@@ -65,6 +97,50 @@ export const archivePath = '/archive/';
 export function archiveYearPath(year: number | string): string {
   return `${archivePath}${year}/`;
 }
+
+/** The RSS feed of the listing at `path` (a category, a county): `/category/fayuan/rss.xml`. */
+export function listingFeedPath(path: string): string {
+  return `${path}rss.xml`;
+}
+
+/** The whole paper as RSS 2.0. */
+export const rssPath = '/rss.xml';
+/** The whole paper as a JSON Feed. */
+export const jsonFeedPath = '/feed.json';
+
+/** The sitemap index, naming the page sitemaps. */
+export const sitemapIndexPath = '/sitemap-index.xml';
+/** The Google News sitemap. */
+export const newsSitemapPath = '/sitemap-news.xml';
+/** `/sitemap-0.xml`, `/sitemap-1.xml` … the pages, 50,000 to a file. */
+export function sitemapPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+/** Folder of the site that holds every offline download (src/lib/offline/downloads.ts). */
+export const DOWNLOADS_DIR = 'downloads';
+
+/** The downloads folder, `/downloads/` (robots.txt keeps crawlers out of it). */
+export const downloadsPath = `/${DOWNLOADS_DIR}/`;
+
+/** Root-relative URL of a download (`2022-04-19.zip` → `/downloads/2022-04-19.zip`). */
+export function downloadPath(name: string): string {
+  return `${downloadsPath}${name}`;
+}
+
+/** The search index (Pagefind) as a prefix of its folders: `/pagefind/` and its shards `/pagefind-2021/` … */
+export const searchIndexPrefix = '/pagefind';
+
+/** Pagefind's script, which the search page loads. */
+export const pagefindScriptPath = `${searchIndexPrefix}/pagefind.js`;
+
+/** A search index shard's folder, by its name (src/lib/search/index-records.ts: shardPlan): `pagefind-2021` → `/pagefind-2021/`. */
+export function searchShardPath(dir: string): string {
+  return `/${dir}/`;
+}
+
+/** The site's icon. */
+export const faviconPath = '/favicon.svg';
 
 /** Prefixes a root-relative path with the base path: withBase('/a/', '/paper/') → '/paper/a/'. */
 export function withBase(path: string, base: string): string {

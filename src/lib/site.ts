@@ -1,5 +1,6 @@
 // Site-wide settings readers see: the paper's name and the labels of its navigation.
 import { settings } from './settings.ts';
+import { archivePath, bylineIndexPath, categoryIndexPath, countyIndexPath, homePath } from './routing.ts';
 
 export const site = {
   name: '河北法制报',
@@ -29,9 +30,9 @@ function wholeNumber(name: string, value: string | undefined, otherwise: number,
 }
 
 export const mainNav = [
-  { label: '今日报纸', path: '/' },
-  { label: '往期', path: '/archive/' },
-  { label: '县区', path: '/county/' },
-  { label: '栏目', path: '/category/' },
-  { label: '作者', path: '/byline/' },
+  { label: '今日报纸', path: homePath },
+  { label: '往期', path: archivePath },
+  { label: '县区', path: countyIndexPath },
+  { label: '栏目', path: categoryIndexPath },
+  { label: '作者', path: bylineIndexPath },
 ] as const;

@@ -17,7 +17,7 @@ import { compareProblems, type Position, type Problem, type Severity } from '../
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
 import { readContentText } from '../content/read-fs.ts';
 import type { SourceError } from '../content/source.ts';
-import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, sitePages, type SitePages } from '../redirects.ts';
+import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, builtPages, type SitePages } from '../redirects.ts';
 import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
 import { articlePath, editionDateFromId, parseArticleId } from '../routing.ts';
 import { editionDateProblem, isPreparedAhead, isPublished } from '../content/edition-dates.ts';
@@ -358,7 +358,7 @@ function checkPublishedUrls(path: string, display: string, root: string, pages: 
   return vanishedUrlProblems(decoded.text, display, pages().isPage, redirects);
 }
 
-/** The pages the content under `contentRoot` builds (see sitePages): articles already checked are reused, the others read quietly. */
+/** The pages the content under `contentRoot` builds (see builtPages): articles already checked are reused, the others read quietly. */
 function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly Checked[]): SitePages {
   const byPath = new Map(checked.map((c) => [c.path, c]));
   type Page = { id: string; kind: 'article' | 'edition'; article?: Checked['article']; edition?: EditionEntry | undefined };
@@ -376,7 +376,7 @@ function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly C
     return [{ id: file.id, kind: file.kind, article: data && { id: file.id, data, filePath: display } }];
   });
   const articles = all.flatMap((c) => (c.article ? [c.article] : []));
-  const pages = sitePages(articles, all.flatMap((c) => (c.edition ? [c.edition] : [])), { bylineRecord: bylineRecordOf(contentRoot), today: options.today });
+  const pages = builtPages(articles, all.flatMap((c) => (c.edition ? [c.edition] : [])), { bylineRecord: bylineRecordOf(contentRoot), today: options.today });
   // An article with errors of its own, or left out for breaking the edition rules (reported on it), may well be
   // published once fixed: a redirect to it is not reported as leading nowhere, and one from it still as hiding it.
   const mayBePublished = new Set([

@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import { classifyContentPath } from '../content/files.ts';
 import { escapeHtml } from '../html.ts';
-import { articlePath, editionPath, withBase } from '../routing.ts';
+import { articlePath, editionPath, homePath, withBase } from '../routing.ts';
 import { compareProblems, formatProblem, type Problem } from '../content/problem.ts';
 
 /** The current errors of every content file that has any, replaced folder by folder as files are saved. */
@@ -93,7 +93,7 @@ h1{color:#a30000;font-size:1.6rem}.file{font-family:ui-monospace,monospace}${STY
 <p>文件 <span class="file">${escapeHtml(file)}</span> 没有通过内容检查（与 <code>npm run check</code> 的规则相同）：</p>
 ${problemList(problems)}
 <p>每一行依次是：文件:行:列、error（错误）、出错的字段或规则、说明。请按提示修改并保存，本页会自动刷新。</p>
-<p><a href="${escapeHtml(withBase('/', base))}">返回首页</a></p>
+<p><a href="${escapeHtml(withBase(homePath, base))}">返回首页</a></p>
 </main>
 </body>
 </html>

@@ -1,6 +1,6 @@
 // The feeds the site publishes: the whole paper, each category and each county, as RSS 2.0, and the whole
 // paper as a JSON Feed. Paths live here so routes, <link rel="alternate"> tags and tests agree.
-import { categoryPath, divisionPath } from '../routing.ts';
+import { categoryPath, divisionPath, jsonFeedPath, listingFeedPath, rssPath } from '../routing.ts';
 import { site } from '../site.ts';
 
 export interface FeedChannel {
@@ -16,17 +16,16 @@ export interface FeedChannel {
 export const MAIN_FEED_SIZE = 50;
 export const SECTION_FEED_SIZE = 20;
 
-export const rssPath = '/rss.xml';
-export const jsonFeedPath = '/feed.json';
+export { jsonFeedPath, rssPath };
 
 /** `/category/fayuan/rss.xml` */
 export function categoryFeedPath(categoryName: string): string {
-  return `${categoryPath(categoryName)}rss.xml`;
+  return listingFeedPath(categoryPath(categoryName));
 }
 
 /** `/county/quzhou-xian/rss.xml`, from the division's slug. */
 export function countyFeedPath(divisionSlug: string): string {
-  return `${divisionPath(divisionSlug)}rss.xml`;
+  return listingFeedPath(divisionPath(divisionSlug));
 }
 
 /** Feed title of a section: `河北法制报 · 法院`. */

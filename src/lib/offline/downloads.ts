@@ -3,18 +3,15 @@
 // (`<span data-download-size="2022-04-19.zip"></span>`) that the downloads integration fills in once the zip is written.
 // The span stays, so that the next build can bring the size up to date in a page it keeps without rendering it.
 
-/** Folder of the site that holds every download. */
-export const DOWNLOADS_DIR = 'downloads';
+import { DOWNLOADS_DIR, downloadPath } from '../routing.ts';
+
+/** Folder of the site that holds every download; where a download is, downloadPath (both from src/lib/routing.ts). */
+export { DOWNLOADS_DIR, downloadPath };
 
 /** `2022-04-19` → `2022-04-19.zip`; `2022-04` (a month's bundle) → `2022-04.zip`. */
 export function archiveName(dateOrMonth: string): string {
   if (!/^\d{4}-\d{2}(-\d{2})?$/.test(dateOrMonth)) throw new Error(`not an edition date or month: ${dateOrMonth}`);
   return `${dateOrMonth}.zip`;
-}
-
-/** Root-relative URL of a download (add the base path with `withBase`). */
-export function downloadPath(name: string): string {
-  return `/${DOWNLOADS_DIR}/${name}`;
 }
 
 /** Bytes as readers expect them: `980 B`, `123 KB`, `4.5 MB` (1 KB = 1024 bytes). */

@@ -1,6 +1,6 @@
 // Every page a search engine should know about, with the day it last changed: the sitemap's contents.
 // Computed from the same site data the routes are built from; tests/site checks it against the built pages.
-import { archivePath, archiveYearPath, articlePath, bylinePath, categorySlugPath, divisionPath, editionPath } from '../routing.ts';
+import { archivePath, archiveYearPath, articlePath, bylinePath, categoryIndexPath, categorySlugPath, countyIndexPath, divisionPath, editionPath, homePath, listingPagePath, listingYearPath, searchPath } from '../routing.ts';
 import { modifiedDate } from './time.ts';
 import { listingLayout } from '../listing-pages.ts';
 import { peopleIndex, peopleIndexPaths } from '../people-index.ts';
@@ -38,24 +38,31 @@ function newest(articles: readonly DatedArticle[]): string | undefined {
 }
 
 function listing(path: string, articles: readonly DatedArticle[], input: SitePagesInput): SitePage[] {
-  return listingLayout(articles, input.pageSize, input.splitAt).map((laid) => ({ path: `${path}${laid.path}`, lastmod: newest(laid.page.items) }));
+  return listingLayout(articles, input.pageSize, input.splitAt).map((laid) => ({
+    path: listingPagePath(laid.year === undefined ? path : listingYearPath(path, laid.year), laid.page.number),
+    lastmod: newest(laid.page.items),
+  }));
 }
 
-/** Home, archive, search, every edition and article, and the index of people, and every page of every county, category and byline listing: every page but the 404. */
+/**
+ * Home, archive, search, every edition and article, and the index of people, and every page of every county, category
+ * and byline listing: every page but the 404. The one page list: the sitemaps list it (src/utils/sitemaps.ts), the
+ * redirect check looks paths up in it (src/lib/redirects.ts: builtPages), and tests/site checks it against the built pages.
+ */
 export function sitePages(input: SitePagesInput): SitePage[] {
   const all = input.editions.flatMap((e) => e.articles);
   const latest = newest(all);
   return [
-    { path: '/', lastmod: input.editions[0] ? newest(input.editions[0].articles) : undefined },
+    { path: homePath, lastmod: input.editions[0] ? newest(input.editions[0].articles) : undefined },
     { path: archivePath, lastmod: latest },
     ...[...new Set(input.editions.map((e) => e.date.slice(0, 4)))].map((year) => ({
       path: archiveYearPath(year),
       lastmod: newest(input.editions.filter((e) => e.date.startsWith(year)).flatMap((e) => e.articles)),
     })),
-    { path: '/county/', lastmod: latest },
-    { path: '/category/', lastmod: latest },
+    { path: countyIndexPath, lastmod: latest },
+    { path: categoryIndexPath, lastmod: latest },
     ...peopleIndexPaths(peopleIndex(input.bylines, input.peoplePerPage)).map((path) => ({ path, lastmod: latest })),
-    { path: '/search/', lastmod: latest },
+    { path: searchPath, lastmod: latest },
     ...input.editions.flatMap((e) => [
       { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
       ...e.articles.map((a) => ({ path: articlePath(a.id), lastmod: modifiedDate(a.data) })),

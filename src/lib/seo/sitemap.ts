@@ -2,6 +2,7 @@
 // (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap): which pages, and the XML.
 import { addDays, publicationTime } from './time.ts';
 import { escapeXml } from './xml.ts';
+import { newsSitemapPath, sitemapIndexPath, sitemapPath } from '../routing.ts';
 
 /** A sitemap may list at most 50,000 URLs. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -9,12 +10,7 @@ export const SITEMAP_MAX_URLS = 50_000;
 export const NEWS_SITEMAP_MAX_URLS = 1_000;
 export const NEWS_SITEMAP_DAYS = 2;
 
-export const sitemapIndexPath = '/sitemap-index.xml';
-export const newsSitemapPath = '/sitemap-news.xml';
-/** `/sitemap-0.xml`, `/sitemap-1.xml` … the pages, 50,000 to a file. */
-export function sitemapPath(n: number): string {
-  return `/sitemap-${n}.xml`;
-}
+export { newsSitemapPath, sitemapIndexPath, sitemapPath };
 
 export interface SitemapEntry {
   /** Absolute URL. */
