@@ -20,8 +20,8 @@ import decapCms from './src/integrations/decap-cms.ts';
 import assembleParts from './src/integrations/assemble-parts.ts';
 import { CONTENT_DIR } from './src/lib/content/content-files-fs.ts';
 import { isLayoutId } from './src/lib/layout-ids.ts';
-import { astroRedirects } from './src/lib/redirects.ts';
-import { configRedirects } from './src/lib/redirects-fs.ts';
+import { astroRedirects } from './src/lib/permanent-urls/redirects.ts';
+import { configRedirects } from './src/lib/permanent-urls/redirects-fs.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -38,7 +38,7 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // Stylesheets are always files, never inlined <style>: the Content-Security-Policy (src/lib/seo/headers.ts) allows no inline style.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Moved article URLs keep working: declared in <content>/redirects.yaml (see src/lib/redirects.ts).
+  // Moved article URLs keep working: declared in <content>/redirects.yaml (see src/lib/permanent-urls/redirects.ts).
   redirects: astroRedirects(configRedirects(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR), base),
   markdown: {
     // No syntax highlighting: Shiki colours code with inline styles, which the Content-Security-Policy forbids,

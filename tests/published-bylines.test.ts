@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nameSlug, nameSlugs } from '../src/lib/slug.ts';
 import { fw } from './fullwidth.ts';
-import { addToBylineRecord, parseBylineRecord, renderBylineRecord } from '../src/lib/published-bylines.ts';
-import { readBylineRecord } from '../src/lib/published-bylines-fs.ts';
+import { addToBylineRecord, parseBylineRecord, renderBylineRecord } from '../src/lib/permanent-urls/published-bylines.ts';
+import { readBylineRecord } from '../src/lib/permanent-urls/published-bylines-fs.ts';
 
 const FILE = 'content/published-bylines.txt';
 

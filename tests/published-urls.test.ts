@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPaths } from '../src/lib/check/check-fs.ts';
-import { listedUrls, parseUrlList, renderUrlList, vanishedUrlProblems } from '../src/lib/published-urls.ts';
-import { parseBylineRecord } from '../src/lib/published-bylines.ts';
+import { listedUrls, parseUrlList, renderUrlList, vanishedUrlProblems } from '../src/lib/permanent-urls/published-urls.ts';
+import { parseBylineRecord } from '../src/lib/permanent-urls/published-bylines.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 let work = '';

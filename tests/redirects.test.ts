@@ -1,12 +1,12 @@
-// redirects.yaml (src/lib/redirects.ts): every problem located at the line and column a reporter must fix, the
+// redirects.yaml (src/lib/permanent-urls/redirects.ts): every problem located at the line and column a reporter must fix, the
 // pages a redirect may leave and reach (builtPages), and the readers of the file the build uses.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/lib/content/problem.ts';
-import { parseRedirectList, parseRedirects, redirectProblems, renderRedirectsFile, builtPages, type SitePages } from '../src/lib/redirects.ts';
-import { readRedirects } from '../src/lib/redirects-fs.ts';
+import { parseRedirectList, parseRedirects, redirectProblems, renderRedirectsFile, builtPages, type SitePages } from '../src/lib/permanent-urls/redirects.ts';
+import { readRedirects } from '../src/lib/permanent-urls/redirects-fs.ts';
 import { fw } from './fullwidth.ts';
 import { articleSchema } from '../src/lib/schema.ts';
 

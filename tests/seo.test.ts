@@ -1,4 +1,4 @@
-// Search-engine and CDN output (src/lib/seo, src/lib/redirects.ts): the paper's clock, sitemaps and the News
+// Search-engine and CDN output (src/lib/seo, src/lib/permanent-urls/redirects.ts): the paper's clock, sitemaps and the News
 // sitemap's selection, NewsArticle JSON-LD, robots.txt, the `_headers` rules and moved URLs.
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
@@ -22,7 +22,7 @@ import {
   CONTENT_SECURITY_POLICY,
   EDITOR_CONTENT_SECURITY_POLICY,
 } from '../src/lib/seo/headers.ts';
-import { astroRedirects, parseRedirects, renderRedirectsFile } from '../src/lib/redirects.ts';
+import { astroRedirects, parseRedirects, renderRedirectsFile } from '../src/lib/permanent-urls/redirects.ts';
 
 const data = (overrides: Partial<Record<keyof Article, unknown>> = {}) =>
   articleSchema.parse({ title: '标题', date: '2022-04-19', county: '曲周县', category: '公安', page: 1, order: 1, ...overrides });

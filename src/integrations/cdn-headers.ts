@@ -1,6 +1,6 @@
 // Astro integration: after the build (and after the search index and downloads, which add files), writes the CDN
 // host files into the output folder: `_headers` (caching and security headers, src/lib/seo/headers.ts) and
-// `_redirects` (moved URLs from the content folder's redirects.yaml, src/lib/redirects.ts).
+// `_redirects` (moved URLs from the content folder's redirects.yaml, src/lib/permanent-urls/redirects.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../lib/content/content-files-fs.ts';
 import { renderHeadersFile } from '../lib/seo/headers.ts';
 import { buildHeaderRules } from '../lib/seo/headers-fs.ts';
-import { renderRedirectsFile } from '../lib/redirects.ts';
-import { readRedirects } from '../lib/redirects-fs.ts';
+import { renderRedirectsFile } from '../lib/permanent-urls/redirects.ts';
+import { readRedirects } from '../lib/permanent-urls/redirects-fs.ts';
 import { buildScope } from '../lib/parts/scope.ts';
 
 export default function cdnHeaders(): AstroIntegration {

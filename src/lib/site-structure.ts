@@ -21,7 +21,7 @@ export interface SiteStructure<A extends ArticleEntry> {
 export interface StructureOptions {
   /** `astro dev`: a file breaking the edition rules is left out instead of stopping the build. */
   leaveOutBroken?: boolean;
-  /** Published person pages: name → slug (src/lib/published-bylines.ts). */
+  /** Published person pages: name → slug (src/lib/permanent-urls/published-bylines.ts). */
   bylineRecord?: ReadonlyMap<string, string>;
 }
 

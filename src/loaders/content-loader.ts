@@ -18,7 +18,7 @@ import { walkContent, walkScope, type ContentEntry } from '../lib/content/tree-f
 import { buildScope, type BuildScope } from '../lib/parts/scope.ts';
 import { readCatalogues } from '../lib/parts/catalogue-fs.ts';
 import { feedArticleIds, siteStructure } from '../lib/site-structure.ts';
-import { readBylineRecord } from '../lib/published-bylines-fs.ts';
+import { readBylineRecord } from '../lib/permanent-urls/published-bylines-fs.ts';
 import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { formatProblem, type Problem } from '../lib/content/problem.ts';
 import { imageProblem } from '../lib/check/images-fs.ts';

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { EditionView } from '../lib/edition.ts';
-import { readBylineRecord } from '../lib/published-bylines-fs.ts';
+import { readBylineRecord } from '../lib/permanent-urls/published-bylines-fs.ts';
 import { listingLayout } from '../lib/listing-pages.ts';
 import { site } from '../lib/site.ts';
 import { siteStructure, type SiteStructure } from '../lib/site-structure.ts';

@@ -17,11 +17,11 @@ import { compareProblems, type Position, type Problem, type Severity } from '../
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
 import { readContentText } from '../content/read-fs.ts';
 import type { SourceError } from '../content/source.ts';
-import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, builtPages, type SitePages } from '../redirects.ts';
-import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../published-urls.ts';
+import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, builtPages, type SitePages } from '../permanent-urls/redirects.ts';
+import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../permanent-urls/published-urls.ts';
 import { articlePath, editionDateFromId, parseArticleId } from '../routing.ts';
 import { editionDateProblem, isPreparedAhead, isPublished } from '../content/edition-dates.ts';
-import { readBylineRecord } from '../published-bylines-fs.ts';
+import { readBylineRecord } from '../permanent-urls/published-bylines-fs.ts';
 import { toPosix } from '../posix-path.ts';
 
 export interface CheckOptions {

@@ -1,9 +1,11 @@
 // Which files under the content folder are content: the one answer to "does the site read this file?", given to
 // the checker, the Astro loaders, the search index, the downloads and the photo pipeline alike. Pure: it sees a
 // path relative to the content folder and what kind of directory entry it is, never the disk.
-import { PUBLISHED_BYLINES_FILE } from '../published-bylines.ts';
-import { PUBLISHED_URLS_FILE } from '../published-urls.ts';
-import { REDIRECTS_FILE } from '../redirects.ts';
+
+/** The permanent-URL records at the top of the content folder (src/lib/permanent-urls/ reads them). */
+export const REDIRECTS_FILE = 'redirects.yaml';
+export const PUBLISHED_URLS_FILE = 'published-urls.txt';
+export const PUBLISHED_BYLINES_FILE = 'published-bylines.txt';
 
 /** An edition's own file, in its folder beside its articles (content/YYYY/MM/DD/). */
 export const EDITION_FILE = 'edition.yaml';

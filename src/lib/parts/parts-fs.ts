@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourceVersion } from '../source-version-fs.ts';
-import { readBylineRecord } from '../published-bylines-fs.ts';
+import { readBylineRecord } from '../permanent-urls/published-bylines-fs.ts';
 import { siteStructure } from '../site-structure.ts';
 import { updateCatalogues, type Catalogue } from './catalogue-fs.ts';
 import { partContext, partKey, type PartContext } from './plan.ts';

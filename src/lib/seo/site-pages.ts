@@ -47,7 +47,7 @@ function listing(path: string, articles: readonly DatedArticle[], input: SitePag
 /**
  * Home, archive, search, every edition and article, and the index of people, and every page of every county, category
  * and byline listing: every page but the 404. The one page list: the sitemaps list it (src/utils/sitemaps.ts), the
- * redirect check looks paths up in it (src/lib/redirects.ts: builtPages), and tests/site checks it against the built pages.
+ * redirect check looks paths up in it (src/lib/permanent-urls/redirects.ts: builtPages), and tests/site checks it against the built pages.
  */
 export function sitePages(input: SitePagesInput): SitePage[] {
   const all = input.editions.flatMap((e) => e.articles);

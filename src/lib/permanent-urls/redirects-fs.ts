@@ -1,7 +1,7 @@
 // Reads a content folder's redirects.yaml (redirects.ts) from disk, through the content door: for
 // astro.config.mjs, which declares each redirect as a page, and the CDN headers integration, which writes `_redirects`.
 import { join } from 'node:path';
-import { requireContentText } from './content/read-fs.ts';
+import { requireContentText } from '../content/read-fs.ts';
 import { MAX_REDIRECTS_BYTES, parseRedirects, REDIRECTS_FILE, type Redirect } from './redirects.ts';
 
 /**

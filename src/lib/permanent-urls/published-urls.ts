@@ -3,10 +3,11 @@
 // no longer leads to an article, directly or through a redirect, is a located error; a new article needs nothing.
 // The list is kept by the publishing workflow (.github/workflows/publish.yml runs `npm run urls:record` after a
 // build of main), not by reporters.
-import type { Problem } from './content/problem.ts';
+import type { Problem } from '../content/problem.ts';
 import type { Redirect } from './redirects.ts';
 
-export const PUBLISHED_URLS_FILE = 'published-urls.txt';
+import { PUBLISHED_URLS_FILE } from '../content/files.ts';
+export { PUBLISHED_URLS_FILE };
 /** Some 50 bytes a URL: room for over a million articles, and a bound on what the checker reads. */
 export const MAX_PUBLISHED_URLS_BYTES = 64 * 1024 * 1024;
 

@@ -1,9 +1,10 @@
 // The byline record: every person whose byline page was ever published, with the slug of their page
 // (content/published-bylines.txt). nameSlugs (slug.ts) keeps each recorded name on its slug, so a newly
 // published homophone can never take over an existing reporter's /byline/<slug>/.
-import { bylinePath } from './routing.ts';
+import { bylinePath } from '../routing.ts';
 
-export const PUBLISHED_BYLINES_FILE = 'published-bylines.txt';
+import { PUBLISHED_BYLINES_FILE } from '../content/files.ts';
+export { PUBLISHED_BYLINES_FILE };
 /** A line is some 30 bytes: room for over 100,000 people; a longer file is a mistake. */
 export const MAX_BYLINE_RECORD_BYTES = 4 * 1024 * 1024;
 

@@ -1,8 +1,8 @@
 // Reads the byline record (published-bylines.ts) from a content folder, through the content door: the one
 // file-system step of byline slugs.
 import { join } from 'node:path';
-import { CONTENT_DIR } from './content/content-files-fs.ts';
-import { requireContentText } from './content/read-fs.ts';
+import { CONTENT_DIR } from '../content/content-files-fs.ts';
+import { requireContentText } from '../content/read-fs.ts';
 import { MAX_BYLINE_RECORD_BYTES, PUBLISHED_BYLINES_FILE, parseBylineRecord } from './published-bylines.ts';
 
 /** Path of the record, relative to the project root: `content/published-bylines.txt`. */

@@ -2,14 +2,14 @@
 // <content>/redirects.yaml and keeps working. Astro writes a page at the old URL that forwards to the new one
 // (astro.config.mjs `redirects`), and the CDN headers integration writes the same list as real 301s in `_redirects`.
 // The file is read with the content door's safe YAML parser, and every problem is located (file, line, column).
-import { compareProblems, formatProblem, type Position, type Problem } from './content/problem.ts';
-import { parseYaml } from './content/yaml.ts';
-import type { ArticleEntry, EditionEntry } from './edition.ts';
-import { withBase } from './routing.ts';
-import { sitePages } from './seo/site-pages.ts';
-import { site as siteSettings } from './site.ts';
-import { siteStructure } from './site-structure.ts';
-import { isPublished } from './content/edition-dates.ts';
+import { compareProblems, formatProblem, type Position, type Problem } from '../content/problem.ts';
+import { parseYaml } from '../content/yaml.ts';
+import type { ArticleEntry, EditionEntry } from '../edition.ts';
+import { withBase } from '../routing.ts';
+import { sitePages } from '../seo/site-pages.ts';
+import { site as siteSettings } from '../site.ts';
+import { siteStructure } from '../site-structure.ts';
+import { isPublished } from '../content/edition-dates.ts';
 
 export interface Redirect {
   /** Old root-relative path, e.g. `/2022/04/19/old-slug/`. */
@@ -18,7 +18,8 @@ export interface Redirect {
   to: string;
 }
 
-export const REDIRECTS_FILE = 'redirects.yaml';
+import { REDIRECTS_FILE } from '../content/files.ts';
+export { REDIRECTS_FILE };
 /** Some 3,000 entries; a file this long is a mistake. */
 export const MAX_REDIRECTS_CHARS = 256 * 1024;
 /** UTF-8 needs at most three bytes for each of MAX_REDIRECTS_CHARS characters. */
