@@ -28,7 +28,8 @@ const base = process.env.BASE_PATH ?? '/';
 const contentRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), CONTENT_DIR);
 const outsideSources = /[\\/](tests[\\/]\.tmp|bench[\\/]\.out|dist|parts)([\\/]|$)/;
 /** What the dev server does not watch: test builds, benchmark archives, the output (never the content folder). */
-const notSources = (path) => outsideSources.test(path) && !(path === contentRoot || path.startsWith(contentRoot + sep) || contentRoot.startsWith(path + sep));
+const notSources = (path) =>
+  outsideSources.test(path) && !(path === contentRoot || path.startsWith(contentRoot + sep) || contentRoot.startsWith(path + sep));
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',

@@ -17,7 +17,10 @@ export default tseslint.config(
       // The content rules exist to find control characters: matching them is the point.
       'no-control-regex': 'off',
       // Unused bindings are an error, except those named _ on purpose (a destructured field left out).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -34,7 +37,10 @@ export default tseslint.config(
       'src/lib/parts/astro-run-fs.ts',
     ],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from src/lib/settings.ts, or take them as a parameter.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings from src/lib/settings.ts, or take them as a parameter.' },
+      ],
     },
   },
 );

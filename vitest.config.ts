@@ -46,7 +46,10 @@ export default defineConfig({
     server: { deps: { inline: ['@actions/workflow-parser'] } },
     hookTimeout: 300_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/*.test.ts'], exclude: [...configDefaults.exclude, ...integration, ...browser] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/*.test.ts'], exclude: [...configDefaults.exclude, ...integration, ...browser] },
+      },
       { extends: true, test: { name: 'integration', include: integration } },
       { extends: true, test: { name: 'browser', include: browser } },
       { extends: true, test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/setup/build-sample.ts'] } },

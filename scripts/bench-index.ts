@@ -46,7 +46,8 @@ const articles = Number(values.articles);
 const dir = join(root, 'bench/.out', `index-${articles}`);
 const contentFromRoot = join('bench/.out', `index-${articles}`, 'content');
 const started = performance.now();
-const progress = (message: string) => process.stderr.write(`[bench:index ${((performance.now() - started) / 1000).toFixed(0).padStart(5)}s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(`[bench:index ${((performance.now() - started) / 1000).toFixed(0).padStart(5)}s] ${message}\n`);
 const MB = 1024 * 1024;
 const { vocab, dictionary } = archiveText(root, values.text as ArchiveText);
 
@@ -73,14 +74,27 @@ function index(label: string): Promise<{ seconds: number; peakMb: number; cpuSec
   const staging = join(dir, 'staging');
   rmSync(staging, { recursive: true, force: true });
   // No content check ran before: the worker reads every file itself (a build hands it the check's reads).
-  const job: Omit<SearchIndexJob, 'reads'> = { root, base: '/', today: siteToday(), stagingDir: staging, cacheDir: join(dir, 'cache'), scope: { kind: 'whole' }, otherDates: [] };
+  const job: Omit<SearchIndexJob, 'reads'> = {
+    root,
+    base: '/',
+    today: siteToday(),
+    stagingDir: staging,
+    cacheDir: join(dir, 'cache'),
+    scope: { kind: 'whole' },
+    otherDates: [],
+  };
   progress(`${label}: indexing`);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(root, 'scripts/bench-index.ts'), '--job', JSON.stringify(job)], {
       cwd: root,
       // As `npm run build` runs it (package.json), with the archive as the content folder.
-      env: { ...process.env, CONTENT_DIR: contentFromRoot, _RJEM_MALLOC_CONF: 'dirty_decay_ms:0,muzzy_decay_ms:0', NODE_OPTIONS: '--max-semi-space-size=16' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: contentFromRoot,
+        _RJEM_MALLOC_CONF: 'dirty_decay_ms:0,muzzy_decay_ms:0',
+        NODE_OPTIONS: '--max-semi-space-size=16',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const sampler = sampleProcessTree(child.pid!);
@@ -90,7 +104,12 @@ function index(label: string): Promise<{ seconds: number; peakMb: number; cpuSec
       const usage = sampler.stop();
       if (code !== 0) return reject(new Error(`${label} failed (exit ${code})`));
       const result = JSON.parse(out.trim().split('\n').at(-1)!) as SearchIndexResult;
-      resolve({ seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), peakMb: Math.round(usage.peakRssBytes / MB), cpuSeconds: Number(usage.cpuSeconds.toFixed(1)), shards: result.shards });
+      resolve({
+        seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
+        peakMb: Math.round(usage.peakRssBytes / MB),
+        cpuSeconds: Number(usage.cpuSeconds.toFixed(1)),
+        shards: result.shards,
+      });
     });
   });
 }
@@ -125,8 +144,15 @@ if (values['page-from']) {
       return Array<string>(count).fill(date);
     });
   // As src/pages/search.astro lists them.
-  const shards = shardPlan(dates).map((s) => ({ url: `/${s.dir}/`, year: `${s.year}年`, ...(s.months ? { months: s.months.map((m) => `${Number(m)}月`) } : {}) }));
-  const page = readFileSync(join(from, 'search/index.html'), 'utf8').replace(/data-shards="[^"]*"/, `data-shards="${JSON.stringify(shards).replaceAll('"', '&quot;')}"`);
+  const shards = shardPlan(dates).map((s) => ({
+    url: `/${s.dir}/`,
+    year: `${s.year}年`,
+    ...(s.months ? { months: s.months.map((m) => `${Number(m)}月`) } : {}),
+  }));
+  const page = readFileSync(join(from, 'search/index.html'), 'utf8').replace(
+    /data-shards="[^"]*"/,
+    `data-shards="${JSON.stringify(shards).replaceAll('"', '&quot;')}"`,
+  );
   writeFileSync(join(site, 'search/index.html'), page);
   firstSearch = await firstSearches(site, progress);
 }
@@ -139,7 +165,12 @@ const result = {
   node: process.version,
   clean: { seconds: full.seconds, cpuSeconds: full.cpuSeconds, peakMb: full.peakMb, shards: full.shards.length },
   indexMb,
-  daily: { seconds: daily.seconds, peakMb: daily.peakMb, reindexed: reindexed.map((s) => ({ dir: s.dir, articles: s.pages })), reused: daily.shards.length - reindexed.length },
+  daily: {
+    seconds: daily.seconds,
+    peakMb: daily.peakMb,
+    reindexed: reindexed.map((s) => ({ dir: s.dir, articles: s.pages })),
+    reused: daily.shards.length - reindexed.length,
+  },
   firstSearch,
 };
 mkdirSync(join(root, 'bench/results'), { recursive: true });

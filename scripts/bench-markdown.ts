@@ -39,7 +39,8 @@ const CONSTRUCTS: Record<string, (bytes: number) => string> = {
   'hard-breaks': (n) => fill(n, () => `${TEXT.slice(0, 8)}\\\n`),
   'thematic-breaks': (n) => fill(n, () => '***\n\n'),
   'html-comments': (n) => fill(n, (i) => `<!-- 备注${i} -->\n\n`),
-  'table-5-columns': (n) => `| 甲 | 乙 | 丙 | 丁 | 戊 |\n|---|---|---|---|---|\n${fill(n, (i) => `| ${i} | 案件 | 判决 | 罚金 | 备注 |\n`)}`,
+  'table-5-columns': (n) =>
+    `| 甲 | 乙 | 丙 | 丁 | 戊 |\n|---|---|---|---|---|\n${fill(n, (i) => `| ${i} | 案件 | 判决 | 罚金 | 备注 |\n`)}`,
   // A header 1,000 columns wide over rows of one `|` each: GFM pads every row to the header's width. At the
   // body's full size (some 100,000 rows) it takes more than any machine's memory; 16 KB shows the rate.
   'table-wide-empty-rows-16kb': () => `|${' a |'.repeat(1000)}\n|${'---|'.repeat(1000)}\n${'|\n'.repeat(4000)}`,
@@ -53,17 +54,31 @@ function fill(bytes: number, unit: (i: number) => string): string {
 }
 
 type Options = NonNullable<Parameters<typeof createMarkdownProcessor>[0]>;
-const site = (config.markdown as unknown as { processor: { options: Required<Pick<Options, 'remarkPlugins' | 'rehypePlugins'>> } }).processor.options;
+const site = (config.markdown as unknown as { processor: { options: Required<Pick<Options, 'remarkPlugins' | 'rehypePlugins'>> } })
+  .processor.options;
 
 if (values.one) {
   const body = CONSTRUCTS[values.one]!(targetBytes);
-  const processor = await createMarkdownProcessor({ ...markdownConfigDefaults, smartypants: false, syntaxHighlight: false, remarkPlugins: site.remarkPlugins, rehypePlugins: site.rehypePlugins });
+  const processor = await createMarkdownProcessor({
+    ...markdownConfigDefaults,
+    smartypants: false,
+    syntaxHighlight: false,
+    remarkPlugins: site.remarkPlugins,
+    rehypePlugins: site.rehypePlugins,
+  });
   const before = process.memoryUsage().rss;
   const started = performance.now();
   const html = (await processor.render(body, { frontmatter: {} })).code;
   const ms = performance.now() - started;
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ bytes: Buffer.byteLength(body), ms: Math.round(ms), rssGrowthMB: Math.round((peak - before) / 1e6), outputBytes: Buffer.byteLength(html) }));
+  console.log(
+    JSON.stringify({
+      bytes: Buffer.byteLength(body),
+      ms: Math.round(ms),
+      rssGrowthMB: Math.round((peak - before) / 1e6),
+      outputBytes: Buffer.byteLength(html),
+    }),
+  );
   process.exit(0);
 }
 
@@ -71,7 +86,12 @@ const results: Record<string, unknown> = {};
 for (const name of Object.keys(CONSTRUCTS)) {
   let line: string;
   try {
-    line = execFileSync(process.execPath, ['--max-old-space-size=4096', process.argv[1]!, '--one', name, '--kb', values.kb!], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'], timeout: 180_000 });
+    line = execFileSync(process.execPath, ['--max-old-space-size=4096', process.argv[1]!, '--one', name, '--kb', values.kb!], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 180_000,
+    });
   } catch {
     results[name] = { failed: 'out of memory (4 GB heap) or over 180 s' };
     console.error(`${name.padEnd(26)} failed: out of memory (4 GB heap) or over 180 s`);
@@ -80,7 +100,9 @@ for (const name of Object.keys(CONSTRUCTS)) {
   const r = JSON.parse(line) as { bytes: number; ms: number; rssGrowthMB: number; outputBytes: number };
   const perKb = { msPerKB: +(r.ms / (r.bytes / 1024)).toFixed(2), outputPerInput: +(r.outputBytes / r.bytes).toFixed(1) };
   results[name] = { ...r, ...perKb };
-  console.error(`${name.padEnd(26)} ${String(r.bytes).padStart(7)} B  ${String(r.ms).padStart(6)} ms  +${String(r.rssGrowthMB).padStart(5)} MB  output ×${perKb.outputPerInput}`);
+  console.error(
+    `${name.padEnd(26)} ${String(r.bytes).padStart(7)} B  ${String(r.ms).padStart(6)} ms  +${String(r.rssGrowthMB).padStart(5)} MB  output ×${perKb.outputPerInput}`,
+  );
 }
 mkdirSync('bench/results', { recursive: true });
 const out = { date: new Date().toISOString().slice(0, 10), node: process.version, targetKB: Number(values.kb), constructs: results };

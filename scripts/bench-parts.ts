@@ -54,7 +54,8 @@ const partsDir = join(dir, 'parts');
 const dist = join(dir, 'dist');
 const logs = join(dir, 'logs');
 const started = performance.now();
-const progress = (message: string) => process.stderr.write(`[bench:parts ${((performance.now() - started) / 1000).toFixed(0).padStart(5)}s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(`[bench:parts ${((performance.now() - started) / 1000).toFixed(0).padStart(5)}s] ${message}\n`);
 const MB = 1024 * 1024;
 const { vocab, dictionary } = archiveText(root, 'print');
 
@@ -85,7 +86,13 @@ async function siteChecks(): Promise<Record<string, unknown> & { passed: boolean
 }
 
 if (checkOnly) {
-  const checks = { articles, date: new Date().toISOString().slice(0, 10), node: process.version, site: folderStats(dist), ...(await siteChecks()) };
+  const checks = {
+    articles,
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    site: folderStats(dist),
+    ...(await siteChecks()),
+  };
   writeFileSync(join(root, `bench/results/parts-${articles}-check.json`), `${JSON.stringify(checks, null, 2)}\n`);
   console.log(JSON.stringify(checks, null, 2));
   process.exit(checks.passed ? 0 : 1);
@@ -115,7 +122,13 @@ function run(label: string, script: string, args: string[]): Promise<Run & { log
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(root, script), ...args], {
       cwd: root,
-      env: { ...process.env, CONTENT_DIR: fromRoot(content), SITE_PARTS_DIR: fromRoot(partsDir), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: fromRoot(content),
+        SITE_PARTS_DIR: fromRoot(partsDir),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const sampler = sampleProcessTree(child.pid!);
@@ -126,14 +139,21 @@ function run(label: string, script: string, args: string[]): Promise<Run & { log
       const usage = sampler.stop();
       writeFileSync(join(logs, `${label.replaceAll(/[^\w-]+/g, '-')}.log`), log);
       if (code !== 0) return reject(new Error(`${label} failed (exit ${code}):\n${log.slice(-3000)}`));
-      const result = { seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), peakMb: Math.round(usage.peakRssBytes / MB), cpuSeconds: Number(usage.cpuSeconds.toFixed(1)), log };
+      const result = {
+        seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
+        peakMb: Math.round(usage.peakRssBytes / MB),
+        cpuSeconds: Number(usage.cpuSeconds.toFixed(1)),
+        log,
+      };
       progress(`${label}: ${result.seconds} s, ${result.peakMb} MB peak`);
       resolve(result);
     });
   });
 }
 
-const years = readdirSync(content).filter((n) => /^\d{4}$/.test(n)).sort();
+const years = readdirSync(content)
+  .filter((n) => /^\d{4}$/.test(n))
+  .sort();
 const parts: (Run & { year: string; articles: number })[] = [];
 const again = values.parts?.split(',');
 for (const year of dailyOnly ? [] : (again?.filter((y) => y !== 'assemble') ?? years)) {
@@ -143,13 +163,17 @@ for (const year of dailyOnly ? [] : (again?.filter((y) => y !== 'assemble') ?? y
   parts.push({ year, articles: Number(/done: (\d+) articles/.exec(log)?.[1] ?? 0), ...measured });
 }
 if (again) {
-  const { log: _log, ...assembly } = again.includes('assemble') ? await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]) : { log: '' };
+  const { log: _log, ...assembly } = again.includes('assemble')
+    ? await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)])
+    : { log: '' };
   const some = { articles, date: new Date().toISOString().slice(0, 10), node: process.version, parts, assembly };
   writeFileSync(join(root, `bench/results/parts-${articles}-some.json`), `${JSON.stringify(some, null, 2)}\n`);
   console.log(JSON.stringify(some, null, 2));
   process.exit(0);
 }
-const { log: _assemblyLog, ...assembly } = dailyOnly ? { log: '', seconds: 0, peakMb: 0, cpuSeconds: 0 } : await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]);
+const { log: _assemblyLog, ...assembly } = dailyOnly
+  ? { log: '', seconds: 0, peakMb: 0, cpuSeconds: 0 }
+  : await run('assembly', 'scripts/build-assemble.ts', [fromRoot(dist)]);
 const site = folderStats(dist);
 const partsOnDisk = folderStats(partsDir);
 
@@ -174,7 +198,9 @@ const fileStates = (hashAll: boolean) => {
     const path = toPosix(relative(dist, file));
     const stat = statSync(file);
     const id = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-    const untouchedPart = years.some((y) => y !== current && isPartOutput(path, y) && !path.startsWith('_astro/') && !path.startsWith('pagefind/'));
+    const untouchedPart = years.some(
+      (y) => y !== current && isPartOutput(path, y) && !path.startsWith('_astro/') && !path.startsWith('pagefind/'),
+    );
     states.set(path, { id, ...(hashAll || !untouchedPart ? { hash: createHash('sha1').update(readFileSync(file)).digest('hex') } : {}) });
   }
   return states;
@@ -201,7 +227,11 @@ for (const entry of readdirSync(dist, { withFileTypes: true, recursive: true }))
   const old = before.get(path);
   after.set(path, '');
   if (!old) added++;
-  else if (old.id !== `${stat.ino}:${stat.size}:${stat.mtimeMs}` && (old.hash === undefined || old.hash !== createHash('sha1').update(readFileSync(file)).digest('hex'))) changed++;
+  else if (
+    old.id !== `${stat.ino}:${stat.size}:${stat.mtimeMs}` &&
+    (old.hash === undefined || old.hash !== createHash('sha1').update(readFileSync(file)).digest('hex'))
+  )
+    changed++;
 }
 const removed = [...before.keys()].filter((p) => !after.has(p)).length;
 progress(`daily publish: parts ${stale.join(', ') || 'none'} rebuilt; ${added} files added, ${changed} changed, ${removed} removed`);
@@ -213,7 +243,10 @@ const result = {
   date: new Date().toISOString().slice(0, 10),
   node: process.version,
   parts,
-  partsTotal: { seconds: Number(parts.reduce((n, p) => n + p.seconds, 0).toFixed(1)), maxPeakMb: Math.max(0, ...parts.map((p) => p.peakMb)) },
+  partsTotal: {
+    seconds: Number(parts.reduce((n, p) => n + p.seconds, 0).toFixed(1)),
+    maxPeakMb: Math.max(0, ...parts.map((p) => p.peakMb)),
+  },
   assembly,
   site: { files: site.files, pages: site.pages, gb: Number((site.bytes / 1024 ** 3).toFixed(2)) },
   partsOnDisk: { files: partsOnDisk.files, gb: Number((partsOnDisk.bytes / 1024 ** 3).toFixed(2)) },

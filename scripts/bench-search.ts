@@ -24,7 +24,15 @@ import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { serveStatic } from '../tools/static-server-fs.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '20220419' }, reuse: { type: 'boolean', default: false }, text: { type: 'string', default: 'print' }, site: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '20220419' },
+    reuse: { type: 'boolean', default: false },
+    text: { type: 'string', default: 'print' },
+    site: { type: 'string' },
+  },
+});
 const articleCount = Number(values.articles);
 const seed = Number(values.seed);
 const root = process.cwd();
@@ -52,7 +60,13 @@ const placeOf = (a: ArticleSource) => {
   return r.ok ? `${r.division.fullName} ${r.division.name}` : a.data.county;
 };
 const plainText = (a: ArticleSource) =>
-  [[a.data.kicker, a.data.title, a.data.subtitle].filter(Boolean).join(' '), markdownToText(a.body), ...a.data.images.map((i) => i.caption), ...a.data.byline.map((b) => b.name), placeOf(a)]
+  [
+    [a.data.kicker, a.data.title, a.data.subtitle].filter(Boolean).join(' '),
+    markdownToText(a.body),
+    ...a.data.images.map((i) => i.caption),
+    ...a.data.byline.map((b) => b.name),
+    placeOf(a),
+  ]
     .map(normalizeCjkPunctuation)
     .join('\n');
 
@@ -76,7 +90,9 @@ const baselineMs = await writeIndex(
   join(out, 'baseline'),
   content.articles.map((a) => ({
     url: `/${a.id}/`,
-    html: `<!doctype html><html lang="zh-CN"><body data-pagefind-body><h1>${escapeHtml(normalizeCjkPunctuation(a.data.title))}</h1>${plainText(a)
+    html: `<!doctype html><html lang="zh-CN"><body data-pagefind-body><h1>${escapeHtml(normalizeCjkPunctuation(a.data.title))}</h1>${plainText(
+      a,
+    )
       .split('\n')
       .slice(1)
       .map((p) => `<p>${escapeHtml(p)}</p>`)
@@ -100,16 +116,28 @@ while (queries.size < 22) {
   const phrase = text.slice(at, at + 3 + Math.floor(random() * 2));
   if (/^\p{Script=Han}+$/u.test(phrase)) queries.add(phrase);
 }
-while (queries.size < 26) queries.add(content.articles[Math.floor(random() * content.articles.length)]!.data.county.replace(/(满族|回族)?(自治县|县|区|市)$/, ''));
+while (queries.size < 26)
+  queries.add(content.articles[Math.floor(random() * content.articles.length)]!.data.county.replace(/(满族|回族)?(自治县|县|区|市)$/, ''));
 while (queries.size < 30) queries.add(content.articles[Math.floor(random() * content.articles.length)]!.data.byline[0]!.name);
 
 // 4. Run them in Chromium.
-const bundle = await esbuild({ entryPoints: [join(root, 'src/lib/search/client.ts')], bundle: true, format: 'iife', globalName: 'searchClient', write: false });
+const bundle = await esbuild({
+  entryPoints: [join(root, 'src/lib/search/client.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: 'searchClient',
+  write: false,
+});
 const browser = await launchChromium();
 const report: Record<string, unknown>[] = [];
 /** The search page's shards, as its form lists them (empty for a single index). */
 const pageShards = site
-  ? (JSON.parse(/data-shards="([^"]*)"/.exec(readFileSync(join(site, 'dist/search/index.html'), 'utf8'))![1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&')) as unknown[])
+  ? (JSON.parse(
+      /data-shards="([^"]*)"/
+        .exec(readFileSync(join(site, 'dist/search/index.html'), 'utf8'))![1]!
+        .replaceAll('&quot;', '"')
+        .replaceAll('&amp;', '&'),
+    ) as unknown[])
   : [];
 for (const kind of ['ours', 'baseline'] as const) {
   const server = await serveStatic(kind === 'ours' && site ? join(site, 'dist') : join(out, kind));
@@ -121,11 +149,20 @@ for (const kind of ['ours', 'baseline'] as const) {
     const urls: string[] = await page.evaluate(
       async ({ query, kind, shards }) => {
         type Found = { results: { data: () => Promise<{ url: string }> }[] };
-        const w = window as unknown as { pf?: unknown; searchClient: { openIndex: (pf: unknown, s: unknown) => Promise<unknown>; runSearch: (pf: unknown, s: unknown, shards: unknown) => Promise<Found> } };
-        const pf = (w.pf ??= await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`).then((m) => (kind === 'ours' ? w.searchClient.openIndex(m, shards) : m))) as {
+        const w = window as unknown as {
+          pf?: unknown;
+          searchClient: {
+            openIndex: (pf: unknown, s: unknown) => Promise<unknown>;
+            runSearch: (pf: unknown, s: unknown, shards: unknown) => Promise<Found>;
+          };
+        };
+        const pf = (w.pf ??= await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`).then((m) =>
+          kind === 'ours' ? w.searchClient.openIndex(m, shards) : m,
+        )) as {
           search: (q: string) => Promise<Found>;
         };
-        const found = kind === 'ours' ? await w.searchClient.runSearch(pf, { query, sort: 'relevance', filters: {} }, shards) : await pf.search(query);
+        const found =
+          kind === 'ours' ? await w.searchClient.runSearch(pf, { query, sort: 'relevance', filters: {} }, shards) : await pf.search(query);
         return Promise.all(found.results.map(async (r) => (await r.data()).url));
       },
       { query, kind, shards: pageShards },
@@ -140,7 +177,11 @@ for (const kind of ['ours', 'baseline'] as const) {
     if (kind === 'ours' && site) {
       const searchPage = await browser.newPage();
       await searchPage.goto(`${server.url}search/?q=${encodeURIComponent(query)}&sort=relevance`);
-      await searchPage.waitForFunction(() => /找到|没有找到|不可用/.test(document.getElementById('search-status')?.textContent ?? ''), undefined, { timeout: 120_000 });
+      await searchPage.waitForFunction(
+        () => /找到|没有找到|不可用/.test(document.getElementById('search-status')?.textContent ?? ''),
+        undefined,
+        { timeout: 120_000 },
+      );
       const status = (await searchPage.textContent('#search-status')) ?? '';
       shownCount = Number(/找到 (\d+) 篇/.exec(status)?.[1] ?? 0);
       top = (await searchPage.$$eval('.search-result__title a', (links) => links.map((a) => a.getAttribute('href') ?? ''))).slice(0, k);

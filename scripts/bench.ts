@@ -60,7 +60,11 @@ const logs = new Map<string, string>();
 function measure(label: string, command: string, args: string[], env: Record<string, string>, markers: PhaseMarker[]): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const sampler = sampleProcessTree(child.pid!);
     const lines: LogLine[] = [];
     let tail = '';
@@ -82,14 +86,31 @@ function measure(label: string, command: string, args: string[], env: Record<str
       const end = performance.now() - t0;
       logs.set(label, lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(8)} ${l.text}`).join('\n'));
       if (code !== 0) {
-        reject(new Error(`${label} failed (exit ${code}):\n${lines.slice(-30).map((l) => l.text).join('\n')}`));
+        reject(
+          new Error(
+            `${label} failed (exit ${code}):\n${lines
+              .slice(-30)
+              .map((l) => l.text)
+              .join('\n')}`,
+          ),
+        );
         return;
       }
       const phases = splitPhases(lines, markers, end).map((p) => {
         const u = usageBetween(usage.samples, p.start, p.end);
-        return { name: p.name, wallSeconds: round((p.end - p.start) / 1000), cpuSeconds: u.cpuSeconds, peakMb: Math.round(u.peakRssBytes / MB) };
+        return {
+          name: p.name,
+          wallSeconds: round((p.end - p.start) / 1000),
+          cpuSeconds: u.cpuSeconds,
+          peakMb: Math.round(u.peakRssBytes / MB),
+        };
       });
-      resolvePromise({ wallSeconds: round(end / 1000), cpuSeconds: round(usage.cpuSeconds), peakMb: Math.round(usage.peakRssBytes / MB), phases });
+      resolvePromise({
+        wallSeconds: round(end / 1000),
+        cpuSeconds: round(usage.cpuSeconds),
+        peakMb: Math.round(usage.peakRssBytes / MB),
+        phases,
+      });
     });
   });
 }
@@ -104,18 +125,35 @@ function searchIndexLine(log: string): { seconds: number; shards: number; reused
 
 /** Files that differ between two output folders (missing on either side, or different bytes). */
 function compareTrees(a: string, b: string): string[] {
-  const list = (dir: string) => new Set(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)));
+  const list = (dir: string) =>
+    new Set(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length + 1)),
+    );
   const left = list(a);
   const right = list(b);
-  const differing = [...new Set([...left, ...right])].filter((p) => !left.has(p) || !right.has(p) || !readFileSync(join(a, p)).equals(readFileSync(join(b, p))));
+  const differing = [...new Set([...left, ...right])].filter(
+    (p) => !left.has(p) || !right.has(p) || !readFileSync(join(a, p)).equals(readFileSync(join(b, p))),
+  );
   return differing.sort();
 }
 
 /** Publishes `dir` with scripts/deploy.ts to the loopback bucket; its summary line parsed. */
-async function publish(dir: string, endpoint: string): Promise<{ uploaded: number; uploadedMb: number; skipped: number; deleted: number; seconds: number }> {
+async function publish(
+  dir: string,
+  endpoint: string,
+): Promise<{ uploaded: number; uploadedMb: number; skipped: number; deleted: number; seconds: number }> {
   const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), 's3://bench', '--dir', dir], {
     cwd: root,
-    env: { ...process.env, AWS_ENDPOINT_URL_S3: endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', BASE_PATH: '/' },
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL_S3: endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      BASE_PATH: '/',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -133,7 +171,10 @@ const pagefindBin = join(root, 'node_modules/.bin/pagefind');
 const { vocab, dictionary } = archiveText(root, values.text as ArchiveText);
 // With --correspondents N (thousands of people, as a long-lived paper prints) the run is written beside the main table's.
 const correspondents = values.correspondents === undefined ? undefined : Number(values.correspondents);
-const resultsFile = join(root, correspondents === undefined ? 'bench/results/build.json' : `bench/results/build-correspondents-${correspondents}.json`);
+const resultsFile = join(
+  root,
+  correspondents === undefined ? 'bench/results/build.json' : `bench/results/build-correspondents-${correspondents}.json`,
+);
 const results: Record<string, unknown>[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).runs : [];
 
 for (const articles of values.articles.split(',').map(Number)) {
@@ -164,11 +205,23 @@ for (const articles of values.articles.split(',').map(Number)) {
     const server = await serveStatic(projectOut);
     const browser = await launchChromium();
     try {
-      const firstArticle = readdirSync(join(projectOut, readdirSync(projectOut).filter((n) => /^\d{4}$/.test(n)).sort().at(-1)!), { recursive: true })
+      const firstArticle = readdirSync(
+        join(
+          projectOut,
+          readdirSync(projectOut)
+            .filter((n) => /^\d{4}$/.test(n))
+            .sort()
+            .at(-1)!,
+        ),
+        { recursive: true },
+      )
         .map(String)
         .filter((p) => /^\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(p))
         .sort()[0]!;
-      const year = readdirSync(projectOut).filter((n) => /^\d{4}$/.test(n)).sort().at(-1)!;
+      const year = readdirSync(projectOut)
+        .filter((n) => /^\d{4}$/.test(n))
+        .sort()
+        .at(-1)!;
       const article = await measureTransfer(browser, `${server.url}${year}/${firstArticle.replace(/index\.html$/, '')}`);
       // A first search in a fresh browser: for a word in a third of all articles, and for a rarer one.
       const common = await measureTransfer(browser, `${server.url}search/?q=${encodeURIComponent('交警')}`, '.search-result');
@@ -195,10 +248,16 @@ for (const articles of values.articles.split(',').map(Number)) {
   if (!values['no-floor']) {
     progress('building the floor: bare Astro');
     const floorOut = join(dir, 'floor-dist');
-    const floorAstro = await measure('floor astro', process.execPath, [astro, 'build', '--root', 'bench/floor', '--outDir', floorOut], { CONTENT_DIR: contentDir }, [
-      { name: 'content sync', pattern: /\[content\] (Syncing|Loading) content/ },
-      { name: 'page rendering', pattern: /generating static routes/ },
-    ]);
+    const floorAstro = await measure(
+      'floor astro',
+      process.execPath,
+      [astro, 'build', '--root', 'bench/floor', '--outDir', floorOut],
+      { CONTENT_DIR: contentDir },
+      [
+        { name: 'content sync', pattern: /\[content\] (Syncing|Loading) content/ },
+        { name: 'page rendering', pattern: /generating static routes/ },
+      ],
+    );
     progress('building the floor: Pagefind');
     const floorPagefind = await measure('floor pagefind', pagefindBin, ['--site', floorOut], {}, []);
     floor = {
@@ -218,7 +277,13 @@ for (const articles of values.articles.split(',').map(Number)) {
   let firstPublish: Awaited<ReturnType<typeof publish>> | undefined;
   if (values.daily && values.deploy) {
     const { default: S3rver } = await import('s3rver');
-    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(dir, 's3'), configureBuckets: [{ name: 'bench', configs: [] }] });
+    const server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: join(dir, 's3'),
+      configureBuckets: [{ name: 'bench', configs: [] }],
+    });
     endpoint = `http://127.0.0.1:${(await server.run()).port}`;
     bucket = server;
     progress('publishing the build to a loopback S3 server');
@@ -226,17 +291,36 @@ for (const articles of values.articles.split(',').map(Number)) {
   }
   if (values.daily) {
     const next = nextEditionDate(contentDir);
-    for (const file of syntheticArchive(vocab, { articles: 30, seed: Number(values.seed) + 1, start: next, perDay: 60, dictionary, correspondents })) {
+    for (const file of syntheticArchive(vocab, {
+      articles: 30,
+      seed: Number(values.seed) + 1,
+      start: next,
+      perDay: 60,
+      dictionary,
+      correspondents,
+    })) {
       const path = join(contentDir, file.path);
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, file.source);
     }
     progress(`daily rebuild: one more edition (${next}, 30 articles)`);
-    const rebuild = await measure('daily rebuild', process.execPath, [astro, ...build.args, '--outDir', projectOut], projectEnv, projectPhases);
+    const rebuild = await measure(
+      'daily rebuild',
+      process.execPath,
+      [astro, ...build.args, '--outDir', projectOut],
+      projectEnv,
+      projectPhases,
+    );
     const rebuildIndex = searchIndexLine(logs.get('daily rebuild') ?? '');
     progress('daily rebuild: clean build of the same content, to compare');
     const cleanOut = join(dir, 'dist-clean');
-    await measure('clean build', process.execPath, [astro, ...build.args, '--outDir', cleanOut], { ...projectEnv, ASTRO_CACHE_DIR: join(dir, 'cache-clean') }, projectPhases);
+    await measure(
+      'clean build',
+      process.execPath,
+      [astro, ...build.args, '--outDir', cleanOut],
+      { ...projectEnv, ASTRO_CACHE_DIR: join(dir, 'cache-clean') },
+      projectPhases,
+    );
     const differing = compareTrees(projectOut, cleanOut);
     let deploy: Record<string, unknown> | undefined;
     if (bucket) {
@@ -245,8 +329,18 @@ for (const articles of values.articles.split(',').map(Number)) {
       await bucket.close();
       progress(`daily publish: ${JSON.stringify(deploy['daily'])}`);
     }
-    daily = { articlesAdded: 30, deploy, ...rebuild, searchIndex: rebuildIndex, shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds), identicalToCleanBuild: differing.length === 0, differingFiles: differing.slice(0, 20) };
-    progress(`daily rebuild: ${rebuild.wallSeconds}s (${Math.round((rebuild.wallSeconds / project.wallSeconds) * 100)}% of the full build), ${differing.length === 0 ? 'identical to a clean build' : `${differing.length} files differ from a clean build`}`);
+    daily = {
+      articlesAdded: 30,
+      deploy,
+      ...rebuild,
+      searchIndex: rebuildIndex,
+      shareOfFullBuild: round(rebuild.wallSeconds / project.wallSeconds),
+      identicalToCleanBuild: differing.length === 0,
+      differingFiles: differing.slice(0, 20),
+    };
+    progress(
+      `daily rebuild: ${rebuild.wallSeconds}s (${Math.round((rebuild.wallSeconds / project.wallSeconds) * 100)}% of the full build), ${differing.length === 0 ? 'identical to a clean build' : `${differing.length} files differ from a clean build`}`,
+    );
   }
 
   const run = {
@@ -263,7 +357,14 @@ for (const articles of values.articles.split(',').map(Number)) {
       files: projectStats.files,
       readers,
     },
-    floor: floor && { wallSeconds: floor.wallSeconds, cpuSeconds: floor.cpuSeconds, peakMb: floor.peakMb, astro: floor.astro, pagefind: floor.pagefind, outputMb: round(floor.bytes / MB) },
+    floor: floor && {
+      wallSeconds: floor.wallSeconds,
+      cpuSeconds: floor.cpuSeconds,
+      peakMb: floor.peakMb,
+      astro: floor.astro,
+      pagefind: floor.pagefind,
+      outputMb: round(floor.bytes / MB),
+    },
     ratio: floor ? round(project.wallSeconds / floor.wallSeconds) : undefined,
     daily,
     sourceMb: round(sourceBytes / MB),
@@ -281,13 +382,32 @@ for (const articles of values.articles.split(',').map(Number)) {
         results.map((r) => {
           const p = r['project'] as Measured;
           const f = r['floor'] as Measured | undefined;
-          return { articles: r['articles'] as number, projectSeconds: p.wallSeconds, projectPeakMb: p.peakMb, floorSeconds: f?.wallSeconds, floorPeakMb: f?.peakMb };
+          return {
+            articles: r['articles'] as number,
+            projectSeconds: p.wallSeconds,
+            projectPeakMb: p.peakMb,
+            floorSeconds: f?.wallSeconds,
+            floorPeakMb: f?.peakMb,
+          };
         }),
       ),
     );
   }
-  progress(`done: project ${project.wallSeconds}s, ${project.peakMb} MB peak; floor ${floor?.wallSeconds ?? '–'}s, ${floor?.peakMb ?? '–'} MB; ratio ${run.ratio ?? '–'}`);
-  console.log(JSON.stringify({ articles, project: { wallSeconds: project.wallSeconds, peakMb: project.peakMb, phases: project.phases }, floor: floor && { wallSeconds: floor.wallSeconds, peakMb: floor.peakMb }, ratio: run.ratio }, null, 2));
+  progress(
+    `done: project ${project.wallSeconds}s, ${project.peakMb} MB peak; floor ${floor?.wallSeconds ?? '–'}s, ${floor?.peakMb ?? '–'} MB; ratio ${run.ratio ?? '–'}`,
+  );
+  console.log(
+    JSON.stringify(
+      {
+        articles,
+        project: { wallSeconds: project.wallSeconds, peakMb: project.peakMb, phases: project.phases },
+        floor: floor && { wallSeconds: floor.wallSeconds, peakMb: floor.peakMb },
+        ratio: run.ratio,
+      },
+      null,
+      2,
+    ),
+  );
   if (values.keep) for (const [label, log] of logs) writeFileSync(join(dir, `${label.replaceAll(' ', '-')}.log`), `${log}\n`);
   else rmSync(dir, { recursive: true, force: true });
 }

@@ -20,6 +20,11 @@ if (stale.length > 0) {
 }
 const total = parts.reduce((n, p) => n + p.articles, 0);
 log(`assembling ${parts.length} part(s), ${total} articles, into ${outDir}`);
-const code = await runAstroBuild(root, join(root, outDir), { SITE_PART: 'assemble', ASTRO_CACHE_DIR: join(root, PARTS_DIR, '.assemble') }, log);
+const code = await runAstroBuild(
+  root,
+  join(root, outDir),
+  { SITE_PART: 'assemble', ASTRO_CACHE_DIR: join(root, PARTS_DIR, '.assemble') },
+  log,
+);
 log(code === 0 ? `done in ${Math.round((Date.now() - started) / 1000)} s` : 'failed');
 process.exit(code);

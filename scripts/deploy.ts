@@ -11,7 +11,15 @@ import { resolve } from 'node:path';
 import { inspect, parseArgs } from 'node:util';
 import { builtObjects } from '../tools/deploy/build-fs.ts';
 import { parseTarget } from '../tools/deploy/plan.ts';
-import { createS3Client, describeFailure, MULTIPART_FROM, publishToS3, PublishError, reachBucket, type Progress } from '../tools/deploy/publish-s3-fs.ts';
+import {
+  createS3Client,
+  describeFailure,
+  MULTIPART_FROM,
+  publishToS3,
+  PublishError,
+  reachBucket,
+  type Progress,
+} from '../tools/deploy/publish-s3-fs.ts';
 import { redactorFor, withoutCredentials } from '../tools/deploy/redact.ts';
 
 // The output boundary: every byte written to stdout and stderr, ours, the SDK's and Node's warnings alike, passes
@@ -21,7 +29,10 @@ const redact = redactorFor(process.env);
 for (const stream of [process.stdout, process.stderr]) {
   const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
   stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-    write(typeof chunk === 'string' ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString('utf8')) : chunk, ...rest)) as typeof stream.write;
+    write(
+      typeof chunk === 'string' ? redact(chunk) : chunk instanceof Uint8Array ? redact(Buffer.from(chunk).toString('utf8')) : chunk,
+      ...rest,
+    )) as typeof stream.write;
 }
 const unexpected = (error: unknown) => {
   console.error(`deploy: ${inspect(error)}`);
@@ -30,7 +41,8 @@ const unexpected = (error: unknown) => {
 process.on('uncaughtException', unexpected);
 process.on('unhandledRejection', unexpected);
 
-const usage = 'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>] [--multipart-mb <MB>]';
+const usage =
+  'usage: npm run deploy -- s3://<bucket>[/<prefix>] [--dir dist] [--dry-run] [--keep <publishes>] [--concurrency <n>] [--multipart-mb <MB>]';
 const fail = (message: string): never => {
   console.error(`deploy: ${message}`);
   process.exit(1);
@@ -72,7 +84,10 @@ try {
 } catch {
   fail(`${endpointVariable} is not a URL: ${withoutCredentials(endpoint!)}`);
 }
-const forcePathStyle = pathStyleEnv !== undefined ? pathStyleEnv === 'true' : host !== undefined && (isIP(host.hostname.replace(/^\[|\]$/g, '')) !== 0 || host.hostname === 'localhost' || host.port !== '');
+const forcePathStyle =
+  pathStyleEnv !== undefined
+    ? pathStyleEnv === 'true'
+    : host !== undefined && (isIP(host.hostname.replace(/^\[|\]$/g, '')) !== 0 || host.hostname === 'localhost' || host.port !== '');
 const client = createS3Client({
   ...(endpoint ? { endpoint } : {}),
   region: process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
@@ -98,11 +113,17 @@ const progressLine = (done: number, total: number, line: () => string) => {
   else console.error(line());
 };
 const onProgress = (p: Progress) =>
-  progressLine(p.done, p.total, () => (p.phase === 'upload' ? `uploaded ${p.done}/${p.total} (${mb(p.bytes)}), ${seconds()} s` : `deleted ${p.done}/${p.total}, ${seconds()} s`));
+  progressLine(p.done, p.total, () =>
+    p.phase === 'upload'
+      ? `uploaded ${p.done}/${p.total} (${mb(p.bytes)}), ${seconds()} s`
+      : `deleted ${p.done}/${p.total}, ${seconds()} s`,
+  );
 
 try {
   await reachBucket(client, target!.bucket);
-  const objects = builtObjects(dir, base, (hashed, of) => progressLine(hashed, of, () => `hashed ${hashed}/${of} files of ${values.dir}, ${seconds()} s`));
+  const objects = builtObjects(dir, base, (hashed, of) =>
+    progressLine(hashed, of, () => `hashed ${hashed}/${of} files of ${values.dir}, ${seconds()} s`),
+  );
   const { plan, uploaded, uploadedBytes, deleted } = await publishToS3(client, objects, {
     ...target!,
     keep,
@@ -123,9 +144,13 @@ try {
     for (const path of plan.deletions) console.log(`delete ${path}`);
     console.error(`dry run: nothing was changed (${seconds()} s)`);
   } else if (plan.nothingToDo) {
-    console.error(`nothing to publish: ${where} holds this build already (${plan.unchanged} files; the manifest is left as it was), ${seconds()} s`);
+    console.error(
+      `nothing to publish: ${where} holds this build already (${plan.unchanged} files; the manifest is left as it was), ${seconds()} s`,
+    );
   } else {
-    console.error(`published to ${where}: ${uploaded} uploaded (${mb(uploadedBytes)}), ${plan.unchanged} skipped, ${deleted} deleted, in ${seconds()} s`);
+    console.error(
+      `published to ${where}: ${uploaded} uploaded (${mb(uploadedBytes)}), ${plan.unchanged} skipped, ${deleted} deleted, in ${seconds()} s`,
+    );
   }
 } catch (error) {
   if (tty) process.stderr.write('\n');

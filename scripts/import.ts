@@ -82,7 +82,9 @@ function main(): void {
     process.stdout.write(`${imported.slugs[i]}  ${article.title}  ${byline}  ${article.county}  ${article.category}${flags}\n`);
   }
   const flagged = imported.articles.filter((a) => a.flags.length > 0).length;
-  process.stdout.write(`\n${imported.articles.length} articles, ${flagged} flagged for review; wrote ${plan.writes.length} files to ${relative(process.cwd(), dir) || '.'}\n`);
+  process.stdout.write(
+    `\n${imported.articles.length} articles, ${flagged} flagged for review; wrote ${plan.writes.length} files to ${relative(process.cwd(), dir) || '.'}\n`,
+  );
 }
 
 try {

@@ -85,7 +85,13 @@ async function prompt(question: string): Promise<string> {
 }
 
 /** A flag's value, or the reporter's answer (asked again until the schema accepts it). */
-async function ask(flag: string, question: string, given: string | undefined, check: (value: string) => string | undefined, fallback?: string): Promise<string> {
+async function ask(
+  flag: string,
+  question: string,
+  given: string | undefined,
+  check: (value: string) => string | undefined,
+  fallback?: string,
+): Promise<string> {
   let value = given;
   for (;;) {
     if (value !== undefined) {
@@ -111,7 +117,11 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-const splitNames = (text: string) => text.split(/[,，、;；]+/).map((s) => s.trim()).filter(Boolean);
+const splitNames = (text: string) =>
+  text
+    .split(/[,，、;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const positiveInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
 const display = (path: string) => relative(process.cwd(), path).split('\\').join('/');
 
@@ -139,7 +149,9 @@ while (existsSync(file) || names.has(basename(file))) {
 }
 
 const county = await ask('county', '县区', values.county, (v) => fieldProblem('county', v));
-const category = await ask('category', `栏目${FW.lp}${categoryNames.join('、')}${FW.rp}`, values.category, (v) => fieldProblem('category', v));
+const category = await ask('category', `栏目${FW.lp}${categoryNames.join('、')}${FW.rp}`, values.category, (v) =>
+  fieldProblem('category', v),
+);
 
 const askPageName = async (page: number) =>
   (await ask('page-name', `第 ${page} 版的版名${FW.lp}例如 要闻${FW.rp}`, values['page-name'], pageNameProblem)).trim();
@@ -160,7 +172,10 @@ for (;;) {
     newPageName = await askPageName(page);
     break;
   }
-  if (!rl) fail(`--page${FW.colon}${missing}${FW.colon}请在 edition.yaml 的 pages 里加上第 ${page} 版${FW.comma}或加上 --page-name 版名${FW.comma}由本命令把它加进 edition.yaml。`);
+  if (!rl)
+    fail(
+      `--page${FW.colon}${missing}${FW.colon}请在 edition.yaml 的 pages 里加上第 ${page} 版${FW.comma}或加上 --page-name 版名${FW.comma}由本命令把它加进 edition.yaml。`,
+    );
   console.log(`  ${missing}。`);
   if (await confirm(`要把第 ${page} 版加进 edition.yaml 吗${FW.lp}是/否${FW.comma}直接回车为 是${FW.rp}${FW.colon}`)) {
     newPageName = await askPageName(page);
@@ -174,7 +189,9 @@ const orderCheck = (v: string) => {
   const problem = fieldProblem('order', order);
   if (problem) return problem;
   const taken = takenBy(positions, page, order);
-  return taken ? `第 ${page} 版的第 ${order} 篇${FW.lp}order: ${order}${FW.rp}已经是 ${taken.file}${FW.comma}请换一个${FW.comma}例如本版下一个空位 ${free}` : undefined;
+  return taken
+    ? `第 ${page} 版的第 ${order} 篇${FW.lp}order: ${order}${FW.rp}已经是 ${taken.file}${FW.comma}请换一个${FW.comma}例如本版下一个空位 ${free}`
+    : undefined;
 };
 const order = values.order !== undefined || rl ? positiveInt(await ask('order', '版内顺序', values.order, orderCheck, String(free))) : free;
 const bylineText = await ask('byline', '署名，多人用顿号隔开，例如 记者 徐洋、刘爱军', values.byline?.join('、'), (v) =>
@@ -182,7 +199,18 @@ const bylineText = await ask('byline', '署名，多人用顿号隔开，例如 
 );
 rl?.close();
 
-const fields: NewArticleFields = { title, kicker: values.kicker, subtitle: values.subtitle, byline: splitNames(bylineText), date, county, category, page, order, source: values.source };
+const fields: NewArticleFields = {
+  title,
+  kicker: values.kicker,
+  subtitle: values.subtitle,
+  byline: splitNames(bylineText),
+  date,
+  county,
+  category,
+  page,
+  order,
+  source: values.source,
+};
 const problems = fieldProblems(fields);
 if (problems.length > 0) fail(problems.map((p) => `--${p.field}${FW.colon}${p.message}`).join('\n'));
 
@@ -198,7 +226,11 @@ mkdirSync(folder, { recursive: true });
 if (editionText !== undefined) writeFileSync(editionFile, editionText, { flag: edition ? 'w' : 'wx' });
 writeFileSync(file, renderArticle(fields), { flag: 'wx' });
 const editionNote =
-  editionText === undefined ? '' : edition ? `${FW.comma}并在 ${display(editionFile)} 里加上了第 ${page} 版${FW.lp}${newPageName}${FW.rp}` : ` 和 ${display(editionFile)}`;
+  editionText === undefined
+    ? ''
+    : edition
+      ? `${FW.comma}并在 ${display(editionFile)} 里加上了第 ${page} 版${FW.lp}${newPageName}${FW.rp}`
+      : ` 和 ${display(editionFile)}`;
 console.log(`已创建 ${display(file)}${editionNote}`);
 
 const { problems: after } = checkPaths([file], { cwd: process.cwd(), contentDir: CONTENT_DIR, today });

@@ -20,7 +20,10 @@ if (!base) {
 const root = process.cwd();
 const today = siteToday();
 const contentDir = CONTENT_DIR.split('\\').join('/');
-const changes = execFileSync('git', ['diff', '--name-status', '--no-renames', '-z', `${base}...HEAD`, '--', contentDir], { cwd: root, encoding: 'utf8' }).split('\0');
+const changes = execFileSync('git', ['diff', '--name-status', '--no-renames', '-z', `${base}...HEAD`, '--', contentDir], {
+  cwd: root,
+  encoding: 'utf8',
+}).split('\0');
 const articles: ChangedArticle[] = [];
 for (let i = 0; i + 1 < changes.length; i += 2) {
   const status = changes[i]!;
@@ -34,7 +37,14 @@ for (let i = 0; i + 1 < changes.length; i += 2) {
   // An article with errors still has the headline its reporter wrote.
   const raw = bytes && !data ? readRawFrontmatter(bytes)?.['title'] : undefined;
   const preparedAhead = data && isPreparedAhead(data, today) ? data.date : undefined;
-  articles.push({ change, file, id: kind.id, title: data?.title ?? (typeof raw === 'string' ? raw : undefined), draft: data?.draft, preparedAhead });
+  articles.push({
+    change,
+    file,
+    id: kind.id,
+    title: data?.title ?? (typeof raw === 'string' ? raw : undefined),
+    draft: data?.draft,
+    preparedAhead,
+  });
 }
 const { files, problems } = checkPaths([CONTENT_DIR], { cwd: root, contentDir: CONTENT_DIR, today });
 const summary = renderPullRequestSummary({ problems, files, articles });

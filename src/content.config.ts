@@ -10,7 +10,8 @@ import { articlesLoader, editionsLoader } from './loaders/content-loader.ts';
 const articles = defineCollection({
   loader: articlesLoader(),
   // `bodyPhotos`: the body's images (src/loaders/content-loader.ts), each with the address its placeholder names.
-  schema: ({ image }) => articleSchema.extend({ photos: z.array(image().optional()), bodyPhotos: z.array(z.object({ path: z.string(), photo: image() })) }),
+  schema: ({ image }) =>
+    articleSchema.extend({ photos: z.array(image().optional()), bodyPhotos: z.array(z.object({ path: z.string(), photo: image() })) }),
 });
 
 const editions = defineCollection({

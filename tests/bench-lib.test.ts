@@ -38,7 +38,12 @@ describe('benchmark phases', () => {
 });
 
 describe('synthetic archive', () => {
-  const vocab: [string, number][] = [['法院', 5], ['审理', 3], ['案件', 4], ['民警', 2]];
+  const vocab: [string, number][] = [
+    ['法院', 5],
+    ['审理', 3],
+    ['案件', 4],
+    ['民警', 2],
+  ];
 
   it('is deterministic and valid under the site schema', () => {
     const a = [...syntheticArchive(vocab, { articles: 50 })];
@@ -61,7 +66,16 @@ describe('synthetic archive', () => {
   });
 
   it('writes bodies like printed pages when given a dictionary: real lengths, interviews, captions, valid under the schema', () => {
-    const dictionary: [string, number][] = [['的', 50], ['法律', 9], ['群众', 7], ['依法', 5], ['调解', 3], ['纠纷', 3], ['社区', 2], ['宣传', 2]];
+    const dictionary: [string, number][] = [
+      ['的', 50],
+      ['法律', 9],
+      ['群众', 7],
+      ['依法', 5],
+      ['调解', 3],
+      ['纠纷', 3],
+      ['社区', 2],
+      ['宣传', 2],
+    ];
     const files = [...syntheticArchive(vocab, { articles: 400, dictionary })].filter((f) => f.path.endsWith('.md'));
     const data = files.map((f) => articleSchema.parse(parse(f.source.split('---\n')[1]!)));
     const lengths = files.map((f) => [...f.source.split('---\n')[2]!.replace(/\s/g, '')].length).sort((a, b) => a - b);
@@ -94,7 +108,8 @@ describe('benchmark chart', () => {
 
 describe('build command', () => {
   it('measures the build as package.json runs it, with its environment settings', () => {
-    const script = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { build: string } }).scripts.build;
+    const script = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { build: string } }).scripts
+      .build;
     const command = buildCommand(script);
     expect(command.args).toEqual(['build']);
     expect(command.env).toMatchObject({ MIMALLOC_ALLOW_THP: '0', NODE_OPTIONS: '--max-semi-space-size=16' });
@@ -106,12 +121,44 @@ describe('build command', () => {
 
 describe('reader pages by kind', () => {
   it('tells each kind of page by its path', () => {
-    const kinds = ['index.html', 'archive/index.html', 'archive/2022/index.html', 'search/index.html', '2022/04/19/index.html', '2022/04/19/luo-shui/index.html', 'county/index.html', 'county/guantao/index.html', 'byline/niumin/3/index.html', 'byline/initial-z/index.html', 'byline/initial-z/2/index.html', '404.html', 'pagefind/pagefind.js'].map(pageKind);
-    expect(kinds).toEqual(['home', 'archive', 'archive year', 'search', 'edition', 'article', 'listing index', 'listing', 'listing', 'people by initial', 'people by initial', undefined, undefined]);
+    const kinds = [
+      'index.html',
+      'archive/index.html',
+      'archive/2022/index.html',
+      'search/index.html',
+      '2022/04/19/index.html',
+      '2022/04/19/luo-shui/index.html',
+      'county/index.html',
+      'county/guantao/index.html',
+      'byline/niumin/3/index.html',
+      'byline/initial-z/index.html',
+      'byline/initial-z/2/index.html',
+      '404.html',
+      'pagefind/pagefind.js',
+    ].map(pageKind);
+    expect(kinds).toEqual([
+      'home',
+      'archive',
+      'archive year',
+      'search',
+      'edition',
+      'article',
+      'listing index',
+      'listing',
+      'listing',
+      'people by initial',
+      'people by initial',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('keeps the largest page of each kind', () => {
-    const page = (path: string, size: number) => ({ path, read: () => new TextEncoder().encode(Array.from({ length: size }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('')) });
+    const page = (path: string, size: number) => ({
+      path,
+      read: () =>
+        new TextEncoder().encode(Array.from({ length: size }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('')),
+    });
     const largest = largestPages([page('2022/04/19/a/index.html', 100), page('2022/04/19/b/index.html', 3000), page('index.html', 10)]);
     expect(Object.keys(largest).sort()).toEqual(['article', 'home']);
     expect(largest['article']!.path).toBe('2022/04/19/b/index.html');

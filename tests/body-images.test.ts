@@ -75,7 +75,9 @@ describe('remarkArticleImages', () => {
   });
 
   it('takes other sites’ images, queries and site-absolute paths out of the body, keeping their alt text', async () => {
-    const html = await render('前 ![追踪](//t.example/p.gif) ![远程][r] ![原始](./a.jpg?raw) ![绝对](/a.jpg) 后\n\n[r]: https://t.example/x.png');
+    const html = await render(
+      '前 ![追踪](//t.example/p.gif) ![远程][r] ![原始](./a.jpg?raw) ![绝对](/a.jpg) 后\n\n[r]: https://t.example/x.png',
+    );
     expect(html).toBe('<p>前 追踪 远程 原始 绝对 后</p>');
   });
 });

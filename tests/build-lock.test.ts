@@ -69,7 +69,10 @@ describe('the build-lock integration', () => {
   function configure(integration: AstroIntegration, command: 'build' | 'dev', outDir: string): AstroIntegration[] {
     const added: AstroIntegration[] = [];
     const hooks = integration.hooks as Record<string, (params: unknown) => void>;
-    hooks['astro:config:setup']!({ command, updateConfig: (c: { integrations?: AstroIntegration[] }) => added.push(...(c.integrations ?? [])) });
+    hooks['astro:config:setup']!({
+      command,
+      updateConfig: (c: { integrations?: AstroIntegration[] }) => added.push(...(c.integrations ?? [])),
+    });
     hooks['astro:config:done']!({ config: { outDir: pathToFileURL(`${outDir}/`) } });
     return added;
   }
@@ -109,7 +112,12 @@ describe('two astro builds into one folder', () => {
     // What a build killed earlier leaves: a lock no running process holds, which the first build takes over.
     mkdirSync(join(work, 'site'));
     writeFileSync(lock, `${deadPid()}\n`);
-    const env = { CONTENT_DIR: 'tests/fixtures/check/good/content', ASTRO_CACHE_DIR: join(work, 'site', 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' };
+    const env = {
+      CONTENT_DIR: 'tests/fixtures/check/good/content',
+      ASTRO_CACHE_DIR: join(work, 'site', 'cache'),
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    };
     const first = startAstroBuild(out, env);
     // Once the first holds the folder, it is paused while the second runs: the two overlap however fast the first is.
     while (!(existsSync(lock) && readFileSync(lock, 'utf8').trim() === String(first.child.pid))) {

@@ -32,7 +32,15 @@ describe('character references in a body', () => {
       '',
       '- 列表 &#1564;', // 16
     ].join('\n');
-    expect(references(text)).toEqual(['10:2 &#X202e;', '10:11 &#8238;', '10:19 &rlm;', '10:25 &lrm;', '12:6 &#x2067;', '14:6 &#x202D;', '16:6 &#1564;']);
+    expect(references(text)).toEqual([
+      '10:2 &#X202e;',
+      '10:11 &#8238;',
+      '10:19 &rlm;',
+      '10:25 &lrm;',
+      '12:6 &#x2067;',
+      '14:6 &#x202D;',
+      '16:6 &#1564;',
+    ]);
     const more = [
       '[链接](https://example.cn/&#x202E; "标题&#x202E;") ![图&#x202E;](https://example.cn/a.png)', // 10
       '',
@@ -44,7 +52,16 @@ describe('character references in a body', () => {
       '',
       '乙&#xFEFF;丙&#65279;', // 22
     ].join('\n');
-    expect(references(more)).toEqual(['10:25 &#x202E;', '10:37 &#x202E;', '10:51 &#x202E;', '14:6 &#x2066;', '16:4 &#x202E;', '20:2 &#13;', '22:2 &#xFEFF;', '22:11 &#65279;']);
+    expect(references(more)).toEqual([
+      '10:25 &#x202E;',
+      '10:37 &#x202E;',
+      '10:51 &#x202E;',
+      '14:6 &#x2066;',
+      '16:4 &#x202E;',
+      '20:2 &#13;',
+      '22:2 &#xFEFF;',
+      '22:11 &#65279;',
+    ]);
   });
 
   it('leaves references the parser keeps as written, and those for characters a body may hold', () => {

@@ -18,10 +18,16 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 describe('astro build on bad content', () => {
   it('fails naming file, line, column and field for every error, without a stack trace', () => {
-    const result = astroBuild(join(root, `tests/.tmp/check-build-${process.pid}`), { CONTENT_DIR: 'tests/fixtures/check/eol/content', NO_COLOR: '1', FORCE_COLOR: '0' });
+    const result = astroBuild(join(root, `tests/.tmp/check-build-${process.pid}`), {
+      CONTENT_DIR: 'tests/fixtures/check/eol/content',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    });
     const output = result.log;
     expect(result.ok).toBe(false);
-    expect(output).toContain(`tests/fixtures/check/eol/content/2022/04/19/eol-lf.md:6:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`);
+    expect(output).toContain(
+      `tests/fixtures/check/eol/content/2022/04/19/eol-lf.md:6:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`,
+    );
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-crlf.md:4:1 error unknown-field:');
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-bom.md:14:1 error url:');
     expect(output).toContain('tests/fixtures/check/eol/content/2022/04/19/eol-cr.md:12:3 error html:');
@@ -41,7 +47,11 @@ describe('astro build with a redirects.yaml it cannot use', () => {
     write(join(project, 'content/redirects.yaml'));
     const contentDir = `tests/.tmp/check-build-redirects-${process.pid}/content`;
     try {
-      const result = astroBuild(join(project, 'out'), { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(project, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' }, 25_000);
+      const result = astroBuild(
+        join(project, 'out'),
+        { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(project, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+        25_000,
+      );
       expect(result.ok).toBe(false);
       expect(result.log).toMatch(line);
       expect(result.log).not.toMatch(/Stack trace|^\s+at /m);
@@ -78,7 +88,8 @@ describe('the content-check integration', () => {
     const log = (message: string) => logged.push(message);
     const logger = { info: log, warn: log, error: log, debug: log } as unknown as AstroIntegrationLogger;
     const hook = contentCheck().hooks['astro:config:setup'] as unknown as (options: object) => Promise<void>;
-    const run = async () => hook({ config: { root: pathToFileURL(`${contentRoot}/`), cacheDir: pathToFileURL(`${cacheDir}/`) }, command, logger });
+    const run = async () =>
+      hook({ config: { root: pathToFileURL(`${contentRoot}/`), cacheDir: pathToFileURL(`${cacheDir}/`) }, command, logger });
     return { run, logged };
   };
 
@@ -105,7 +116,20 @@ describe('the content-check integration', () => {
     await expect(setup('build', project, cache).run()).resolves.toBeUndefined();
     writeFileSync(
       join(project, 'content/2022/04/19/xin-gao-jian.md'),
-      ['---', 'title: 新稿件', 'byline: [徐洋]', 'date: 2022-04-19', 'county: 张家囗市', 'category: 交通', 'page: 1', 'order: 20', '---', '', '正文。', ''].join('\n'),
+      [
+        '---',
+        'title: 新稿件',
+        'byline: [徐洋]',
+        'date: 2022-04-19',
+        'county: 张家囗市',
+        'category: 交通',
+        'page: 1',
+        'order: 20',
+        '---',
+        '',
+        '正文。',
+        '',
+      ].join('\n'),
     );
     const second = setup('build', project, cache);
     await expect(second.run()).rejects.toThrow(/content\/2022\/04\/19\/xin-gao-jian\.md:5:9 error county/);
@@ -117,7 +141,9 @@ describe('the content-check integration', () => {
 describe('the content check of a large build', () => {
   it('runs on two cores and reports exactly what one run reports, in the same order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'content-check-large-'));
-    const vocab = vocabulary(readFileSync(join(root, 'tests/fixtures/sample/2022/04/19/nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang.md'), 'utf8'));
+    const vocab = vocabulary(
+      readFileSync(join(root, 'tests/fixtures/sample/2022/04/19/nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang.md'), 'utf8'),
+    );
     const files = [...syntheticArchive(vocab, { articles: 1200 })].map((file) => {
       const path = join(dir, file.path);
       mkdirSync(dirname(path), { recursive: true });
@@ -126,7 +152,8 @@ describe('the content check of a large build', () => {
     });
     // An error near the start and one near the end, so that each half has one.
     const articles = files.filter((f) => f.endsWith('.md'));
-    for (const file of [articles[3]!, articles.at(-3)!]) writeFileSync(file, readFileSync(file, 'utf8').replace(/^county: .*$/m, 'county: 张家囗市'));
+    for (const file of [articles[3]!, articles.at(-3)!])
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^county: .*$/m, 'county: 张家囗市'));
     const folders = [...new Set(files.map((f) => dirname(f)))];
     const oneReads: SharedReads = new Map();
     const today = '2022-04-19';
@@ -139,4 +166,3 @@ describe('the content check of a large build', () => {
     expect(new Map([...reads].sort())).toEqual(new Map([...oneReads].sort()));
   });
 });
-

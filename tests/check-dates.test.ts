@@ -50,7 +50,10 @@ describe('an edition dated outside 1949-10-01 to the end of next year', () => {
   ])('%s is an error on the date of its edition.yaml and of its article, at the line of the field', (date, words) => {
     const folder = date.replaceAll('-', '/');
     const message = `日期 ${date} ${words}，不可能是本报的版期：请检查年份是否写错`;
-    expect(lines(content([{ folder: date }]))).toEqual([`${folder}/edition.yaml:1:7 error date: ${message}`, `${folder}/gao-jian.md:4:7 error date: ${message}`]);
+    expect(lines(content([{ folder: date }]))).toEqual([
+      `${folder}/edition.yaml:1:7 error date: ${message}`,
+      `${folder}/gao-jian.md:4:7 error date: ${message}`,
+    ]);
   });
 
   it.each(['1949-10-01', '2026-12-06', '2027-12-31'])('%s passes', (date) => {
@@ -91,7 +94,11 @@ describe('an edition prepared ahead', () => {
   it('npm run check says when it is published, in China’s today whatever the machine’s time zone', () => {
     const dir = content([{ folder: '2022-04-20' }, { folder: '2022-04-21' }]);
     const run = (now: string) =>
-      spawnSync(process.execPath, [join(root, 'scripts/check.ts'), dir], { cwd: root, encoding: 'utf8', env: { ...process.env, SITE_NOW: now, TZ: 'America/Los_Angeles' } });
+      spawnSync(process.execPath, [join(root, 'scripts/check.ts'), dir], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, SITE_NOW: now, TZ: 'America/Los_Angeles' },
+      });
     // 2022-04-21 00:30 in Beijing is still 2022-04-20 in Los Angeles.
     const due = run('2022-04-20T16:30:00Z');
     expect(due.status).toBe(0);
@@ -126,7 +133,9 @@ describe('the catalogue of a build in parts', () => {
   it('holds the articles published on the day it is made, and is made again when an edition prepared ahead is due', () => {
     const dir = content([{ folder: '2026-12-06' }, { folder: '2026-12-07' }, { folder: '2026-12-08' }]);
     const projectRoot = join(dir, '..');
-    const keys = ['2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09'].map((today) => contentKey(projectRoot, '2026', 'code', today, 'content'));
+    const keys = ['2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09'].map((today) =>
+      contentKey(projectRoot, '2026', 'code', today, 'content'),
+    );
     expect(new Set(keys).size).toBe(3);
     // Once every edition is due, the key stays put.
     expect(keys[2]).toBe(keys[3]);

@@ -19,10 +19,51 @@ const piece = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.constantFrom(
-    '---', '---js', '+++', '\n', '\r\n', '\r', '\t', ' ', ': ', '- ', '[', ']', '{', '}', '&a ', '*a', '!!str ', '? ', '#', '"', "'", '|',
-    'title: ', 'county: 张家囗市', 'county: "x\\n::error::y"', 'date: 2022-02-30', 'page: 0', 'images:\n  - file: ../../x.png\n    caption: c\n', '\uFEFF', '\u0000',
-    '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<!-- c -->', '[a](javascript:alert(1))', '<javascript:x>',
-    '![i](data:image/png;base64,AA)', '&#106;', '&colon;', '```\n', '> ', '[^1]', '[^1]: n', '正文，', '中文：', '全角：冒号',
+    '---',
+    '---js',
+    '+++',
+    '\n',
+    '\r\n',
+    '\r',
+    '\t',
+    ' ',
+    ': ',
+    '- ',
+    '[',
+    ']',
+    '{',
+    '}',
+    '&a ',
+    '*a',
+    '!!str ',
+    '? ',
+    '#',
+    '"',
+    "'",
+    '|',
+    'title: ',
+    'county: 张家囗市',
+    'county: "x\\n::error::y"',
+    'date: 2022-02-30',
+    'page: 0',
+    'images:\n  - file: ../../x.png\n    caption: c\n',
+    '\uFEFF',
+    '\u0000',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<!-- c -->',
+    '[a](javascript:alert(1))',
+    '<javascript:x>',
+    '![i](data:image/png;base64,AA)',
+    '&#106;',
+    '&colon;',
+    '```\n',
+    '> ',
+    '[^1]',
+    '[^1]: n',
+    '正文，',
+    '中文：',
+    '全角：冒号',
   ),
 );
 const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
@@ -64,11 +105,14 @@ describe('checker properties', () => {
 
   it('gives the same problems, lines and columns for LF, CRLF and BOM + CRLF', () => {
     fc.assert(
-      fc.property(file.map((s) => s.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '')), (lf) => {
-        const expected = check(encoder.encode(lf));
-        expect(check(encoder.encode(lf.replaceAll('\n', '\r\n')))).toEqual(expected);
-        expect(check(encoder.encode(`\uFEFF${lf.replaceAll('\n', '\r\n')}`))).toEqual(expected);
-      }),
+      fc.property(
+        file.map((s) => s.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '')),
+        (lf) => {
+          const expected = check(encoder.encode(lf));
+          expect(check(encoder.encode(lf.replaceAll('\n', '\r\n')))).toEqual(expected);
+          expect(check(encoder.encode(`\uFEFF${lf.replaceAll('\n', '\r\n')}`))).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -83,9 +127,15 @@ describe('checker properties', () => {
       (c: string) => `${c}\t`,
     );
     const scheme = fc
-      .tuple(fc.constantFrom('javascript', 'vbscript', 'data'), fc.array(encodeChar, { minLength: 10, maxLength: 10 }), fc.constantFrom(':', '&#58;', '&colon;', '&#x3a;'))
+      .tuple(
+        fc.constantFrom('javascript', 'vbscript', 'data'),
+        fc.array(encodeChar, { minLength: 10, maxLength: 10 }),
+        fc.constantFrom(':', '&#58;', '&colon;', '&#x3a;'),
+      )
       .map(([name, encoders, colon]) => [...name].map((c, i) => encoders[i % encoders.length]!(c)).join('') + colon);
-    const link = fc.tuple(scheme, fc.constantFrom('[x](<URL>)', '![x](<URL>)', '[x][r]\n\n[r]: <URL>')).map(([url, shape]) => shape.replace('URL', `${url}alert(1)`));
+    const link = fc
+      .tuple(scheme, fc.constantFrom('[x](<URL>)', '![x](<URL>)', '[x][r]\n\n[r]: <URL>'))
+      .map(([url, shape]) => shape.replace('URL', `${url}alert(1)`));
     fc.assert(
       fc.property(link, (markdown) => {
         const problems = check(encoder.encode(`---\n${validFrontmatter}---\n\n${markdown}\n`));

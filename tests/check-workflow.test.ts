@@ -36,9 +36,15 @@ describe('pull request workflow', () => {
   });
 
   it('checks content first, before Chromium is installed, then tests, builds and uploads a browsable preview', () => {
-    const order = ['npm ci', 'npm run check', 'scripts/pr-summary.ts', 'apt-get install -y -qq chromium', 'npm test', 'npm run build', 'scripts/preview-copy.ts dist site-preview'].map(
-      (command) => runs.indexOf(command),
-    );
+    const order = [
+      'npm ci',
+      'npm run check',
+      'scripts/pr-summary.ts',
+      'apt-get install -y -qq chromium',
+      'npm test',
+      'npm run build',
+      'scripts/preview-copy.ts dist site-preview',
+    ].map((command) => runs.indexOf(command));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
@@ -49,10 +55,19 @@ describe('pull request workflow', () => {
 
   it("its problem matcher reads the checker's lines as file, line, column, severity, rule and message", () => {
     expect(runs).toContain('::add-matcher::.github/problem-matchers/content-check.json');
-    const matcher = JSON.parse(read('.github/problem-matchers/content-check.json')) as { problemMatcher: { pattern: { regexp: string }[] }[] };
+    const matcher = JSON.parse(read('.github/problem-matchers/content-check.json')) as {
+      problemMatcher: { pattern: { regexp: string }[] }[];
+    };
     const regexp = new RegExp(matcher.problemMatcher[0]!.pattern[0]!.regexp);
     const message = fw('未知的县区「张家囗市」,是否为「张家口市」?');
-    const line = formatProblem({ file: 'content/2022/04/19/foo.md', line: 5, column: 9, rule: 'yaml-duplicate-key', severity: 'error', message });
+    const line = formatProblem({
+      file: 'content/2022/04/19/foo.md',
+      line: 5,
+      column: 9,
+      rule: 'yaml-duplicate-key',
+      severity: 'error',
+      message,
+    });
     expect(regexp.exec(line)?.slice(1)).toEqual(['content/2022/04/19/foo.md', '5', '9', 'error', 'yaml-duplicate-key', message]);
   });
 });
@@ -90,7 +105,10 @@ describe.each(['publish.yml', 'pages.yml', 'archive.yml'])('%s and editions prep
 });
 
 describe('publish workflow', () => {
-  const workflow = parse(read('.github/workflows/publish.yml')) as { on: Record<string, { branches?: string[] }>; jobs: Record<string, { steps: Step[] }> };
+  const workflow = parse(read('.github/workflows/publish.yml')) as {
+    on: Record<string, { branches?: string[] }>;
+    jobs: Record<string, { steps: Step[] }>;
+  };
   const runs = Object.values(workflow.jobs)
     .flatMap((job) => job.steps)
     .map((s) => s.run ?? '')
@@ -108,7 +126,9 @@ describe('publish workflow', () => {
     const deploy = steps.find((s) => s.run?.startsWith('npm run deploy')) as Step & { env: Record<string, string> };
     expect(deploy.env['AWS_SECRET_ACCESS_KEY']).toBe('${{ secrets.AWS_SECRET_ACCESS_KEY }}');
     expect(deploy.env['AWS_ACCESS_KEY_ID']).toBe('${{ secrets.AWS_ACCESS_KEY_ID }}');
-    const order = ['npm run check', 'npm run build', 'npm run deploy', 'npm run urls:record', 'git push'].map((command) => runs.indexOf(command));
+    const order = ['npm run check', 'npm run build', 'npm run deploy', 'npm run urls:record', 'git push'].map((command) =>
+      runs.indexOf(command),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(runs).toContain('git add content/published-urls.txt content/published-bylines.txt');
@@ -141,15 +161,26 @@ describe('GitHub Pages workflow', () => {
   it('fails with a clear message when dist/ is over 1 GB, and passes under it', () => {
     const over = sizeCheck(1100 * 1024 * 1024);
     expect(over.status).toBe(1);
-    expect(over.stdout).toMatch(/^::error::dist\/ holds 110\d MB, more than the 1 GB GitHub Pages publishes per site: publish to an S3-compatible bucket instead/m);
+    expect(over.stdout).toMatch(
+      /^::error::dist\/ holds 110\d MB, more than the 1 GB GitHub Pages publishes per site: publish to an S3-compatible bucket instead/m,
+    );
     const under = sizeCheck(900 * 1024 * 1024);
     expect(under.status, under.stdout + under.stderr).toBe(0);
   });
 });
 
 describe('archive workflow (the build in parts)', () => {
-  type Job = { if?: string; needs?: string[] | string; strategy?: { matrix: Record<string, string> }; outputs?: Record<string, string>; steps: (Step & { id?: string; env?: Record<string, string> })[] };
-  const workflow = parse(read('.github/workflows/archive.yml')) as { on: Record<string, { branches?: string[] }>; jobs: Record<string, Job> };
+  type Job = {
+    if?: string;
+    needs?: string[] | string;
+    strategy?: { matrix: Record<string, string> };
+    outputs?: Record<string, string>;
+    steps: (Step & { id?: string; env?: Record<string, string> })[];
+  };
+  const workflow = parse(read('.github/workflows/archive.yml')) as {
+    on: Record<string, { branches?: string[] }>;
+    jobs: Record<string, Job>;
+  };
   const publish = parse(read('.github/workflows/publish.yml')) as { jobs: Record<string, Job> };
   const { plan, part, assemble } = workflow.jobs as Record<'plan' | 'part' | 'assemble', Job>;
   const runsOf = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
@@ -179,7 +210,9 @@ describe('archive workflow (the build in parts)', () => {
     const deploy = assemble.steps.find((s) => s.run?.startsWith('npm run deploy'))!;
     expect(deploy.env?.['AWS_SECRET_ACCESS_KEY']).toBe('${{ secrets.AWS_SECRET_ACCESS_KEY }}');
     // Secrets reach no other step.
-    const secretSteps = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => JSON.stringify(s).includes('secrets.'));
+    const secretSteps = Object.values(workflow.jobs)
+      .flatMap((j) => j.steps)
+      .filter((s) => JSON.stringify(s).includes('secrets.'));
     expect(secretSteps).toEqual([deploy]);
   });
 });
@@ -190,22 +223,33 @@ describe("the publishing workflows and the web editor's git host", () => {
     ['pages.yml', 'npm run build'],
     ['archive.yml', 'npm run build:assemble'],
   ])('%s builds the editor for the host named by the repository variables, this repository by default', (name, command) => {
-    const workflow = parse(read(`.github/workflows/${name}`)) as { jobs: Record<string, { steps: (Step & { env?: Record<string, string> })[] }> };
-    const build = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.run === command)!;
-    const expected = Object.fromEntries(CMS_HOST_SETTINGS.map((v) => [v, v === 'CMS_REPO' ? '${{ vars.CMS_REPO || github.repository }}' : `\${{ vars.${v} }}`]));
+    const workflow = parse(read(`.github/workflows/${name}`)) as {
+      jobs: Record<string, { steps: (Step & { env?: Record<string, string> })[] }>;
+    };
+    const build = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .find((s) => s.run === command)!;
+    const expected = Object.fromEntries(
+      CMS_HOST_SETTINGS.map((v) => [v, v === 'CMS_REPO' ? '${{ vars.CMS_REPO || github.repository }}' : `\${{ vars.${v} }}`]),
+    );
     expect(build.env).toMatchObject(expected);
   });
 });
 
 describe('the workflow files', () => {
-  it.each(['pull-request.yml', 'publish.yml', 'pages.yml', 'archive.yml'])('%s validates against the GitHub Actions workflow schema', (name) => {
-    const result = parseWorkflow({ name, content: read(`.github/workflows/${name}`) }, new NoOperationTraceWriter());
-    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
-    expect(result.value).toBeDefined();
-  });
+  it.each(['pull-request.yml', 'publish.yml', 'pages.yml', 'archive.yml'])(
+    '%s validates against the GitHub Actions workflow schema',
+    (name) => {
+      const result = parseWorkflow({ name, content: read(`.github/workflows/${name}`) }, new NoOperationTraceWriter());
+      expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+      expect(result.value).toBeDefined();
+    },
+  );
 
   it('the schema check catches a broken workflow', () => {
     const broken = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n';
-    expect(parseWorkflow({ name: 'broken.yml', content: broken }, new NoOperationTraceWriter()).context.errors.getErrors().length).toBeGreaterThan(0);
+    expect(
+      parseWorkflow({ name: 'broken.yml', content: broken }, new NoOperationTraceWriter()).context.errors.getErrors().length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/check');
 
 const report = (problems: readonly Problem[]) => problems.map(formatProblem).join('\n');
-const cli = (args: string[], cwd = root) => spawnSync(process.execPath, [join(root, 'scripts/check.ts'), ...args], { cwd, encoding: 'utf8' });
+const cli = (args: string[], cwd = root) =>
+  spawnSync(process.execPath, [join(root, 'scripts/check.ts'), ...args], { cwd, encoding: 'utf8' });
 const find = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file.endsWith(file));
 
 describe('the bad fixtures', () => {
@@ -32,7 +33,9 @@ describe('the bad fixtures', () => {
   });
 
   it('prints the county example of the issue exactly, value column included', () => {
-    expect(report(find(problems, 'county-typo.md'))).toBe(`content/2022/04/19/county-typo.md:5:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`);
+    expect(report(find(problems, 'county-typo.md'))).toBe(
+      `content/2022/04/19/county-typo.md:5:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`,
+    );
   });
 
   it.each([
@@ -184,16 +187,23 @@ describe('limits and escapes made on the fly', () => {
 
   it('prints a value with a line break on one line, so nothing in a file can start a CI log command', () => {
     const valid = readFileSync(join(fixtures, 'good/content/2022/04/19/fa-yuan-lf.md'), 'utf8');
-    writeFileSync(join(dir, 'newline.md'), valid.replace('county: 裕华区', 'county: 裕华区\n"裕华\\n::error file=x::伪造": 1').replace('order: 1', 'order: 7'));
+    writeFileSync(
+      join(dir, 'newline.md'),
+      valid.replace('county: 裕华区', 'county: 裕华区\n"裕华\\n::error file=x::伪造": 1').replace('order: 1', 'order: 7'),
+    );
     const { problems } = checkPaths([join(dir, 'newline.md')], { cwd: tmp });
-    expect(problems.filter((p) => p.rule === 'unknown-field').map(formatProblem)).toEqual([expect.stringMatching(/^content\/2022\/04\/19\/newline\.md:6:1 error unknown-field: .*裕华\\u000a::error file=x::伪造/)]);
+    expect(problems.filter((p) => p.rule === 'unknown-field').map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/2022\/04\/19\/newline\.md:6:1 error unknown-field: .*裕华\\u000a::error file=x::伪造/),
+    ]);
   });
 
   it('refuses an article that is a symlink (it could point anywhere)', () => {
     writeFileSync(join(tmp, 'elsewhere.md'), readFileSync(join(fixtures, 'good/content/2022/04/19/fa-yuan-lf.md')));
     symlinkSync(join(tmp, 'elsewhere.md'), join(dir, 'linked.md'));
     const { problems } = checkPaths(['content'], { cwd: tmp });
-    expect(problems.filter((p) => p.file.endsWith('linked.md'))).toEqual([expect.objectContaining({ rule: 'location', line: 1, severity: 'error' })]);
+    expect(problems.filter((p) => p.file.endsWith('linked.md'))).toEqual([
+      expect.objectContaining({ rule: 'location', line: 1, severity: 'error' }),
+    ]);
   });
 
   it('refuses a file over the size limit without parsing it', () => {
@@ -221,7 +231,9 @@ describe('limits and escapes made on the fly', () => {
       [10, 11, 'image'],
       [17, 1, 'image'],
     ]);
-    expect(problems[1]!.message).toBe(fw('图片文件「./cut.png」已损坏或不完整(可能没有复制或下载完),网站无法读取:请重新导出或重新复制这张图片'));
+    expect(problems[1]!.message).toBe(
+      fw('图片文件「./cut.png」已损坏或不完整(可能没有复制或下载完),网站无法读取:请重新导出或重新复制这张图片'),
+    );
   });
 });
 
@@ -231,7 +243,8 @@ function oneArticleContent(prefix: string): string {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const dir = join(tmp, 'content/2022/04/19');
   mkdirSync(dir, { recursive: true });
-  for (const name of ['edition.yaml', 'fa-yuan-lf.md', 'photo.png']) cpSync(join(fixtures, 'good/content/2022/04/19', name), join(dir, name));
+  for (const name of ['edition.yaml', 'fa-yuan-lf.md', 'photo.png'])
+    cpSync(join(fixtures, 'good/content/2022/04/19', name), join(dir, name));
   return tmp;
 }
 
@@ -281,12 +294,17 @@ describe('redirects.yaml against the pages the build publishes', () => {
   // An edition of drafts only is not published; 朱婧伟's page is recorded at zhujingwei-2 (published-bylines.txt).
   mkdirSync(join(tmp, 'content/2022/04/20'));
   writeFileSync(join(tmp, 'content/2022/04/20/edition.yaml'), 'date: 2022-04-20\npages:\n  - number: 1\n    name: 要闻\n');
-  writeFileSync(join(tmp, 'content/2022/04/20/cao-gao.md'), '---\ntitle: 草稿\nbyline: [朱婧伟]\ndate: 2022-04-20\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 1\ndraft: true\n---\n\n正文。\n');
+  writeFileSync(
+    join(tmp, 'content/2022/04/20/cao-gao.md'),
+    '---\ntitle: 草稿\nbyline: [朱婧伟]\ndate: 2022-04-20\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 1\ndraft: true\n---\n\n正文。\n',
+  );
   writeFileSync(join(tmp, 'content/published-bylines.txt'), '/byline/zhujingwei-2/ 朱婧伟\n');
   const redirect = (to: string) => writeFileSync(join(tmp, 'content/redirects.yaml'), `- from: /2022/04/18/old/\n  to: ${to}\n`);
 
   it('knows the pages as the site builds them: no page for an edition of drafts, persons at their recorded address', () => {
-    const nowhere = (to: string) => [`content/redirects.yaml:2:7 error redirects: ${fw(`${to} 在网站上不存在,读者会被转到「找不到页面」:请核对新地址的日期和文件名`)}`];
+    const nowhere = (to: string) => [
+      `content/redirects.yaml:2:7 error redirects: ${fw(`${to} 在网站上不存在,读者会被转到「找不到页面」:请核对新地址的日期和文件名`)}`,
+    ];
     for (const [to, problems] of [
       ['/2022/04/20/', nowhere('/2022/04/20/')],
       ['/byline/zhujingwei/', nowhere('/byline/zhujingwei/')],
@@ -340,7 +358,10 @@ describe('npm run check', () => {
   });
 
   it('a folder checked from elsewhere names files relative to the current folder', () => {
-    const out = execFileSync(process.execPath, [join(root, 'scripts/check.ts'), 'tests/fixtures/check/good'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(root, 'scripts/check.ts'), 'tests/fixtures/check/good'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(out).toBe(`${formatSummary([], 6)}\n`);
   });
 });
@@ -351,10 +372,23 @@ describe('invisible characters in one file', () => {
 
   it('refuses a control character or a bidi override in a field, at the value', () => {
     expect(check(`---\n${frontmatter.replace('title: 标题', 'title: "标题\\u0007"')}---\n\n正文\n`)).toEqual([
-      { file: 'a.md', line: 2, column: 8, rule: 'title', severity: 'error', message: fw('这里有看不见的控制字符 U+0007,多半是从别处复制时带进来的,请删掉它') },
+      {
+        file: 'a.md',
+        line: 2,
+        column: 8,
+        rule: 'title',
+        severity: 'error',
+        message: fw('这里有看不见的控制字符 U+0007,多半是从别处复制时带进来的,请删掉它'),
+      },
     ]);
     expect(check(`---\n${frontmatter.replace('county: 曲周县', 'county: 曲周县\u202E')}---\n\n正文\n`)).toEqual([
-      expect.objectContaining({ line: 5, column: 9, rule: 'county', severity: 'error', message: expect.stringContaining('文字方向控制符 U+202E') }),
+      expect.objectContaining({
+        line: 5,
+        column: 9,
+        rule: 'county',
+        severity: 'error',
+        message: expect.stringContaining('文字方向控制符 U+202E'),
+      }),
     ]);
   });
 
@@ -366,14 +400,30 @@ describe('invisible characters in one file', () => {
         column: 8,
         rule: 'title',
         severity: 'error',
-        message: fw('这里有一个残缺的字符 U+D800(半个 UTF-16 代理对,不是完整的字),多半来自「\\uD800」这样的转义写法,请删掉它,或直接输入要写的字'),
+        message: fw(
+          '这里有一个残缺的字符 U+D800(半个 UTF-16 代理对,不是完整的字),多半来自「\\uD800」这样的转义写法,请删掉它,或直接输入要写的字',
+        ),
       },
     ]);
-    const fields = frontmatter.replace('byline: [徐洋]', 'byline: ["徐\\uDC00洋"]').replace('county: 曲周县', 'county: "曲周县\\uFDD0"') + 'images:\n  - caption: "图\\U0010FFFF"\n';
+    const fields =
+      frontmatter.replace('byline: [徐洋]', 'byline: ["徐\\uDC00洋"]').replace('county: 曲周县', 'county: "曲周县\\uFDD0"') +
+      'images:\n  - caption: "图\\U0010FFFF"\n';
     expect(check(`---\n${fields}---\n\n正文\n`)).toEqual([
-      expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'error', message: expect.stringContaining('残缺的字符 U+DC00') }),
+      expect.objectContaining({
+        line: 3,
+        column: 10,
+        rule: 'byline',
+        severity: 'error',
+        message: expect.stringContaining('残缺的字符 U+DC00'),
+      }),
       expect.objectContaining({ line: 5, column: 9, rule: 'county', severity: 'error', message: expect.stringContaining('非字符 U+FDD0') }),
-      expect.objectContaining({ line: 10, column: 14, rule: 'images', severity: 'error', message: expect.stringContaining('非字符 U+10FFFF') }),
+      expect.objectContaining({
+        line: 10,
+        column: 14,
+        rule: 'images',
+        severity: 'error',
+        message: expect.stringContaining('非字符 U+10FFFF'),
+      }),
     ]);
     // A whole pair, escaped or typed, is a character like any other.
     expect(check(`---\n${frontmatter.replace('title: 标题', 'title: "标题\\uD83D\\uDE00😀"')}---\n\n正文\n`)).toEqual([]);
@@ -381,8 +431,20 @@ describe('invisible characters in one file', () => {
 
   it('refuses control characters and bidi overrides in the body where they are, and allows tabs', () => {
     expect(check(`---\n${frontmatter}---\n\n第一段\t有制表符。\n\n第二段\u0000和\u2067。\n`)).toEqual([
-      expect.objectContaining({ line: 13, column: 4, rule: 'control-character', severity: 'error', message: expect.stringContaining('U+0000') }),
-      expect.objectContaining({ line: 13, column: 6, rule: 'control-character', severity: 'error', message: expect.stringContaining('正文里有看不见的文字方向控制符 U+2067') }),
+      expect.objectContaining({
+        line: 13,
+        column: 4,
+        rule: 'control-character',
+        severity: 'error',
+        message: expect.stringContaining('U+0000'),
+      }),
+      expect.objectContaining({
+        line: 13,
+        column: 6,
+        rule: 'control-character',
+        severity: 'error',
+        message: expect.stringContaining('正文里有看不见的文字方向控制符 U+2067'),
+      }),
     ]);
   });
 
@@ -396,23 +458,44 @@ describe('invisible characters in one file', () => {
         column: 5,
         rule: 'byline',
         severity: 'warning',
-        message: fw('署名「记者 朱婧伟」里夹着看不见的字符 U+200B,已按「记者 朱婧伟」处理;请把这个名字删掉重新输入,免得同一个人被当成两个人'),
+        message: fw(
+          '署名「记者 朱婧伟」里夹着看不见的字符 U+200B,已按「记者 朱婧伟」处理;请把这个名字删掉重新输入,免得同一个人被当成两个人',
+        ),
       },
     ]);
-    expect(checked.article?.data.byline).toEqual([{ role: '记者', name: '朱婧伟' }, { role: '记者', name: '朱婧伟' }]);
+    expect(checked.article?.data.byline).toEqual([
+      { role: '记者', name: '朱婧伟' },
+      { role: '记者', name: '朱婧伟' },
+    ]);
   });
 
   it('warns the same way for every other invisible character a name can hide', () => {
-    for (const [invisible, code] of [['\u2063', 'U+2063'], ['\u3164', 'U+3164'], ['\u{E0041}', 'U+E0041']]) {
+    for (const [invisible, code] of [
+      ['\u2063', 'U+2063'],
+      ['\u3164', 'U+3164'],
+      ['\u{E0041}', 'U+E0041'],
+    ]) {
       expect(check(`---\n${frontmatter.replace('byline: [徐洋]', `byline: [徐洋${invisible}]`)}---\n\n正文\n`), code).toEqual([
-        expect.objectContaining({ line: 3, column: 10, rule: 'byline', severity: 'warning', message: expect.stringContaining(`署名「徐洋」里夹着看不见的字符 ${code}`) }),
+        expect.objectContaining({
+          line: 3,
+          column: 10,
+          rule: 'byline',
+          severity: 'warning',
+          message: expect.stringContaining(`署名「徐洋」里夹着看不见的字符 ${code}`),
+        }),
       ]);
     }
   });
 
   it('refuses a byline name of emoji alone, at the name', () => {
     expect(check(`---\n${frontmatter.replace('byline: [徐洋]', 'byline:\n  - 徐洋\n  - 记者 😀')}---\n\n正文\n`)).toEqual([
-      expect.objectContaining({ line: 5, column: 5, rule: 'byline', severity: 'error', message: fw('姓名「😀」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名') }),
+      expect.objectContaining({
+        line: 5,
+        column: 5,
+        rule: 'byline',
+        severity: 'error',
+        message: fw('姓名「😀」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名'),
+      }),
     ]);
   });
 
@@ -433,7 +516,13 @@ describe('every problem of a file in one run', () => {
   const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
   write('ding.md', article('date: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 2\n'));
   // Five rounds before: the schema's errors hid the page, the clash, the photo and the file name.
-  write('Bad_Name.md', article('date: 2022-4-19\ncounty: 曲周\ncategory: 公安\npage: 3\norder: 1\ncatgory: 公安\nimages:\n  - file: ./missing.jpg\n    caption: 图为现场。\n', '<div>x</div>'));
+  write(
+    'Bad_Name.md',
+    article(
+      'date: 2022-4-19\ncounty: 曲周\ncategory: 公安\npage: 3\norder: 1\ncatgory: 公安\nimages:\n  - file: ./missing.jpg\n    caption: 图为现场。\n',
+      '<div>x</div>',
+    ),
+  );
   write('yi.md', article('date: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 2\nsumary: x\n'));
 
   it('reports schema errors, edition rules, the file name, the photos and the body together', () => {
@@ -460,11 +549,20 @@ describe('every problem of a file in one run', () => {
 
   it('reports a clash on the file checked alone, whichever of the two it is, also when the other has errors', () => {
     const clash = (file: string) => checkPaths([`content/2022/04/19/${file}`], { cwd: tmp }).problems.filter((p) => p.rule === 'order');
-    const message = (other: string) => `与 content/2022/04/19/${other} 在第 1 版的位置${fw('(')}order: 2${fw(')重复;请把其中一篇改到本版空着的位置,例如 ')}order: 3`;
-    expect(clash('ding.md')).toEqual([expect.objectContaining({ file: 'content/2022/04/19/ding.md', line: 8, column: 8, message: message('yi.md') })]);
-    expect(clash('yi.md')).toEqual([expect.objectContaining({ file: 'content/2022/04/19/yi.md', line: 8, column: 8, message: message('ding.md') })]);
+    const message = (other: string) =>
+      `与 content/2022/04/19/${other} 在第 1 版的位置${fw('(')}order: 2${fw(')重复;请把其中一篇改到本版空着的位置,例如 ')}order: 3`;
+    expect(clash('ding.md')).toEqual([
+      expect.objectContaining({ file: 'content/2022/04/19/ding.md', line: 8, column: 8, message: message('yi.md') }),
+    ]);
+    expect(clash('yi.md')).toEqual([
+      expect.objectContaining({ file: 'content/2022/04/19/yi.md', line: 8, column: 8, message: message('ding.md') }),
+    ]);
     // Both checked: said once, on the later file, as before.
-    expect(checkPaths(['content/2022/04/19'], { cwd: tmp }).problems.filter((p) => p.rule === 'order').map((p) => p.file)).toEqual(['content/2022/04/19/yi.md']);
+    expect(
+      checkPaths(['content/2022/04/19'], { cwd: tmp })
+        .problems.filter((p) => p.rule === 'order')
+        .map((p) => p.file),
+    ).toEqual(['content/2022/04/19/yi.md']);
   });
 
   it('applies the edition rules against an edition.yaml with errors, with its valid fields', () => {
@@ -481,7 +579,10 @@ describe('every problem of a file in one run', () => {
   });
 
   it('after a YAML syntax error, checks the fields on the lines clear of it', () => {
-    write('ma-hao.md', '---\ntitle: 标题\nbyline: [徐洋]\ndate: 2022-04-19\ncounty：曲周县\ncategory: 公安\npage: 3\norder: 5\nsumary: x\ndraft: 否\n---\n\n正文。\n');
+    write(
+      'ma-hao.md',
+      '---\ntitle: 标题\nbyline: [徐洋]\ndate: 2022-04-19\ncounty：曲周县\ncategory: 公安\npage: 3\norder: 5\nsumary: x\ndraft: 否\n---\n\n正文。\n',
+    );
     const { problems } = checkPaths(['content/2022/04/19/ma-hao.md'], { cwd: tmp });
     // county and the category on the line after it were read as one key: neither is said anything about.
     expect(problems.map((p) => [p.line, p.rule])).toEqual([
@@ -519,8 +620,10 @@ describe('every problem of a file in one run', () => {
 });
 
 describe('roles written in a byline name', () => {
-  const frontmatter = (byline: string) => `---\ntitle: 标题\nbyline: ${byline}\ndate: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 1\n---\n\n正文\n`;
-  const check = (byline: string) => checkArticle('/nonexistent/content/2022/04/19/a.md', 'a.md', new TextEncoder().encode(frontmatter(byline)), '/nonexistent/content');
+  const frontmatter = (byline: string) =>
+    `---\ntitle: 标题\nbyline: ${byline}\ndate: 2022-04-19\ncounty: 曲周县\ncategory: 公安\npage: 1\norder: 1\n---\n\n正文\n`;
+  const check = (byline: string) =>
+    checkArticle('/nonexistent/content/2022/04/19/a.md', 'a.md', new TextEncoder().encode(frontmatter(byline)), '/nonexistent/content');
 
   it('reads 记者张三, 通讯员：李四 and 通讯员:李四 as role and name, with a warning at each item', () => {
     const checked = check('[记者张三, 通讯员：李四, 通讯员:王五, 记者 赵六]');
@@ -535,7 +638,9 @@ describe('roles written in a byline name', () => {
       ['byline', 'warning', 3, 16],
       ['byline', 'warning', 3, 24],
     ]);
-    expect(checked.problems[1]!.message).toBe(fw('署名「通讯员:李四」已按身份「通讯员」,姓名「李四」处理;请写成「通讯员 李四」(身份和姓名之间空一格,不用冒号)'));
+    expect(checked.problems[1]!.message).toBe(
+      fw('署名「通讯员:李四」已按身份「通讯员」,姓名「李四」处理;请写成「通讯员 李四」(身份和姓名之间空一格,不用冒号)'),
+    );
   });
 
   it('reads a block item `- 通讯员: 李四` the same way', () => {

@@ -22,7 +22,10 @@ let browser: Browser;
 let page: Page;
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' });
-const cmsBranches = () => git('branch', '--format=%(refname:short)').split('\n').filter((b) => b.startsWith('cms/'));
+const cmsBranches = () =>
+  git('branch', '--format=%(refname:short)')
+    .split('\n')
+    .filter((b) => b.startsWith('cms/'));
 
 beforeAll(async () => {
   rmSync(REPO, { recursive: true, force: true });
@@ -121,7 +124,13 @@ describe('the web editor at /admin/', () => {
     await fill('版内顺序', '2');
     await page.locator('[data-slate-editor]').first().click();
     await page.keyboard.type('4月18日，裕华区人民法院走进社区开展普法宣传。');
-    for (const [label, value] of [['主题（标题）', headline], ['日期', '2022-04-19'], ['版次', '1'], ['版内顺序', '2']] as const) await fill(label, value);
+    for (const [label, value] of [
+      ['主题（标题）', headline],
+      ['日期', '2022-04-19'],
+      ['版次', '1'],
+      ['版内顺序', '2'],
+    ] as const)
+      await fill(label, value);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('修改已保存').waitFor({ timeout: 60_000 });
 

@@ -29,13 +29,28 @@ describe('editor file format', () => {
     expect(readArticle('x.md', new TextEncoder().encode(written)).problems).toEqual([]);
   });
 
-  it('writes a new article the checker accepts, empty optional fields left out, fields in the editor\'s order', () => {
+  it("writes a new article the checker accepts, empty optional fields left out, fields in the editor's order", () => {
     const written = writeArticleText(
-      { title: '新稿件', kicker: '', byline: ['记者 徐洋'], date: '2022-04-19', county: '裕华区', category: '法院', page: 1, order: 3, images: [], editorHeadline: false, body: '正文。\n', cms_slug: 'xin-gao-jian' },
+      {
+        title: '新稿件',
+        kicker: '',
+        byline: ['记者 徐洋'],
+        date: '2022-04-19',
+        county: '裕华区',
+        category: '法院',
+        page: 1,
+        order: 3,
+        images: [],
+        editorHeadline: false,
+        body: '正文。\n',
+        cms_slug: 'xin-gao-jian',
+      },
       order,
       new Map(),
     );
-    expect(written).toBe('---\ntitle: 新稿件\nbyline:\n  - 记者 徐洋\ndate: 2022-04-19\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 3\n---\n\n正文。\n');
+    expect(written).toBe(
+      '---\ntitle: 新稿件\nbyline:\n  - 记者 徐洋\ndate: 2022-04-19\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 3\n---\n\n正文。\n',
+    );
     expect(readArticle('x.md', new TextEncoder().encode(written)).problems).toEqual([]);
   });
 
@@ -44,8 +59,13 @@ describe('editor file format', () => {
     expect(entry['byline']).toEqual(['摄影 唐新花']);
   });
 
-  it('makes the folder from the date as written and the file name from the headline\'s pinyin', () => {
-    expect(pathFields({ title: '女子“抄近道”逆行', date: '2022-04-19' })).toEqual({ cms_slug: 'nv-zi-chao-jin-dao-ni-xing', cms_year: '2022', cms_month: '04', cms_day: '19' });
+  it("makes the folder from the date as written and the file name from the headline's pinyin", () => {
+    expect(pathFields({ title: '女子“抄近道”逆行', date: '2022-04-19' })).toEqual({
+      cms_slug: 'nv-zi-chao-jin-dao-ni-xing',
+      cms_year: '2022',
+      cms_month: '04',
+      cms_day: '19',
+    });
   });
 
   it('refuses a file the checker refuses, with its reason', () => {
@@ -80,7 +100,12 @@ describe('editing a file keeps every line it did not change', () => {
     const originals: Originals = new Map();
     const entry = readArticleText(text, originals);
     const written = writeArticleText({ ...entry, title: '新标题', county: '长安区', source: '', kicker: '引题' }, order, originals);
-    expect(written).toBe(text.replace('title: 旧标题', 'kicker: 引题\ntitle: 新标题').replace('county: 裕华区 # 核实过', 'county: 长安区 # 核实过').replace('source: 河北法制报讯\n', ''));
+    expect(written).toBe(
+      text
+        .replace('title: 旧标题', 'kicker: 引题\ntitle: 新标题')
+        .replace('county: 裕华区 # 核实过', 'county: 长安区 # 核实过')
+        .replace('source: 河北法制报讯\n', ''),
+    );
   });
 
   it('writes a changed list in block style in place of the old one', () => {

@@ -66,7 +66,9 @@ const article = (order: number, draft: boolean, { images = '', body = '' } = {})
   `---\ntitle: 第${order}篇稿件\nbyline: [记者 徐洋]\ndate: 2022-04-19\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: ${order}\n${draft ? 'draft: true\n' : ''}${images}---\n\n正文第${order}篇。\n${body}`;
 
 /** A real (tiny) photo, made once: the trees copy its bytes. */
-const PHOTO = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+const PHOTO = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#336699' } })
+  .jpeg()
+  .toBuffer();
 
 type Piece =
   | { kind: 'article'; name: string; draft: boolean }
@@ -81,9 +83,26 @@ const slug = fc.stringMatching(/^[a-z]{1,8}$/);
 // Weighted so that about half the trees pass the check (a link, a misplaced article or a shown fake fails one).
 const piece: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('article' as const), name: slug, draft: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('link-out' as const, 'link-in' as const, 'link-folder' as const), name: slug }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('hidden' as const, 'leftover' as const, 'aside' as const, 'odd' as const, 'nested' as const), name: slug }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('photo' as const), name: slug, draft: fc.boolean(), shown: fc.constantFrom('field' as const, 'body' as const, 'both' as const, 'link' as const, 'none' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constantFrom('link-out' as const, 'link-in' as const, 'link-folder' as const), name: slug }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('hidden' as const, 'leftover' as const, 'aside' as const, 'odd' as const, 'nested' as const),
+      name: slug,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('photo' as const),
+      name: slug,
+      draft: fc.boolean(),
+      shown: fc.constantFrom('field' as const, 'body' as const, 'both' as const, 'link' as const, 'none' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fake-photo' as const), name: slug, shown: fc.boolean() }) },
 );
 
@@ -153,7 +172,11 @@ async function loadCollection(root: string, name: 'articles' | 'editions'): Prom
     store: store.scopedStore(name),
     meta: store.metaStore(name),
     logger: { info() {}, warn() {}, error() {}, debug() {} },
-    config: { root: pathToFileURL(`${root}/`), image: { domains: [], remotePatterns: [] }, markdown: { ...siteConfig.markdown, gfm: true, shikiConfig: {} } },
+    config: {
+      root: pathToFileURL(`${root}/`),
+      image: { domains: [], remotePatterns: [] },
+      markdown: { ...siteConfig.markdown, gfm: true, shikiConfig: {} },
+    },
     // As Astro's content layer parses an entry (content-layer.js: getEntryData without a plugin context).
     parseData: ({ id, data, filePath = '' }: { id: string; data: Record<string, unknown>; filePath?: string }) =>
       getEntryData({ id, collection: name, unvalidatedData: data, _internal: { rawData: undefined, filePath } }, collection, false),
@@ -182,7 +205,10 @@ describe('the checker and the build agree', () => {
         const { problems } = checkPaths(['content'], { cwd: root, contentDir: 'content', reads });
         handOverReads(reads);
         const loaded = await loadCollection(root, 'articles');
-        const published = [...articles].filter(([, draft]) => !draft).map(([id]) => id).sort();
+        const published = [...articles]
+          .filter(([, draft]) => !draft)
+          .map(([id]) => id)
+          .sort();
         // The loader never holds a link, a hidden or a misplaced file, not even when the check has refused the tree.
         expect(loaded.ids).toEqual(published);
 
@@ -199,7 +225,12 @@ describe('the checker and the build agree', () => {
         expect(read.filter((e) => 'body' in e && !e.data.draft).map((e) => e.id)).toEqual(loaded.ids);
         const unused = new Set(problems.filter((p) => p.message.includes(UNUSED_PHOTO)).map((p) => p.file));
         const accepted = [...photos.keys()].filter((file) => !unused.has(`content/${DAY}/${file}`)).sort();
-        expect(accepted).toEqual([...photos].filter(([, used]) => used).map(([file]) => file).sort());
+        expect(accepted).toEqual(
+          [...photos]
+            .filter(([, used]) => used)
+            .map(([file]) => file)
+            .sort(),
+        );
         expect(loaded.assets).toEqual(accepted.map((file) => join(root, 'content', DAY, file)));
         expect((await loadCollection(root, 'editions')).ids).toEqual([`${DAY}/edition`]);
       }),
@@ -211,7 +242,14 @@ describe('the checker and the build agree', () => {
     const { root } = writeTree([{ kind: 'link-out', name: 'leak' }]);
     const { problems } = checkPaths(['content'], { cwd: root, contentDir: 'content' });
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/2022/04/19/leak-0.md', line: 1, column: 1, rule: 'location', severity: 'error', message: expect.stringContaining('符号链接') }),
+      expect.objectContaining({
+        file: 'content/2022/04/19/leak-0.md',
+        line: 1,
+        column: 1,
+        rule: 'location',
+        severity: 'error',
+        message: expect.stringContaining('符号链接'),
+      }),
     ]);
     expect([...contentFiles(root, 'content')].map((e) => e.id)).not.toContain('2022/04/19/leak-0');
     expect(dirname(problems[0]!.file)).toBe('content/2022/04/19');
@@ -221,9 +259,19 @@ describe('the checker and the build agree', () => {
     const { root } = writeTree([]);
     const day = join(root, 'content/2022/04/19');
     writeFileSync(join(day, 'fake.jpg'), 'not a photo');
-    writeFileSync(join(day, 'base.md'), article(1, false).replace('order: 1\n', 'order: 1\nimages:\n  - file: ./fake.jpg\n    caption: 图片。\n'));
+    writeFileSync(
+      join(day, 'base.md'),
+      article(1, false).replace('order: 1\n', 'order: 1\nimages:\n  - file: ./fake.jpg\n    caption: 图片。\n'),
+    );
     const { problems } = checkPaths(['content'], { cwd: root, contentDir: 'content' });
-    expect(problems).toEqual([expect.objectContaining({ file: 'content/2022/04/19/base.md', line: 10, rule: 'image', message: expect.stringContaining('不是图片') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/2022/04/19/base.md',
+        line: 10,
+        rule: 'image',
+        message: expect.stringContaining('不是图片'),
+      }),
+    ]);
   });
 });
 
@@ -260,7 +308,9 @@ function writeImage(form: (typeof FORMS)[number], url: string, i: number): { lin
 
 describe('the checker and the build agree on body images', () => {
   it('in every Markdown form: what the checker approves is exactly what the loader hands to Astro, and nothing else ever is', async () => {
-    const PNG = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#993366' } }).png().toBuffer();
+    const PNG = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#993366' } })
+      .png()
+      .toBuffer();
     const image = fc.record({ form: fc.constantFrom(...FORMS), target: fc.constantFrom(...(Object.keys(IMAGE_TARGETS) as TargetName[])) });
     await fc.assert(
       fc.asyncProperty(fc.array(image, { minLength: 1, maxLength: 4 }), async (images) => {
@@ -289,7 +339,13 @@ describe('the checker and the build agree on body images', () => {
         } catch {
           assets = [];
         }
-        const approved = [...new Set(images.filter(({ target }) => IMAGE_TARGETS[target].ok).map(({ target }) => (target === 'spaced' ? 'good two.jpg' : 'good.jpg')))].map((f) => join(day, f));
+        const approved = [
+          ...new Set(
+            images
+              .filter(({ target }) => IMAGE_TARGETS[target].ok)
+              .map(({ target }) => (target === 'spaced' ? 'good two.jpg' : 'good.jpg')),
+          ),
+        ].map((f) => join(day, f));
         for (const asset of assets) expect(approved).toContain(asset);
         if (errorLines.size === 0) expect([...new Set(assets)].sort()).toEqual(approved.sort());
       }),

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { planPublish, type LocalObject, type Manifest } from '../tools/deploy/plan.ts';
 import { CACHE_ENTRY, CACHE_IMMUTABLE, CACHE_PAGE } from '../src/lib/seo/headers.ts';
 
-const file = (path: string, digest: string, cacheControl = CACHE_PAGE): LocalObject => ({ path, size: 1, contentType: 'text/html; charset=utf-8', cacheControl, digest });
+const file = (path: string, digest: string, cacheControl = CACHE_PAGE): LocalObject => ({
+  path,
+  size: 1,
+  contentType: 'text/html; charset=utf-8',
+  cacheControl,
+  digest,
+});
 const uploaded = (plan: ReturnType<typeof planPublish>) => plan.uploads.flat().map((f) => f.path);
 
 /** The bucket after one completed publish of `files`. */

@@ -56,9 +56,17 @@ beforeAll(async () => {
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>1</title>');
   writeFileSync(join(site, 'a.html'), '<!doctype html><title>a</title>');
   // s3rver checks only that a request's access key is one it knows (it does not verify version 4 signatures).
-  const { DUMMY_ACCOUNT } = createRequire(import.meta.url)('s3rver/lib/models/account.js') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
+  const { DUMMY_ACCOUNT } = createRequire(import.meta.url)('s3rver/lib/models/account.js') as {
+    DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };
+  };
   DUMMY_ACCOUNT.createKeyPair(ACCESS_KEY_ID, SECRET_KEY);
-  server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(work, 's3'), configureBuckets: [{ name: BUCKET, configs: [] }] });
+  server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: join(work, 's3'),
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
   ({ port } = await server.run());
   // A port nothing listens on: taken, then given back.
   const probe = createServer();
@@ -77,7 +85,9 @@ describe('npm run deploy never prints a secret', () => {
     const result = await run([`s3://${BUCKET}`, '--dir', site], env(`http://user:${PASSWORD}@127.0.0.1:${closedPort}`));
     expect(result.code).toBe(1);
     expectNoSecret(result);
-    expect(result.stderr.trim()).toBe(`deploy: cannot reach http://127.0.0.1:${closedPort} (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network`);
+    expect(result.stderr.trim()).toBe(
+      `deploy: cannot reach http://127.0.0.1:${closedPort} (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network`,
+    );
   });
 
   it('says an endpoint that is not a URL is not one, without its password', async () => {
@@ -88,7 +98,10 @@ describe('npm run deploy never prints a secret', () => {
   });
 
   it('says the credentials were refused without printing them', async () => {
-    const result = await run([`s3://${BUCKET}`, '--dir', site], env(`http://user:${PASSWORD}@127.0.0.1:${port}`, { AWS_ACCESS_KEY_ID: `${ACCESS_KEY_ID}X` }));
+    const result = await run(
+      [`s3://${BUCKET}`, '--dir', site],
+      env(`http://user:${PASSWORD}@127.0.0.1:${port}`, { AWS_ACCESS_KEY_ID: `${ACCESS_KEY_ID}X` }),
+    );
     expect(result.code).toBe(1);
     expectNoSecret(result);
     expect(result.stderr).toMatch(new RegExp(`^deploy: http://127\\.0\\.0\\.1:${port} refused the credentials for bucket paper `));
@@ -116,7 +129,13 @@ describe('npm run deploy never prints a secret', () => {
 });
 
 describe('redaction (tools/deploy/redact.ts)', () => {
-  const environment = { AWS_ENDPOINT_URL_S3: `https://user:${encodeURIComponent('p@ss/word')}@oss.example.com:9000/x`, AWS_SECRET_ACCESS_KEY: SECRET_KEY, AWS_REGION: 'us-east-1', SOME_TOKEN: 'on', GIT_AUTHOR_NAME: 'Niu Min' };
+  const environment = {
+    AWS_ENDPOINT_URL_S3: `https://user:${encodeURIComponent('p@ss/word')}@oss.example.com:9000/x`,
+    AWS_SECRET_ACCESS_KEY: SECRET_KEY,
+    AWS_REGION: 'us-east-1',
+    SOME_TOKEN: 'on',
+    GIT_AUTHOR_NAME: 'Niu Min',
+  };
 
   it('takes the secrets from credential variables and from URL credentials, not from other variables', () => {
     const found = secretsIn(environment);
@@ -144,13 +163,17 @@ describe('redaction (tools/deploy/redact.ts)', () => {
   });
 
   it('hides the credentials of any URL in running text, even of a variable it does not know', () => {
-    expect(redact('proxy http://bob:hunter22@proxy.local:3128 failed; s3://paper/ ok; mail a@b.c', [])).toBe(`proxy http://${HIDDEN}@proxy.local:3128 failed; s3://paper/ ok; mail a@b.c`);
+    expect(redact('proxy http://bob:hunter22@proxy.local:3128 failed; s3://paper/ ok; mail a@b.c', [])).toBe(
+      `proxy http://${HIDDEN}@proxy.local:3128 failed; s3://paper/ ok; mail a@b.c`,
+    );
   });
 
   it('formats an endpoint without its credentials, as written otherwise', () => {
     expect(withoutCredentials('http://user:pass@127.0.0.1:9000')).toBe('http://127.0.0.1:9000');
     expect(withoutCredentials('http://user:pa@ss@host/path@x')).toBe('http://host/path@x');
     expect(withoutCredentials('https://oss.example.com')).toBe('https://oss.example.com');
-    expect(describeFailure({ code: 'ECONNREFUSED' }, 'http://user:pass@10.0.0.1:9000', 'paper')).toBe('cannot reach http://10.0.0.1:9000 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network');
+    expect(describeFailure({ code: 'ECONNREFUSED' }, 'http://user:pass@10.0.0.1:9000', 'paper')).toBe(
+      'cannot reach http://10.0.0.1:9000 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network',
+    );
   });
 });

@@ -34,7 +34,12 @@ const multipart: string[] = [];
 
 function build(name: string): string {
   const out = join(work, name);
-  const result = astroBuild(out, { SITE_URL: 'https://example.org', BASE_PATH: '/', CONTENT_DIR: relative(root, content), ASTRO_CACHE_DIR: join(work, 'cache') });
+  const result = astroBuild(out, {
+    SITE_URL: 'https://example.org',
+    BASE_PATH: '/',
+    CONTENT_DIR: relative(root, content),
+    ASTRO_CACHE_DIR: join(work, 'cache'),
+  });
   if (!result.ok) throw new Error(`build ${name} failed:\n${result.log}`);
   return out;
 }
@@ -71,9 +76,11 @@ async function bucketKeys(): Promise<string[]> {
   return keys.filter((k) => !isRecord(k)).sort();
 }
 
-const exists = async (key: string) => (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: key }))).Contents?.some((c) => c.Key === key) ?? false;
+const exists = async (key: string) =>
+  (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: key }))).Contents?.some((c) => c.Key === key) ?? false;
 
-const bytesOf = async (key: string) => Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
+const bytesOf = async (key: string) =>
+  Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
 
 /** The broken links of the site the bucket serves: its files downloaded into a folder of their own. */
 async function linkCheckOfBucket(name: string): Promise<string[]> {
@@ -100,7 +107,13 @@ let B = '';
 let C = '';
 
 beforeAll(async () => {
-  server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(work, 's3'), configureBuckets: [{ name: BUCKET, configs: [] }] });
+  server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: join(work, 's3'),
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
   s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
@@ -120,7 +133,20 @@ beforeAll(async () => {
   const day = join(content, '2022/04/20');
   mkdirSync(day, { recursive: true });
   writeFileSync(join(day, 'edition.yaml'), 'date: 2022-04-20\nissue: 6081\npages:\n  - { number: 1, name: 要闻 }\n');
-  const article = ['---', 'title: 曲周警方破获一起盗窃案', 'byline: [牛敏]', 'date: 2022-04-20', 'county: 曲周县', 'category: 公安', 'page: 1', 'order: 1', '---', '', '曲周县公安局近日破获一起盗窃案。', ''];
+  const article = [
+    '---',
+    'title: 曲周警方破获一起盗窃案',
+    'byline: [牛敏]',
+    'date: 2022-04-20',
+    'county: 曲周县',
+    'category: 公安',
+    'page: 1',
+    'order: 1',
+    '---',
+    '',
+    '曲周县公安局近日破获一起盗窃案。',
+    '',
+  ];
   writeFileSync(join(day, 'qu-zhou-jing-fang-po-huo.md'), article.join('\n'));
   B = build('dist-b');
   // C: a correction to it, and the day after's edition, by a reporter and from a county new to the site.
@@ -128,7 +154,20 @@ beforeAll(async () => {
   const dayAfter = join(content, '2022/04/21');
   mkdirSync(dayAfter, { recursive: true });
   writeFileSync(join(dayAfter, 'edition.yaml'), 'date: 2022-04-21\nissue: 6082\npages:\n  - { number: 1, name: 要闻 }\n');
-  const next = ['---', 'title: 涉县法院巡回审判进山村', 'byline: [记者 孙丽]', 'date: 2022-04-21', 'county: 涉县', 'category: 法院', 'page: 1', 'order: 1', '---', '', '涉县人民法院把法庭开到山村。', ''];
+  const next = [
+    '---',
+    'title: 涉县法院巡回审判进山村',
+    'byline: [记者 孙丽]',
+    'date: 2022-04-21',
+    'county: 涉县',
+    'category: 法院',
+    'page: 1',
+    'order: 1',
+    '---',
+    '',
+    '涉县人民法院把法庭开到山村。',
+    '',
+  ];
   writeFileSync(join(dayAfter, 'she-xian-xun-hui-shen-pan.md'), next.join('\n'));
   C = build('dist-c');
 }, 300_000);
@@ -200,7 +239,8 @@ describe('npm run deploy', () => {
     // the site; the listing front pages the article joins and their feeds, and the indexes of listings; home, the
     // archive and its year; the feeds and sitemaps; the search page (its county facet); the month's zip; and the
     // newest search shard's hashed files (no older shard's) with the search entry.
-    const hashedSearchFile = /^pagefind\/(?:(?:filter|fragment|index)\/)?(?:pagefind\.)?unknown_[0-9a-f]+\.pf_(?:filter|fragment|index|meta)$/;
+    const hashedSearchFile =
+      /^pagefind\/(?:(?:filter|fragment|index)\/)?(?:pagefind\.)?unknown_[0-9a-f]+\.pf_(?:filter|fragment|index|meta)$/;
     expect(changed.filter((f) => !hashedSearchFile.test(f))).toEqual([
       '2022/04/20/index.html',
       '2022/04/20/qu-zhou-jing-fang-po-huo/index.html',
@@ -226,7 +266,11 @@ describe('npm run deploy', () => {
       'sitemap-news.xml',
     ]);
     const searchFiles = changed.filter((f) => hashedSearchFile.test(f));
-    for (const kind of ['filter', 'fragment', 'index', 'meta']) expect(searchFiles.some((f) => f.endsWith(`.pf_${kind}`)), kind).toBe(true);
+    for (const kind of ['filter', 'fragment', 'index', 'meta'])
+      expect(
+        searchFiles.some((f) => f.endsWith(`.pf_${kind}`)),
+        kind,
+      ).toBe(true);
     expect(stale.length).toBeGreaterThan(0);
     expect(next.stderr).toContain(`0 to delete, ${stale.length} no longer built but kept for now`);
     expect(await bucketKeys()).toEqual([...new Set([...hostFiles(allFiles(B)), ...stale])].sort());
@@ -251,9 +295,16 @@ describe('npm run deploy', () => {
 
   it('stopped half-way through its uploads, leaves every live page in place and every link working; the next publish completes it', async () => {
     const live = hostFiles(allFiles(B));
-    const planned = (await deploy(C, '--dry-run')).stdout.split('\n').filter((l) => l.startsWith('upload ')).map((l) => l.slice('upload '.length));
+    const planned = (await deploy(C, '--dry-run')).stdout
+      .split('\n')
+      .filter((l) => l.startsWith('upload '))
+      .map((l) => l.slice('upload '.length));
     expect(planned.length).toBeGreaterThan(20);
-    const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), `s3://${BUCKET}`, '--dir', C, '--concurrency', '1'], { cwd: root, env: deployEnv(), stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(root, 'scripts/deploy.ts'), `s3://${BUCKET}`, '--dir', C, '--concurrency', '1'], {
+      cwd: root,
+      env: deployEnv(),
+      stdio: 'ignore',
+    });
     puts = [];
     const uploaded = () => puts.filter((k) => !isRecord(k));
     await new Promise<void>((resolve) => {
@@ -297,7 +348,11 @@ describe('npm run deploy', () => {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const request = args.request as { headers: Record<string, string>; body: unknown };
-        if (context.commandName === 'DeleteObjectsCommand') deletes.push({ headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])), body: String(request.body) });
+        if (context.commandName === 'DeleteObjectsCommand')
+          deletes.push({
+            headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+            body: String(request.body),
+          });
         return next(args);
       },
       { step: 'deserialize', name: 'deleteObjectsSpy' },
@@ -338,12 +393,21 @@ describe('npm run deploy', () => {
   it('says in one line when the credentials are refused or the endpoint cannot be reached, before it reads the build', async () => {
     const refused = await run([`s3://${BUCKET}`, '--dir', C], deployEnv({ AWS_ACCESS_KEY_ID: 'WRONG' }));
     expect(refused.code).toBe(1);
-    expect(failureLines(refused.stderr)).toEqual([expect.stringMatching(/^deploy: .* refused the credentials for bucket paper .*AWS_ACCESS_KEY_ID/)]);
+    expect(failureLines(refused.stderr)).toEqual([
+      expect.stringMatching(/^deploy: .* refused the credentials for bucket paper .*AWS_ACCESS_KEY_ID/),
+    ]);
     const unreachable = await run([`s3://${BUCKET}`, '--dir', C], deployEnv({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' }));
     expect(unreachable.code).toBe(1);
-    expect(failureLines(unreachable.stderr)).toEqual(['deploy: cannot reach http://127.0.0.1:1 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network']);
+    expect(failureLines(unreachable.stderr)).toEqual([
+      'deploy: cannot reach http://127.0.0.1:1 (ECONNREFUSED): check AWS_ENDPOINT_URL_S3 and the network',
+    ]);
     // A mistaken command line fails like anything else: exit 1.
-    for (const args of [['https://example.org'], [`s3://${BUCKET}`, '--keep', 'one'], [`s3://${BUCKET}`, '--multipart-mb', '0'], [`s3://${BUCKET}`, '--no-such-option']]) {
+    for (const args of [
+      ['https://example.org'],
+      [`s3://${BUCKET}`, '--keep', 'one'],
+      [`s3://${BUCKET}`, '--multipart-mb', '0'],
+      [`s3://${BUCKET}`, '--no-such-option'],
+    ]) {
       const usage = await run(args);
       expect(usage.code, args.join(' ')).toBe(1);
       expect(usage.stderr).toContain('usage: npm run deploy');

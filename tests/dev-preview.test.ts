@@ -4,13 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { ContentProblems, pageOfContentFile, problemNoticeHtml, problemPageHtml, withNotice } from '../src/lib/check/dev-preview.ts';
 import type { Problem } from '../src/lib/content/problem.ts';
 
-const problem = (file: string, overrides: Partial<Problem> = {}): Problem => ({ file, line: 5, column: 9, rule: 'county', severity: 'error', message: '未知的县区「张家囗市」<b>', ...overrides });
+const problem = (file: string, overrides: Partial<Problem> = {}): Problem => ({
+  file,
+  line: 5,
+  column: 9,
+  rule: 'county',
+  severity: 'error',
+  message: '未知的县区「张家囗市」<b>',
+  ...overrides,
+});
 const inFolder = (folder: string) => (file: string) => file.startsWith(`${folder}/`);
 
 describe('ContentProblems', () => {
   it('keeps the errors of each file, replaced folder by folder, and says when they changed', () => {
     const problems = new ContentProblems();
-    expect(problems.update(inFolder('content/2022/04/19'), [problem('content/2022/04/19/a.md'), problem('content/2022/04/19/a.md', { severity: 'warning', rule: 'body' })])).toBe(true);
+    expect(
+      problems.update(inFolder('content/2022/04/19'), [
+        problem('content/2022/04/19/a.md'),
+        problem('content/2022/04/19/a.md', { severity: 'warning', rule: 'body' }),
+      ]),
+    ).toBe(true);
     expect(problems.update(inFolder('content/2022/04/20'), [problem('content/2022/04/20/b.md')])).toBe(true);
     expect(problems.files()).toEqual(['content/2022/04/19/a.md', 'content/2022/04/20/b.md']);
     expect(problems.errorsOf('content/2022/04/19/a.md')).toHaveLength(1); // warnings stay in the terminal
@@ -42,9 +55,13 @@ describe('the error page and the notice', () => {
   });
 
   it('puts the notice right after <body>, linking each file to its page', () => {
-    const notice = problemNoticeHtml([problem('content/2022/04/19/a.md')], (file) => (file.endsWith('a.md') ? '/2022/04/19/a/' : undefined));
+    const notice = problemNoticeHtml([problem('content/2022/04/19/a.md')], (file) =>
+      file.endsWith('a.md') ? '/2022/04/19/a/' : undefined,
+    );
     expect(notice).toContain('内容检查发现 1 个错误');
     expect(notice).toContain('<a href="/2022/04/19/a/">content/2022/04/19/a.md</a>');
-    expect(withNotice('<html><body class="x"><main>正文</main></body></html>', '<aside>注意</aside>')).toBe('<html><body class="x"><aside>注意</aside><main>正文</main></body></html>');
+    expect(withNotice('<html><body class="x"><main>正文</main></body></html>', '<aside>注意</aside>')).toBe(
+      '<html><body class="x"><aside>注意</aside><main>正文</main></body></html>',
+    );
   });
 });

@@ -4,7 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chinaDate, editionDateProblem, FIRST_EDITION_DATE, isPreparedAhead, isPublished, lastEditionDate } from '../src/lib/content/edition-dates.ts';
+import {
+  chinaDate,
+  editionDateProblem,
+  FIRST_EDITION_DATE,
+  isPreparedAhead,
+  isPublished,
+  lastEditionDate,
+} from '../src/lib/content/edition-dates.ts';
 import { NOW_SETTING, parseNow, siteNow, siteToday } from '../src/lib/clock.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -26,13 +33,20 @@ describe('today in China', () => {
     expect(() => chinaDate(new Date('not a time'))).toThrow();
   });
 
-  it.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Shanghai'])('is the same on a machine in %s, a minute either side of midnight', (tz) => {
-    const script = `import { chinaDate } from './src/lib/content/edition-dates.ts';
+  it.each(['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Shanghai'])(
+    'is the same on a machine in %s, a minute either side of midnight',
+    (tz) => {
+      const script = `import { chinaDate } from './src/lib/content/edition-dates.ts';
       console.log(['2022-04-19T15:59:00Z', '2022-04-19T16:01:00Z'].map((t) => chinaDate(new Date(t))).join(' '));`;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: tz } });
-    expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toBe('2022-04-19 2022-04-20');
-  });
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: tz },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('2022-04-19 2022-04-20');
+    },
+  );
 });
 
 describe('the site clock', () => {

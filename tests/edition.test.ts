@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { assembleEditions, ContentError, editionProblems, editionsByMonth, groupArticles, monthGrid, neighbours } from '../src/lib/edition.ts';
+import {
+  assembleEditions,
+  ContentError,
+  editionProblems,
+  editionsByMonth,
+  groupArticles,
+  monthGrid,
+  neighbours,
+} from '../src/lib/edition.ts';
 import { articleSchema, type Article } from '../src/lib/schema.ts';
 
 function article(id: string, overrides: Partial<Record<keyof Article, unknown>> = {}) {
   const date = id.slice(0, 10).replaceAll('/', '-');
   return { id, data: articleSchema.parse({ title: id, date, county: '馆陶县', category: '公安', page: 1, order: 1, ...overrides }) };
 }
-const edition = (date: string, pages = [{ number: 1, name: '要闻' }, { number: 2, name: '政法动态' }]) => ({
+const edition = (
+  date: string,
+  pages = [
+    { number: 1, name: '要闻' },
+    { number: 2, name: '政法动态' },
+  ],
+) => ({
   id: `${date.replaceAll('-', '/')}/edition`,
   data: { date, pages },
 });
@@ -24,7 +38,10 @@ describe('assembleEditions', () => {
     );
     expect(editions.map((e) => e.date)).toEqual(['2022-04-20', '2022-04-19']);
     expect(editions[1]!.articles.map((a) => a.id)).toEqual(['2022/04/19/c', '2022/04/19/a', '2022/04/19/b']);
-    expect(editions[1]!.pages.map((p) => [p.name, p.articles.length])).toEqual([['要闻', 2], ['政法动态', 1]]);
+    expect(editions[1]!.pages.map((p) => [p.name, p.articles.length])).toEqual([
+      ['要闻', 2],
+      ['政法动态', 1],
+    ]);
   });
 
   it('names the file and field when the date disagrees with the folder', () => {
@@ -73,7 +90,12 @@ describe('editionProblems on files with errors of their own', () => {
 
   it('applies each rule whose fields are valid, and skips the others', () => {
     const problems = editionProblems(
-      [at('2022/04/19/a', { page: 3 }), at('2022/04/19/b', { page: 1, order: 2 }), at('2022/04/19/c', { date: '2022-04-19', page: 1, order: 2 }), at('2022/04/19/d', {})],
+      [
+        at('2022/04/19/a', { page: 3 }),
+        at('2022/04/19/b', { page: 1, order: 2 }),
+        at('2022/04/19/c', { date: '2022-04-19', page: 1, order: 2 }),
+        at('2022/04/19/d', {}),
+      ],
       [edition('2022-04-19')],
     );
     expect(rules(problems)).toEqual([
@@ -86,7 +108,10 @@ describe('editionProblems on files with errors of their own', () => {
   it('uses an edition.yaml by its folder, whatever its date, and its pages only when they are valid', () => {
     const problems = editionProblems(
       [at('2022/04/19/a', { date: '2022-04-19', page: 5, order: 1 }), at('2022/04/20/b', { page: 5, order: 1 })],
-      [{ id: '2022/04/19/edition', data: { date: '2022-04-18', pages: [{ number: 1 }] } }, { id: '2022/04/20/edition', data: {} }],
+      [
+        { id: '2022/04/19/edition', data: { date: '2022-04-18', pages: [{ number: 1 }] } },
+        { id: '2022/04/20/edition', data: {} },
+      ],
     );
     expect(rules(problems)).toEqual([
       ['content/2022/04/19/edition.yaml', 'date'],

@@ -36,13 +36,21 @@ function writeContent(): void {
 
 /** `now` as SITE_NOW, on a machine in time zone `tz`; the same output folder and cache every time. */
 function build(now: string, tz: string): void {
-  const result = astroBuild(out, { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cache, SITE_URL: 'https://example.org', SITE_NOW: now, TZ: tz, NO_COLOR: '1' }, 240_000);
+  const result = astroBuild(
+    out,
+    { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cache, SITE_URL: 'https://example.org', SITE_NOW: now, TZ: tz, NO_COLOR: '1' },
+    240_000,
+  );
   if (!result.ok) throw new Error(result.log);
 }
 
 /** The output files that show the edition of 2022-04-20 in any form (zips unpacked, search fragments decompressed). */
 const showing = () =>
-  allFiles(out).filter((f) => /^(2022\/04\/20\/|county\/quzhou)/.test(f) || /2022-04-20|2022\/04\/20|ming-ri-tou-tiao|EMBARGO-MARKER|林晓明/.test(`${f}\n${readable(out, f)}`));
+  allFiles(out).filter(
+    (f) =>
+      /^(2022\/04\/20\/|county\/quzhou)/.test(f) ||
+      /2022-04-20|2022\/04\/20|ming-ri-tou-tiao|EMBARGO-MARKER|林晓明/.test(`${f}\n${readable(out, f)}`),
+  );
 
 beforeAll(writeContent);
 afterAll(() => rmSync(join(root, dir), { recursive: true, force: true }));
@@ -78,7 +86,17 @@ describe('on its date', () => {
 
   it('publishes it everywhere: its page, the home page, the feeds, the sitemap, the search index, its zip and its listings', () => {
     const files = showing();
-    expect(files).toEqual(expect.arrayContaining([`2022/04/20/${SLUG}/index.html`, '2022/04/20/index.html', 'index.html', 'rss.xml', 'feed.json', 'sitemap-0.xml', 'downloads/2022-04-20.zip']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        `2022/04/20/${SLUG}/index.html`,
+        '2022/04/20/index.html',
+        'index.html',
+        'rss.xml',
+        'feed.json',
+        'sitemap-0.xml',
+        'downloads/2022-04-20.zip',
+      ]),
+    );
     expect(files.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
     expect(files.some((f) => f.startsWith('county/quzhou'))).toBe(true);
     expect(files.some((f) => f.startsWith('byline/'))).toBe(true);

@@ -17,7 +17,12 @@ function entry(id: string, overrides: Partial<Record<keyof Article, unknown>> = 
   return { id, data, body: '第一段,正文。\n\n第二段。', ...(html === undefined ? {} : { rendered: { html } }) };
 }
 
-const channel = { title: '河北法制报', description: '描述 & 说明', homeUrl: 'https://paper.example.cn/paper/', feedUrl: 'https://paper.example.cn/paper/rss.xml' };
+const channel = {
+  title: '河北法制报',
+  description: '描述 & 说明',
+  homeUrl: 'https://paper.example.cn/paper/',
+  feedUrl: 'https://paper.example.cn/paper/rss.xml',
+};
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'dc:creator', 'category'].includes(name) });
 
 describe('feedItem', () => {
@@ -36,7 +41,15 @@ describe('feedItem', () => {
   });
 
   it('dates the item by its edition and its last correction', () => {
-    const item = feedItem(entry('2022/04/19/a', { corrections: [{ date: '2022-04-21', text: '更正' }, { date: '2022-04-20', text: '更正' }] }), at);
+    const item = feedItem(
+      entry('2022/04/19/a', {
+        corrections: [
+          { date: '2022-04-21', text: '更正' },
+          { date: '2022-04-20', text: '更正' },
+        ],
+      }),
+      at,
+    );
     expect([item.date, item.modified]).toEqual(['2022-04-19', '2022-04-21']);
   });
 
@@ -76,7 +89,10 @@ describe('renderRss', () => {
     expect(rss.channel.item.map((i: { title: string }) => i.title)).toEqual(['A&B <新闻>', '标题']);
     expect(rss.channel.item[0].guid['#text']).toBe('https://paper.example.cn/paper/2022/04/19/a/');
     expect(rss.channel.item[0]['dc:creator']).toEqual(['牛敏']);
-    expect(rss.channel.item[0].category.map((c: string | { '#text': string }) => (typeof c === 'string' ? c : c['#text']))).toEqual(['公安', '曲周县']);
+    expect(rss.channel.item[0].category.map((c: string | { '#text': string }) => (typeof c === 'string' ? c : c['#text']))).toEqual([
+      '公安',
+      '曲周县',
+    ]);
   });
 
   it('writes dates in RFC 822 in the paper’s time zone, the build date being the newest change', () => {
@@ -111,7 +127,11 @@ describe('jsonFeed', () => {
 
   it('is JSON Feed 1.1 with content for every item', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.items[0]).toMatchObject({ id: 'https://paper.example.cn/paper/2022/04/19/a/', content_html: '<p>正文</p>', authors: [{ name: '牛敏' }] });
+    expect(feed.items[0]).toMatchObject({
+      id: 'https://paper.example.cn/paper/2022/04/19/a/',
+      content_html: '<p>正文</p>',
+      authors: [{ name: '牛敏' }],
+    });
     expect(feed.items[1]!.content_text).toBe(feed.items[1]!.summary);
     expect(feed.items[1]).not.toHaveProperty('authors');
   });

@@ -17,8 +17,19 @@ describe('dates', () => {
 
 describe('bylines', () => {
   it('groups names by role and credits photographers with 摄', () => {
-    expect(formatByline([{ name: '徐洋', role: '记者' }, { name: '刘爱军', role: '记者' }, { name: '席娟', role: '通讯员' }])).toBe('记者 徐洋 刘爱军 通讯员 席娟');
-    expect(formatByline([{ name: '唐新花', role: '摄影' }, { name: '熊海生', role: '摄影' }])).toBe('唐新花 熊海生 摄');
+    expect(
+      formatByline([
+        { name: '徐洋', role: '记者' },
+        { name: '刘爱军', role: '记者' },
+        { name: '席娟', role: '通讯员' },
+      ]),
+    ).toBe('记者 徐洋 刘爱军 通讯员 席娟');
+    expect(
+      formatByline([
+        { name: '唐新花', role: '摄影' },
+        { name: '熊海生', role: '摄影' },
+      ]),
+    ).toBe('唐新花 熊海生 摄');
     expect(formatByline([{ name: '牛敏' }, { name: '王萧然' }])).toBe('牛敏 王萧然');
   });
 });

@@ -59,14 +59,18 @@ function readsContent(code: string): boolean {
 }
 
 /** The test files of `project` that read its content folder. */
-const contentTests = (project: string) => testSources(project).filter((file) => file.endsWith('.test.ts') && readsContent(codeOf(project, file)));
+const contentTests = (project: string) =>
+  testSources(project).filter((file) => file.endsWith('.test.ts') && readsContent(codeOf(project, file)));
 
 describe('the tests that read content/', () => {
   it('are found from their source, and no helper or Astro run of a test reads content/ behind its back', () => {
     // The one known reader ("the sample edition passes"): the search cannot silently come back empty.
     expect(contentTests(root)).toContain('tests/check.test.ts');
     const helpers = testSources(root).filter((file) => !file.endsWith('.test.ts'));
-    expect(helpers.filter((file) => readsContent(codeOf(root, file))), 'helpers must take the content folder from the test').toEqual([]);
+    expect(
+      helpers.filter((file) => readsContent(codeOf(root, file))),
+      'helpers must take the content folder from the test',
+    ).toEqual([]);
     const startsAstro = (code: string) => /astro\.mjs|astroBuild\(|startDev\(/.test(code) && !code.includes('CONTENT_DIR');
     const astroOnContent = testSources(root).filter((file) => file.endsWith('.test.ts') && startsAstro(codeOf(root, file)));
     expect(astroOnContent, 'these start Astro on content/: give them a CONTENT_DIR of their own').toEqual([]);
@@ -100,11 +104,42 @@ describe('a fresh clone with articles added by npm run new and committed', () =>
     symlinkSync(realpathSync(join(root, 'node_modules')), join(clone, 'node_modules'));
 
     const { editions } = readContent(clone, 'content');
-    const newest = editions.map((e) => e.data).sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
+    const newest = editions
+      .map((e) => e.data)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .at(-1)!;
     const nextDay = new Date(Date.parse(`${newest.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const added = [
-      ['--title', '老人走失 民警连夜帮助回家', '--date', newest.date, '--county', '曲周县', '--category', '公安', '--page', String(newest.pages[0]!.number), '--byline', '记者 徐洋'],
-      ['--title', '法院开放日 市民走进审判庭', '--date', nextDay, '--county', '裕华区', '--category', '法院', '--page', '1', '--page-name', '要闻', '--byline', '牛敏'],
+      [
+        '--title',
+        '老人走失 民警连夜帮助回家',
+        '--date',
+        newest.date,
+        '--county',
+        '曲周县',
+        '--category',
+        '公安',
+        '--page',
+        String(newest.pages[0]!.number),
+        '--byline',
+        '记者 徐洋',
+      ],
+      [
+        '--title',
+        '法院开放日 市民走进审判庭',
+        '--date',
+        nextDay,
+        '--county',
+        '裕华区',
+        '--category',
+        '法院',
+        '--page',
+        '1',
+        '--page-name',
+        '要闻',
+        '--byline',
+        '牛敏',
+      ],
     ].map((flags) => {
       const made = run(process.execPath, ['scripts/new.ts', ...flags]);
       expect(made.status, made.output).toBe(0);
@@ -115,7 +150,9 @@ describe('a fresh clone with articles added by npm run new and committed', () =>
     });
     git('add', 'content');
     git('commit', '--quiet', '-m', '新增两篇稿件');
-    expect(git('diff', '--name-only', 'HEAD~1').split('\n').sort()).toEqual([...added, `content/${nextDay.replaceAll('-', '/')}/edition.yaml`].sort());
+    expect(git('diff', '--name-only', 'HEAD~1').split('\n').sort()).toEqual(
+      [...added, `content/${nextDay.replaceAll('-', '/')}/edition.yaml`].sort(),
+    );
 
     const check = run('npm', ['run', 'check']);
     expect(check.status, check.output).toBe(0);

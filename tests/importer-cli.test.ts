@@ -26,7 +26,9 @@ describe('npm run import', () => {
     expect(files).toHaveLength(14);
     expect(files).toContain('edition.yaml');
     const lines = stdout.trim().split('\n');
-    expect(lines[4]).toBe('huai-an-fa-yuan-lian-he-xian-jian-cha-yuan-kai  怀安法院联合县检察院开展国家安全普法宣传活动  席娟 苏旭姣  怀安县  法院  [truncated]');
+    expect(lines[4]).toBe(
+      'huai-an-fa-yuan-lian-he-xian-jian-cha-yuan-kai  怀安法院联合县检察院开展国家安全普法宣传活动  席娟 苏旭姣  怀安县  法院  [truncated]',
+    );
     expect(lines.at(-1)).toMatch(/^13 articles, 3 flagged for review; wrote 14 files to /);
   });
 
@@ -66,7 +68,11 @@ describe('npm run import', () => {
     const out = join(work, 'strict');
     mkdirSync(out);
     // 「政法」 in GBK as the second page's name.
-    const gbk = Buffer.concat([Buffer.from('date: 2022-04-19\npages:\n  - number: 1\n    name: '), Buffer.from([0xd5, 0xfe, 0xb7, 0xa8]), Buffer.from('\n')]);
+    const gbk = Buffer.concat([
+      Buffer.from('date: 2022-04-19\npages:\n  - number: 1\n    name: '),
+      Buffer.from([0xd5, 0xfe, 0xb7, 0xa8]),
+      Buffer.from('\n'),
+    ]);
     writeFileSync(join(out, 'edition.yaml'), gbk);
     const refused = run(seed, '--date', '2022-04-19', '--page', '3', '--out', out);
     expect(refused.code).toBe(1);
@@ -114,18 +120,28 @@ describe('npm run import on a file that is not an exported page', () => {
     expect(() => readdirSync(join(work, `out-${name}`))).toThrow(); // nothing written
     return result.stderr;
   };
-  const binaryAdvice = fw(',不像是导出的版面文字(可能是 Word、PDF 等二进制文件,或 UTF-16 编码的文本):请把版面导出为 UTF-8 编码的纯文本(.txt)再导入');
+  const binaryAdvice = fw(
+    ',不像是导出的版面文字(可能是 Word、PDF 等二进制文件,或 UTF-16 编码的文本):请把版面导出为 UTF-8 编码的纯文本(.txt)再导入',
+  );
 
   it('refuses a binary file, naming the file and where the NUL byte is', () => {
-    const png = Buffer.concat([Buffer.from('\u2003本报讯\n'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from('\r\n\u001a\n\0\0\0\rIHDR')]);
+    const png = Buffer.concat([
+      Buffer.from('\u2003本报讯\n'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      Buffer.from('\r\n\u001a\n\0\0\0\rIHDR'),
+    ]);
     expect(png.includes(0)).toBe(true);
     // 0x89 is not UTF-8: reported as an encoding error first.
-    expect(refused('photo.png', png)).toBe(`${join(work, 'photo.png')}:2:1: ${fw('文件不是 UTF-8 编码(这里有无法识别的字节),请在编辑器里用 UTF-8 重新保存(导入只接受 UTF-8 编码的纯文本)')}\n`);
+    expect(refused('photo.png', png)).toBe(
+      `${join(work, 'photo.png')}:2:1: ${fw('文件不是 UTF-8 编码(这里有无法识别的字节),请在编辑器里用 UTF-8 重新保存(导入只接受 UTF-8 编码的纯文本)')}\n`,
+    );
     expect(refused('nul.txt', '本报讯 记者\n第二行有\0空字节\n')).toBe(`${join(work, 'nul.txt')}:2:5: 这里有空字节 NUL${binaryAdvice}\n`);
   });
 
   it('refuses other control bytes, and UTF-16 text (ASCII letters with NULs between them)', () => {
-    expect(refused('escape.txt', '标题\n\n正文\u001b[31m\n')).toBe(`${join(work, 'escape.txt')}:3:3: 这里有控制字符 U+001B${binaryAdvice}\n`);
+    expect(refused('escape.txt', '标题\n\n正文\u001b[31m\n')).toBe(
+      `${join(work, 'escape.txt')}:3:3: 这里有控制字符 U+001B${binaryAdvice}\n`,
+    );
     expect(refused('utf16.txt', Buffer.from('AB\n', 'utf16le'))).toBe(`${join(work, 'utf16.txt')}:1:2: 这里有空字节 NUL${binaryAdvice}\n`);
   });
 
@@ -138,7 +154,9 @@ describe('npm run import on a file that is not an exported page', () => {
   it('names the line and column of a GBK-encoded page', () => {
     // 「本报讯」 in GBK, on line 2 after two ASCII characters.
     const gbk = Buffer.concat([Buffer.from('Page 1\nxy'), Buffer.from([0xb1, 0xbe, 0xb1, 0xa8, 0xd1, 0xb6]), Buffer.from('\n')]);
-    expect(refused('gbk.txt', gbk)).toMatch(new RegExp(`^${join(work, 'gbk.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:3: 文件不是 UTF-8 编码`));
+    expect(refused('gbk.txt', gbk)).toMatch(
+      new RegExp(`^${join(work, 'gbk.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:3: 文件不是 UTF-8 编码`),
+    );
   });
 
   it('refuses a file over 2 MB without reading it, and a folder', () => {

@@ -9,7 +9,9 @@ import { fw } from './fullwidth.ts';
 
 const placement = { date: '2022-04-19', page: 1 };
 const photoItem = '李建伟 张佳月\n近日,新乐市人民法院组织开展宣传活动。图为活动现场。唐新花 熊海生 摄';
-const page = importPage(`大厂交警开展宣传\n近日,大厂公安交警大队民警深入辖区外卖企业,开展交通安全宣传活动。\n${photoItem}\n武安交警开展夜查行动\n河北法制报讯 (杨帆)4月15日晚,武安市公安交警大队开展酒驾整治行动,其中醉酒驾驶`);
+const page = importPage(
+  `大厂交警开展宣传\n近日,大厂公安交警大队民警深入辖区外卖企业,开展交通安全宣传活动。\n${photoItem}\n武安交警开展夜查行动\n河北法制报讯 (杨帆)4月15日晚,武安市公安交警大队开展酒驾整治行动,其中醉酒驾驶`,
+);
 
 describe('article files', () => {
   it('writes frontmatter the schema accepts, in the sample’s style, with the Markdown body', () => {
@@ -36,7 +38,10 @@ describe('article files', () => {
     expect(photoData).toMatchObject({
       title: '新乐法院开展宣传活动',
       editorHeadline: true,
-      byline: [{ name: '唐新花', role: '摄影' }, { name: '熊海生', role: '摄影' }],
+      byline: [
+        { name: '唐新花', role: '摄影' },
+        { name: '熊海生', role: '摄影' },
+      ],
       images: [{ caption: '图为活动现场。', credit: ['唐新花', '熊海生'] }],
     });
     expect(photo).toContain('editorHeadline: true # ');
@@ -58,7 +63,11 @@ describe('--json report', () => {
       expect(Object.keys(article)).toEqual(['title', 'slug', 'byline', 'county', 'category', 'body', 'images', 'flags']);
       for (const image of article.images) expect(Object.keys(image)).toEqual(['caption', 'credit']);
     }
-    expect(json.articles[1]).toMatchObject({ slug: 'xin-le-fa-yuan-kai-zhan-xuan-chuan-huo-dong', byline: ['唐新花', '熊海生'], flags: ['untitled'] });
+    expect(json.articles[1]).toMatchObject({
+      slug: 'xin-le-fa-yuan-kai-zhan-xuan-chuan-huo-dong',
+      byline: ['唐新花', '熊海生'],
+      flags: ['untitled'],
+    });
     expect(json.articles[2]!.flags).toEqual(['truncated']);
   });
 });

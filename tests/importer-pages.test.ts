@@ -23,7 +23,11 @@ describe('an unseen page', () => {
 
   it('reads bylines with roles, three names on a line, and photographers', () => {
     expect(page.articles.map((a) => a.byline)).toEqual([
-      [{ name: '王磊', role: '记者' }, { name: '李静', role: '通讯员' }, { name: '赵刚', role: '通讯员' }],
+      [
+        { name: '王磊', role: '记者' },
+        { name: '李静', role: '通讯员' },
+        { name: '赵刚', role: '通讯员' },
+      ],
       [{ name: '王芳' }, { name: '刘强' }, { name: '陈晨' }],
       [],
       [{ name: '孙悦', role: '记者' }],
@@ -45,7 +49,9 @@ describe('an unseen page', () => {
   it('rejoins a column break, turns ASCII quotes into Chinese ones, and keeps numbered headings and the subtitle', () => {
     const [police, , , court] = page.articles;
     expect(police!.paragraphs[1]).toBe(
-      fw('今年3月,辖区居民张某报警称,其在网上结识一名“投资导师”,按照对方指示在某平台投资,先后被骗12万元。接警后,桥西分局迅速成立专案组,通过大量调查工作,锁定了犯罪嫌疑人的活动轨迹。4月10日,专案组民警将3名犯罪嫌疑人抓获。目前,案件正在进一步侦办中。'),
+      fw(
+        '今年3月,辖区居民张某报警称,其在网上结识一名“投资导师”,按照对方指示在某平台投资,先后被骗12万元。接警后,桥西分局迅速成立专案组,通过大量调查工作,锁定了犯罪嫌疑人的活动轨迹。4月10日,专案组民警将3名犯罪嫌疑人抓获。目前,案件正在进一步侦办中。',
+      ),
     );
     expect(court!.subtitle).toBe('涉及金融借款、劳动争议等领域');
     expect(court!.body.split('\n\n').filter((p) => p.startsWith('**'))).toEqual(['**一、坚持依法审判**', '**二、注重调解优先**']);

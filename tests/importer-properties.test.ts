@@ -72,10 +72,40 @@ const piece = fc.oneof(
     return chars.slice(from, to).join('');
   }),
   fc.constantFrom(
-    '席娟 郝雪', '王芳 刘强 陈晨', '牛敏', '(记者 徐洋)', '本报记者 孙悦', '记者 王磊 通讯员 李静', '唐新花 熊海生 摄', '本报记者 张伟 摄',
-    '图为活动现场。', '图为韩云鹏(左)正在营救落水者。 刘强 摄', '——副题在此', '问:为什么?', '答:因为。', '一、总体要求', '(二)加强领导',
-    '1. 第一点', '新华社石家庄4月18日电 近日,', '本报讯', '# 不是标题', '- 不是列表', '*强调* _下划线_ [链接](x) <b>', '&amp; &#1;',
-    'https://example.org/a,b', '4,000元 9:30', '...', '“', '”', '《', '……', '', ' ', '\u3000', '\uFEFF', 'Latin text, with commas.',
+    '席娟 郝雪',
+    '王芳 刘强 陈晨',
+    '牛敏',
+    '(记者 徐洋)',
+    '本报记者 孙悦',
+    '记者 王磊 通讯员 李静',
+    '唐新花 熊海生 摄',
+    '本报记者 张伟 摄',
+    '图为活动现场。',
+    '图为韩云鹏(左)正在营救落水者。 刘强 摄',
+    '——副题在此',
+    '问:为什么?',
+    '答:因为。',
+    '一、总体要求',
+    '(二)加强领导',
+    '1. 第一点',
+    '新华社石家庄4月18日电 近日,',
+    '本报讯',
+    '# 不是标题',
+    '- 不是列表',
+    '*强调* _下划线_ [链接](x) <b>',
+    '&amp; &#1;',
+    'https://example.org/a,b',
+    '4,000元 9:30',
+    '...',
+    '“',
+    '”',
+    '《',
+    '……',
+    '',
+    ' ',
+    '\u3000',
+    '\uFEFF',
+    'Latin text, with commas.',
   ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
@@ -92,12 +122,21 @@ describe('importer properties', () => {
   });
 
   it('never crashes and never loses or duplicates text, on pages made of the paper’s pieces', () => {
-    fc.assert(fc.property(page, (raw) => checkPage(raw)), { numRuns: 400 });
+    fc.assert(
+      fc.property(page, (raw) => checkPage(raw)),
+      { numRuns: 400 },
+    );
   });
 
   it('never crashes and never loses or duplicates text, on any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (raw) => checkPage(raw)), { numRuns: 300 });
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (raw) => checkPage(raw)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (raw) => checkPage(raw)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (raw) => checkPage(raw)),
+      { numRuns: 300 },
+    );
   });
 
   it('is deterministic and ignores BOM and line endings', () => {

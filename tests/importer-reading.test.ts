@@ -38,7 +38,8 @@ describe('punctuate', () => {
 
 describe('text predicates', () => {
   it('knows a sentence end, also before closing quotes and in both widths', () => {
-    for (const s of ['病情已稳定。', fw('找到人了!”'), '找到人了!"', '还会这么做。”', '真的吗?', '刺骨……', 'He left.']) expect(endsSentence(s)).toBe(true);
+    for (const s of ['病情已稳定。', fw('找到人了!”'), '找到人了!"', '还会这么做。”', '真的吗?', '刺骨……', 'He left.'])
+      expect(endsSentence(s)).toBe(true);
     for (const s of ['结合法检机关的性', '考虑到车流、人流较多,', fw('求助:'), '共计1.', '第3.']) expect(endsSentence(s)).toBe(false);
   });
 
@@ -64,7 +65,11 @@ describe('names and credits', () => {
 
   it('reads roles, which apply to the names after them, and records them as print markers', () => {
     expect(parseNames('记者 徐洋 通讯员 刘爱军 王五', 'bracket')).toEqual({
-      names: [{ name: '徐洋', role: '记者' }, { name: '刘爱军', role: '通讯员' }, { name: '王五', role: '通讯员' }],
+      names: [
+        { name: '徐洋', role: '记者' },
+        { name: '刘爱军', role: '通讯员' },
+        { name: '王五', role: '通讯员' },
+      ],
       markers: ['记者', '通讯员'],
     });
     expect(parseNames('本报记者 孙悦', 'line')).toEqual({ names: [{ name: '孙悦', role: '记者' }], markers: ['本报记者'] });
@@ -72,7 +77,15 @@ describe('names and credits', () => {
   });
 
   it('does not take sentences, headlines or a lone role for names', () => {
-    for (const text of ['近日,民警出警', '近日 民警出警', '丰宁交警及时护送 晕厥学生就医', '记者', '记者 通讯员 张三', '重要内容', '这是']) {
+    for (const text of [
+      '近日,民警出警',
+      '近日 民警出警',
+      '丰宁交警及时护送 晕厥学生就医',
+      '记者',
+      '记者 通讯员 张三',
+      '重要内容',
+      '这是',
+    ]) {
       expect(parseNames(text, 'line')).toBeUndefined();
     }
   });
@@ -120,8 +133,19 @@ describe('source lines', () => {
   });
 
   it('reads an agency source and its dateline', () => {
-    expect(parseSourceLine('新华社北京电 近日,中共中央办公厅')).toEqual({ source: '新华社', dateline: '北京电', names: [], markers: [], rest: '近日,中共中央办公厅' });
-    expect(parseSourceLine('新华社石家庄4月18日电(记者 张三)日前')).toMatchObject({ source: '新华社', dateline: '石家庄4月18日电', names: [{ name: '张三', role: '记者' }], rest: '日前' });
+    expect(parseSourceLine('新华社北京电 近日,中共中央办公厅')).toEqual({
+      source: '新华社',
+      dateline: '北京电',
+      names: [],
+      markers: [],
+      rest: '近日,中共中央办公厅',
+    });
+    expect(parseSourceLine('新华社石家庄4月18日电(记者 张三)日前')).toMatchObject({
+      source: '新华社',
+      dateline: '石家庄4月18日电',
+      names: [{ name: '张三', role: '记者' }],
+      rest: '日前',
+    });
   });
 
   it('leaves brackets that hold no names, and ordinary sentences, alone', () => {
@@ -152,7 +176,7 @@ describe('pageSegments', () => {
     const segments = pageSegments(
       pageLines('近日,新乐市人民法院开展活动。图为活动现场。唐新花 熊海生 摄\n图为韩云鹏(左)正在营救落水者。\n刘强 摄\n席娟 郝雪'),
     );
-    expect(segments.map((s) => [s.kind, 'text' in s ? s.text : '', s.kind === 'caption' ? s.credit?.names.length ?? 0 : ''])).toEqual([
+    expect(segments.map((s) => [s.kind, 'text' in s ? s.text : '', s.kind === 'caption' ? (s.credit?.names.length ?? 0) : ''])).toEqual([
       ['text', '近日,新乐市人民法院开展活动。', ''],
       ['caption', '图为活动现场。', 2],
       ['caption', '图为韩云鹏(左)正在营救落水者。', 0],

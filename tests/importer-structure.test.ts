@@ -21,7 +21,12 @@ function outline(page: string) {
 
 describe('headline lines', () => {
   it('takes short lines without sentence punctuation for headlines', () => {
-    for (const s of ['无极法院走进辖区中学为学生上法治课', '女子“抄近道”逆行 被撞受伤负全责', fw('肥乡:爱心企业慰问防疫一线民辅警'), '国务院联席办有关负责人解读《关于加强打击治理电信网络诈骗违法犯罪工作的意见》']) {
+    for (const s of [
+      '无极法院走进辖区中学为学生上法治课',
+      '女子“抄近道”逆行 被撞受伤负全责',
+      fw('肥乡:爱心企业慰问防疫一线民辅警'),
+      '国务院联席办有关负责人解读《关于加强打击治理电信网络诈骗违法犯罪工作的意见》',
+    ]) {
       expect(isHeadlineLike(s)).toBe(true);
     }
   });
@@ -80,7 +85,8 @@ describe('splitArticles', () => {
   });
 
   it('joins a headline printed on two lines, and takes a dash line for the subtitle', () => {
-    const page = '张家口宣化检察院办理一起\n监护人侵害未成年人权益案件\n近日,张家口市宣化区人民检察院办理一起案件。\n省高院发布十大典型案例\n——涉及金融借款等领域\n本报讯(记者 孙悦)4月18日,省高级人民法院召开发布会。';
+    const page =
+      '张家口宣化检察院办理一起\n监护人侵害未成年人权益案件\n近日,张家口市宣化区人民检察院办理一起案件。\n省高院发布十大典型案例\n——涉及金融借款等领域\n本报讯(记者 孙悦)4月18日,省高级人民法院召开发布会。';
     const page2 = importPage(page);
     expect(page2.articles.map((a) => [a.title, a.subtitle])).toEqual([
       ['张家口宣化检察院办理一起 监护人侵害未成年人权益案件', undefined],
@@ -89,7 +95,8 @@ describe('splitArticles', () => {
   });
 
   it('starts an untitled item after a byline when the text has no headline', () => {
-    const page = '大厂交警开展交通安全宣传\n近日,大厂公安交警大队民警深入辖区外卖企业。\n李建伟 张佳月\n近日,新乐市人民法院组织开展宣传活动。图为活动现场。唐新花 熊海生 摄';
+    const page =
+      '大厂交警开展交通安全宣传\n近日,大厂公安交警大队民警深入辖区外卖企业。\n李建伟 张佳月\n近日,新乐市人民法院组织开展宣传活动。图为活动现场。唐新花 熊海生 摄';
     expect(outline(page)).toEqual([
       { headline: '大厂交警开展交通安全宣传', first: '近日,大厂公', lowConfidence: false },
       { headline: '', first: '近日,新乐市', lowConfidence: false },
@@ -97,7 +104,8 @@ describe('splitArticles', () => {
   });
 
   it('keeps a caption printed in the middle of a sentence inside its article', () => {
-    const page = '馆陶特巡警救起落水群众\n河北法制报讯 (张海鹏)“虽说有心理准备,但还是\n\n\n图为韩云鹏(左)正在营救落水者。\n没想到河水那么刺骨。”韩云鹏回忆道。';
+    const page =
+      '馆陶特巡警救起落水群众\n河北法制报讯 (张海鹏)“虽说有心理准备,但还是\n\n\n图为韩云鹏(左)正在营救落水者。\n没想到河水那么刺骨。”韩云鹏回忆道。';
     const [article, ...rest] = importPage(page).articles;
     expect(rest).toEqual([]);
     expect(article!.paragraphs).toEqual([fw('“虽说有心理准备,但还是没想到河水那么刺骨。”韩云鹏回忆道。')]);
@@ -112,7 +120,8 @@ describe('splitArticles', () => {
   });
 
   it('treats the text after a cut-off article as a new article only when it opens like one, flagging the call', () => {
-    const page = '怀安法院开展宣传活动\n近日,怀安县人民法院开展宣传活动,结合法检机关的性\n无极法院走进辖区中学\n近日,无极县人民法院庭长到辖区中学上法治课。';
+    const page =
+      '怀安法院开展宣传活动\n近日,怀安县人民法院开展宣传活动,结合法检机关的性\n无极法院走进辖区中学\n近日,无极县人民法院庭长到辖区中学上法治课。';
     expect(outline(page)).toEqual([
       { headline: '怀安法院开展宣传活动', first: '近日,怀安县', lowConfidence: true },
       { headline: '无极法院走进辖区中学', first: '近日,无极县', lowConfidence: true },
@@ -122,7 +131,10 @@ describe('splitArticles', () => {
   it('keeps a byline printed under the headline with its article', () => {
     const page = '唐山交警护航高考\n本报记者 王磊 通讯员 李静\n近日,唐山市公安局交通警察支队为考生护航。';
     const [article] = importPage(page).articles;
-    expect(article!.byline).toEqual([{ name: '王磊', role: '记者' }, { name: '李静', role: '通讯员' }]);
+    expect(article!.byline).toEqual([
+      { name: '王磊', role: '记者' },
+      { name: '李静', role: '通讯员' },
+    ]);
     expect(article!.paragraphs).toHaveLength(1);
   });
 
@@ -137,11 +149,12 @@ describe('splitArticles', () => {
 
 describe('rejoinParagraphs', () => {
   it('rejoins pieces cut by a column break and keeps real paragraph ends', () => {
-    expect(rejoinParagraphs(['民警通过发放《电动自', '行车登记上牌明白事项》等宣传资料,详细解答了相关事', '项。同时,叮嘱负责人。', '第二段。'])).toEqual([
-      '民警通过发放《电动自行车登记上牌明白事项》等宣传资料,详细解答了相关事项。同时,叮嘱负责人。',
-      '第二段。',
+    expect(
+      rejoinParagraphs(['民警通过发放《电动自', '行车登记上牌明白事项》等宣传资料,详细解答了相关事', '项。同时,叮嘱负责人。', '第二段。']),
+    ).toEqual(['民警通过发放《电动自行车登记上牌明白事项》等宣传资料,详细解答了相关事项。同时,叮嘱负责人。', '第二段。']);
+    expect(rejoinParagraphs(['考虑到车流、人流较多,', '指挥中心开启“绿色通道”。'])).toEqual([
+      '考虑到车流、人流较多,指挥中心开启“绿色通道”。',
     ]);
-    expect(rejoinParagraphs(['考虑到车流、人流较多,', '指挥中心开启“绿色通道”。'])).toEqual(['考虑到车流、人流较多,指挥中心开启“绿色通道”。']);
     expect(rejoinParagraphs(['Latin words at the', 'end of a line.'])).toEqual(['Latin words at the end of a line.']);
   });
 
@@ -155,9 +168,21 @@ describe('rejoinParagraphs', () => {
 
 describe('Markdown body', () => {
   it('sets interview markers and numbered headings in bold, keeps numbered points as paragraphs', () => {
-    const paragraphs = [fw('问:请介绍一下背景?'), fw('答:近年来,形势严峻。'), '一、坚持依法审判', fw('第一,依法严厉打击。'), '1. 加强领导。'];
+    const paragraphs = [
+      fw('问:请介绍一下背景?'),
+      fw('答:近年来,形势严峻。'),
+      '一、坚持依法审判',
+      fw('第一,依法严厉打击。'),
+      '1. 加强领导。',
+    ];
     expect(bodyMarkdown(paragraphs)).toBe(
-      [fw('**问**:请介绍一下背景?'), fw('**答**:近年来,形势严峻。'), '**一、坚持依法审判**', fw('第一,依法严厉打击。'), '1\\. 加强领导。'].join('\n\n'),
+      [
+        fw('**问**:请介绍一下背景?'),
+        fw('**答**:近年来,形势严峻。'),
+        '**一、坚持依法审判**',
+        fw('第一,依法严厉打击。'),
+        '1\\. 加强领导。',
+      ].join('\n\n'),
     );
     expect(isNumberedHeading('(二)注重调解优先')).toBe(true);
     expect(isNumberedHeading(fw('第一,依法严厉打击。'))).toBe(false);
@@ -166,7 +191,9 @@ describe('Markdown body', () => {
   it('escapes what Markdown would read as markup', () => {
     expect(escapeMarkdown('# 不是标题')).toBe('\\# 不是标题');
     expect(escapeMarkdown('- 不是列表')).toBe('\\- 不是列表');
-    expect(escapeMarkdown('*强调* _下划线_ [链接](x) <b> a|b ~~删~~ &amp;')).toBe('\\*强调\\* \\_下划线\\_ \\[链接\\](x) \\<b\\> a\\|b \\~\\~删\\~\\~ \\&amp;');
+    expect(escapeMarkdown('*强调* _下划线_ [链接](x) <b> a|b ~~删~~ &amp;')).toBe(
+      '\\*强调\\* \\_下划线\\_ \\[链接\\](x) \\<b\\> a\\|b \\~\\~删\\~\\~ \\&amp;',
+    );
     expect(escapeMarkdown('2022年4月,共计1.5万元')).toBe('2022年4月,共计1.5万元');
   });
 });
@@ -175,9 +202,17 @@ describe('headlines', () => {
   it('builds the stack from printed lines', () => {
     expect(buildHeadline(['法院依法强制腾房 保障胜诉当事人权益'])).toEqual({ title: '法院依法强制腾房 保障胜诉当事人权益' });
     expect(buildHeadline(['围场法院', '巡回审判进草原'])).toEqual({ title: '围场法院 巡回审判进草原' });
-    expect(buildHeadline(['省高院发布十大典型案例', '——涉及金融借款等领域'])).toEqual({ title: '省高院发布十大典型案例', subtitle: '涉及金融借款等领域' });
-    expect(buildHeadline(['坚持人民至上 守护一方平安', '秦皇岛海港警方破获系列盗窃案'])).toEqual({ kicker: '坚持人民至上 守护一方平安', title: '秦皇岛海港警方破获系列盗窃案' });
-    expect(buildHeadline(['张家口宣化检察院办理一起', '监护人侵害未成年人权益案件'])).toEqual({ title: '张家口宣化检察院办理一起 监护人侵害未成年人权益案件' });
+    expect(buildHeadline(['省高院发布十大典型案例', '——涉及金融借款等领域'])).toEqual({
+      title: '省高院发布十大典型案例',
+      subtitle: '涉及金融借款等领域',
+    });
+    expect(buildHeadline(['坚持人民至上 守护一方平安', '秦皇岛海港警方破获系列盗窃案'])).toEqual({
+      kicker: '坚持人民至上 守护一方平安',
+      title: '秦皇岛海港警方破获系列盗窃案',
+    });
+    expect(buildHeadline(['张家口宣化检察院办理一起', '监护人侵害未成年人权益案件'])).toEqual({
+      title: '张家口宣化检察院办理一起 监护人侵害未成年人权益案件',
+    });
   });
 
   it('shortens institutions as headlines name them', () => {
@@ -191,7 +226,9 @@ describe('headlines', () => {
     expect(generateHeadline([fw('近日,新乐市人民法院组织开展全民国家安全教育日宣传活动,干警在新乐文化广场摆放展板。')], [])).toBe(
       '新乐法院开展全民国家安全教育日宣传活动',
     );
-    expect(generateHeadline([fw('4月16日晚,唐山市路北区人民检察院检察官走进社区开展普法宣传活动并发放宣传资料数百份之多。')], [])).toHaveLength(30);
+    expect(
+      generateHeadline([fw('4月16日晚,唐山市路北区人民检察院检察官走进社区开展普法宣传活动并发放宣传资料数百份之多。')], []),
+    ).toHaveLength(30);
     expect(generateHeadline([], [fw('图为民警在路口执勤。')])).toBe('民警在路口执勤');
     expect(generateHeadline([], [])).toBe('图片新闻');
   });

@@ -4,7 +4,7 @@ import { listingLayout, splitListing, type ListingPage } from '../src/lib/listin
 
 /** Articles 1…n, newest first, as listings hold them. */
 const newestFirst = (n: number) => Array.from({ length: n }, (_, i) => n - i);
-const byNumber = <T,>(pages: ListingPage<T>[]) => new Map(pages.map((p) => [p.number, p]));
+const byNumber = <T>(pages: ListingPage<T>[]) => new Map(pages.map((p) => [p.number, p]));
 
 describe('listing pages', () => {
   it('keep a short listing on one page', () => {
@@ -71,7 +71,11 @@ describe('listing pages', () => {
 
 describe('listingLayout', () => {
   const dated = (dates: string[]) => dates.map((date, i) => ({ id: i, data: { date } }));
-  const days = (year: string, n: number) => Array.from({ length: n }, (_, i) => `${year}-${String(12 - Math.floor(i / 28)).padStart(2, '0')}-${String(28 - (i % 28)).padStart(2, '0')}`);
+  const days = (year: string, n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `${year}-${String(12 - Math.floor(i / 28)).padStart(2, '0')}-${String(28 - (i % 28)).padStart(2, '0')}`,
+    );
 
   it('splits a listing up to `splitAt` articles by page, as splitListing does', () => {
     const list = dated([...days('2022', 30), ...days('2021', 15)]);

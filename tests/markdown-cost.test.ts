@@ -10,7 +10,9 @@ const cost = (md: string, firstLine = 10) => checkBody(md, firstLine).problems.f
 
 describe('cost limits of a body', () => {
   it('refuse a table wider than the limit at the table, however few its rows (2,500 columns over 40 one-| rows)', () => {
-    expect(cost(`正文。\n\n${table(2500, 40, () => '|')}`)).toEqual([expect.objectContaining({ line: 12, column: 1, message: expect.stringContaining('表格有 2500 列') })]);
+    expect(cost(`正文。\n\n${table(2500, 40, () => '|')}`)).toEqual([
+      expect.objectContaining({ line: 12, column: 1, message: expect.stringContaining('表格有 2500 列') }),
+    ]);
     expect(cost(table(MAX_TABLE_COLUMNS, 3))).toEqual([]);
     expect(cost(table(MAX_TABLE_COLUMNS + 1, 3))).toHaveLength(1);
   });
@@ -20,12 +22,16 @@ describe('cost limits of a body', () => {
     const half = table(10, rows - 1, () => '| 1 |');
     expect(cost(`${half}\n${half}`)).toEqual([]);
     const over = cost(`${half}\n${half}\n${table(10, 3)}`);
-    expect(over).toEqual([expect.objectContaining({ line: 10 + 2 * (rows + 2), message: expect.stringContaining(`超过 ${MAX_TABLE_CELLS} 个格子`) })]);
+    expect(over).toEqual([
+      expect.objectContaining({ line: 10 + 2 * (rows + 2), message: expect.stringContaining(`超过 ${MAX_TABLE_CELLS} 个格子`) }),
+    ]);
   });
 
   it('refuse a paragraph with more emphasis delimiters than the limit before parsing it, at the paragraph', () => {
     const problems = cost(`第一段。\n\n${'**加粗**和*斜体*'.repeat(10_000)}`);
-    expect(problems).toEqual([expect.objectContaining({ line: 12, column: 1, message: expect.stringContaining(`超过 ${MAX_DELIMITER_RUNS} 处`) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 12, column: 1, message: expect.stringContaining(`超过 ${MAX_DELIMITER_RUNS} 处`) }),
+    ]);
     // The same delimiters spread over paragraphs are ordinary text.
     expect(cost(Array.from({ length: 500 }, () => '**加粗**和*斜体*').join('\n\n'))).toEqual([]);
   });

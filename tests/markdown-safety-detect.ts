@@ -10,8 +10,25 @@ import config from '../astro.config.mjs';
 const FORBIDDEN = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal']);
 /** Properties (hast names) holding a URL the browser may navigate to, fetch or run. */
 const URL_PROPERTIES = new Set([
-  'href', 'src', 'action', 'formAction', 'data', 'poster', 'cite', 'background', 'longDesc', 'codeBase', 'archive',
-  'manifest', 'ping', 'xLinkHref', 'srcSet', 'icon', 'dynsrc', 'lowsrc', 'xlinkHref',
+  'href',
+  'src',
+  'action',
+  'formAction',
+  'data',
+  'poster',
+  'cite',
+  'background',
+  'longDesc',
+  'codeBase',
+  'archive',
+  'manifest',
+  'ping',
+  'xLinkHref',
+  'srcSet',
+  'icon',
+  'dynsrc',
+  'lowsrc',
+  'xlinkHref',
 ]);
 /** Scripts the site itself bundles: Astro emits them as external modules under _astro/. */
 const SITE_SCRIPT = /^\/(?:[\w-]+\/)*_astro\/[\w.-]+\.js$/;
@@ -60,12 +77,19 @@ export function executableParts(html: string, options: { fragment: boolean }): s
       if (!SITE_SCRIPT.test(src) || text(el).trim() !== '') found.push(`<script> ${src || text(el).slice(0, 60)}`);
     }
     if (FORBIDDEN.has(el.tagName)) found.push(`<${el.tagName}>`);
-    if (el.tagName === 'meta' && String(props['httpEquiv'] ?? '').toLowerCase().includes('refresh')) found.push('<meta http-equiv=refresh>');
+    if (
+      el.tagName === 'meta' &&
+      String(props['httpEquiv'] ?? '')
+        .toLowerCase()
+        .includes('refresh')
+    )
+      found.push('<meta http-equiv=refresh>');
     if (el.tagName === 'style' && /javascript:|expression\(|PWNED|@import/i.test(text(el))) found.push(`<style> ${text(el).slice(0, 60)}`);
     for (const [name, value] of Object.entries(props)) {
       const values = Array.isArray(value) ? value.map(String) : [String(value)];
       if (/^on/i.test(name)) found.push(`${name}=${values.join(' ').slice(0, 60)}`);
-      if (name === 'style' && /url\(|expression\(|javascript:|PWNED/i.test(values.join(' '))) found.push(`style=${values.join(' ').slice(0, 60)}`);
+      if (name === 'style' && /url\(|expression\(|javascript:|PWNED/i.test(values.join(' ')))
+        found.push(`style=${values.join(' ').slice(0, 60)}`);
       if (URL_PROPERTIES.has(name)) {
         const urls = name === 'srcSet' ? values.flatMap((v) => v.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '')) : values;
         for (const url of urls) if (isExecutableUrl(url)) found.push(`${name}=${url.slice(0, 60)}`);
@@ -77,10 +101,13 @@ export function executableParts(html: string, options: { fragment: boolean }): s
 }
 
 type Options = NonNullable<Parameters<typeof createMarkdownProcessor>[0]>;
-const siteOptions = (config.markdown as unknown as { processor: { options: Required<Pick<Options, 'remarkPlugins' | 'rehypePlugins'>> } }).processor.options;
+const siteOptions = (config.markdown as unknown as { processor: { options: Required<Pick<Options, 'remarkPlugins' | 'rehypePlugins'>> } })
+  .processor.options;
 
 /** Astro's Markdown processor as this site configures it, or (`plain`) with none of the site's plugins: Astro's default. */
-export async function markdownRenderer(kind: 'site' | 'plain'): Promise<(markdown: string, frontmatter?: Record<string, unknown>) => Promise<string>> {
+export async function markdownRenderer(
+  kind: 'site' | 'plain',
+): Promise<(markdown: string, frontmatter?: Record<string, unknown>) => Promise<string>> {
   const processor = await createMarkdownProcessor({
     ...markdownConfigDefaults,
     smartypants: false,

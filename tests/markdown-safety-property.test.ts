@@ -14,12 +14,56 @@ beforeAll(async () => {
   [site, plain] = await Promise.all([markdownRenderer('site'), markdownRenderer('plain')]);
 });
 
-const tagName = fc.constantFrom('script', 'SCRIPT', 'img', 'svg', 'iframe', 'a', 'div', 'style', 'object', 'embed', 'base', 'math', 'details', 'form', 'input', 'body', 'video');
+const tagName = fc.constantFrom(
+  'script',
+  'SCRIPT',
+  'img',
+  'svg',
+  'iframe',
+  'a',
+  'div',
+  'style',
+  'object',
+  'embed',
+  'base',
+  'math',
+  'details',
+  'form',
+  'input',
+  'body',
+  'video',
+);
 const attribute = fc.oneof(
-  fc.constantFrom('onerror', 'onload', 'OnClick', 'ontoggle', 'style', 'href', 'src', 'srcdoc', 'action', 'formaction', 'data', 'xlink:href'),
+  fc.constantFrom(
+    'onerror',
+    'onload',
+    'OnClick',
+    'ontoggle',
+    'style',
+    'href',
+    'src',
+    'srcdoc',
+    'action',
+    'formaction',
+    'data',
+    'xlink:href',
+  ),
   fc.stringMatching(/^on[a-z]{1,8}$/),
 );
-const scheme = fc.constantFrom('javascript:', 'JaVaScRiPt:', 'vbscript:', 'data:text/html,', 'java\tscript:', '&#106;avascript:', '&#x6A;avascript&#58;', 'javascript&colon;', ' javascript:', 'https:', '/', '#');
+const scheme = fc.constantFrom(
+  'javascript:',
+  'JaVaScRiPt:',
+  'vbscript:',
+  'data:text/html,',
+  'java\tscript:',
+  '&#106;avascript:',
+  '&#x6A;avascript&#58;',
+  'javascript&colon;',
+  ' javascript:',
+  'https:',
+  '/',
+  '#',
+);
 const payload = fc.constantFrom("alert('PWNED')", 'alert(1)', 'x', '');
 const quote = fc.constantFrom('"', "'", '', '`');
 const htmlTag = fc
@@ -33,10 +77,52 @@ const commented = fc
   .tuple(fc.constantFrom('<!--', '<!-->', '<!--->', '<!-- x ', '<!---'), htmlTag, fc.constantFrom('-->', '--!>', ' -->', '--->'))
   .map(([start, tag, end]) => `${start}${tag}${end}`);
 const markdownToken = fc.constantFrom(
-  '\n', '\n\n', ' ', '    ', '> ', '- ', '1. ', '# ', '```\n', '`', '*', '**', '_', '~~', '|', '| --- |', '[', ']', '(', ')', '<', '>', '!',
-  '&', ';', '"', "'", '=', '\\', '[^1]', '[^1]: ', '<!--', '-->', '<!-->', '--!>', '<![CDATA[', ']]>', '<?', '</', '正文', '，', '：',
+  '\n',
+  '\n\n',
+  ' ',
+  '    ',
+  '> ',
+  '- ',
+  '1. ',
+  '# ',
+  '```\n',
+  '`',
+  '*',
+  '**',
+  '_',
+  '~~',
+  '|',
+  '| --- |',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '!',
+  '&',
+  ';',
+  '"',
+  "'",
+  '=',
+  '\\',
+  '[^1]',
+  '[^1]: ',
+  '<!--',
+  '-->',
+  '<!-->',
+  '--!>',
+  '<![CDATA[',
+  ']]>',
+  '<?',
+  '</',
+  '正文',
+  '，',
+  '：',
 );
-const markdown = fc.array(fc.oneof(htmlTag, link, commented, markdownToken, fc.string({ maxLength: 8 })), { maxLength: 25 }).map((parts) => parts.join(''));
+const markdown = fc
+  .array(fc.oneof(htmlTag, link, commented, markdownToken, fc.string({ maxLength: 8 })), { maxLength: 25 })
+  .map((parts) => parts.join(''));
 
 describe('Markdown pipeline properties', () => {
   it('the site pipeline never emits a script, an event handler, a dangerous URL or an embedding element', async () => {

@@ -27,7 +27,7 @@ describe("Astro's default Markdown processing (no site plugins)", () => {
     const render = await markdownRenderer('plain');
     const found = executableParts(await render(fixture('raw-html').body), { fragment: true });
     expect(found.filter((f) => f.startsWith('<script>')).length).toBeGreaterThanOrEqual(3);
-    expect(found).toEqual(expect.arrayContaining(['onError=alert(\'PWNED-4\')', '<iframe>', '<object>', '<embed>', '<base>']));
+    expect(found).toEqual(expect.arrayContaining(["onError=alert('PWNED-4')", '<iframe>', '<object>', '<embed>', '<base>']));
     expect(found).toContain("action=javascript:alert('PWNED-11')");
     expect(found.filter((f) => f.startsWith('href=javascript:')).length).toBeGreaterThanOrEqual(2);
     const links = executableParts(await render(fixture('links').body), { fragment: true });
@@ -67,17 +67,21 @@ describe('a site built from the hostile fixtures (content checker off)', () => {
     mkdirSync(join(root, 'tests/.tmp'), { recursive: true });
     work = mkdtempSync(join(root, 'tests/.tmp/hostile-'));
     const out = join(work, 'dist');
-    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'tests/fixtures/hostile/astro.config.mjs', '--outDir', out], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        CONTENT_DIR: 'tests/fixtures/hostile/content',
-        HOSTILE_CACHE_DIR: join(work, 'cache'),
+    execFileSync(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'tests/fixtures/hostile/astro.config.mjs', '--outDir', out],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          ASTRO_TELEMETRY_DISABLED: '1',
+          CONTENT_DIR: 'tests/fixtures/hostile/content',
+          HOSTILE_CACHE_DIR: join(work, 'cache'),
+        },
       },
-    });
+    );
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
         const path = join(dir, name);

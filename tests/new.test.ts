@@ -13,12 +13,30 @@ import { fw } from './fullwidth.ts';
 const root = fileURLToPath(new URL('../', import.meta.url));
 let cwd = '';
 const script = join(root, 'scripts/new.ts');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', input: input ?? '' });
-const flags = ['--title', '女子“抄近道”逆行 被撞受伤负全责', '--date', '2022-04-19', '--county', '张家口市', '--category', '交通', '--page', '1', '--byline', '记者 徐洋、刘爱军'];
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', input: input ?? '' });
+const flags = [
+  '--title',
+  '女子“抄近道”逆行 被撞受伤负全责',
+  '--date',
+  '2022-04-19',
+  '--county',
+  '张家口市',
+  '--category',
+  '交通',
+  '--page',
+  '1',
+  '--byline',
+  '记者 徐洋、刘爱军',
+];
 const created = 'content/2022/04/19/nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang.md';
 // `script` gives the command a pseudo-terminal, as a reporter's terminal would.
 const terminal = (args: string[], answers: string[]) =>
-  spawnSync('script', ['-qec', [process.execPath, script, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], { cwd, encoding: 'utf8', input: `${answers.join('\n')}\n` });
+  spawnSync('script', ['-qec', [process.execPath, script, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+    cwd,
+    encoding: 'utf8',
+    input: `${answers.join('\n')}\n`,
+  });
 const frontmatterOf = (path: string) => parseYaml(readFileSync(join(cwd, path), 'utf8').split('---\n')[1]!) as Record<string, unknown>;
 
 // A fresh folder per test (and per run: other test runs may share tests/.tmp).
@@ -42,7 +60,10 @@ describe('npm run new with flags', () => {
       page: 1,
       order: 1,
     });
-    expect(parseYaml(readFileSync(join(cwd, 'content/2022/04/19/edition.yaml'), 'utf8'))).toEqual({ date: '2022-04-19', pages: [{ number: 1, name: '要闻' }] });
+    expect(parseYaml(readFileSync(join(cwd, 'content/2022/04/19/edition.yaml'), 'utf8'))).toEqual({
+      date: '2022-04-19',
+      pages: [{ number: 1, name: '要闻' }],
+    });
     const { problems } = checkPaths(['content'], { cwd });
     expect(problems.map((p) => [p.rule, p.severity])).toEqual([['body', 'warning']]);
   });
@@ -58,9 +79,25 @@ describe('npm run new with flags', () => {
 
   it('puts the article after the last one on its page of an existing edition', () => {
     run([...flags, '--page-name', '要闻']);
-    const second = run(['--title', '老人突发心梗 曲周民警护送就医', '--date', '2022-04-19', '--county', '曲周县', '--category', '公安', '--page', '1', '--byline', '牛敏']);
+    const second = run([
+      '--title',
+      '老人突发心梗 曲周民警护送就医',
+      '--date',
+      '2022-04-19',
+      '--county',
+      '曲周县',
+      '--category',
+      '公安',
+      '--page',
+      '1',
+      '--byline',
+      '牛敏',
+    ]);
     expect(second.status).toBe(0);
-    expect(frontmatterOf('content/2022/04/19/lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song.md')).toMatchObject({ order: 2, byline: ['牛敏'] });
+    expect(frontmatterOf('content/2022/04/19/lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song.md')).toMatchObject({
+      order: 2,
+      byline: ['牛敏'],
+    });
   });
 
   it('refuses a page the edition does not have', () => {
@@ -122,10 +159,14 @@ describe('npm run new in a terminal', () => {
 });
 
 describe('npm run new: answers checked as soon as they are given', () => {
-  const editionText = '# 本期版面, 由编辑部维护\ndate: 2022-04-19\npages:\n  - number: 1\n    name: 要闻 # 头版\n  - number: 4\n    name: 评论\n';
+  const editionText =
+    '# 本期版面, 由编辑部维护\ndate: 2022-04-19\npages:\n  - number: 1\n    name: 要闻 # 头版\n  - number: 4\n    name: 评论\n';
   const folder = () => join(cwd, 'content/2022/04/19');
   const existing = (name: string, page: number, order: number) =>
-    writeFileSync(join(folder(), name), renderArticle({ title: '测试标题', byline: ['甲'], date: '2022-04-19', county: '河北省', category: '要闻', page, order }));
+    writeFileSync(
+      join(folder(), name),
+      renderArticle({ title: '测试标题', byline: ['甲'], date: '2022-04-19', county: '河北省', category: '要闻', page, order }),
+    );
   beforeEach(() => {
     mkdirSync(folder(), { recursive: true });
     writeFileSync(join(folder(), 'edition.yaml'), editionText);
@@ -152,7 +193,9 @@ describe('npm run new: answers checked as soon as they are given', () => {
   it('in a terminal: refuses a taken --order and proposes the next free one', () => {
     const result = terminal([...flags.slice(0, 8), '--page', '1', '--order', '1'], ['', '记者 牛敏']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`第 1 版的第 1 篇${fw('(')}order: 1${fw(')已经是 content/2022/04/19/ce-shi-biao-ti.md,请换一个,例如本版下一个空位 2')}`);
+    expect(result.stdout).toContain(
+      `第 1 版的第 1 篇${fw('(')}order: 1${fw(')已经是 content/2022/04/19/ce-shi-biao-ti.md,请换一个,例如本版下一个空位 2')}`,
+    );
     expect(frontmatterOf(created)).toMatchObject({ page: 1, order: 2 });
   });
 
@@ -199,7 +242,9 @@ describe('npm run new: flags it does not know', () => {
 describe('scaffold helpers', () => {
   it('adds a page to edition.yaml in number order, comments kept', () => {
     const text = 'date: 2022-04-19 # 出版日期\npages:\n  # 第一版\n  - number: 1\n    name: 要闻\n  - number: 3\n    name: 社会\n';
-    expect(addEditionPage(text, 2, '政法动态')).toBe('date: 2022-04-19 # 出版日期\npages:\n  # 第一版\n  - number: 1\n    name: 要闻\n  - number: 2\n    name: 政法动态\n  - number: 3\n    name: 社会\n');
+    expect(addEditionPage(text, 2, '政法动态')).toBe(
+      'date: 2022-04-19 # 出版日期\npages:\n  # 第一版\n  - number: 1\n    name: 要闻\n  - number: 2\n    name: 政法动态\n  - number: 3\n    name: 社会\n',
+    );
     expect(addEditionPage('date: 2022-04-19\npages: 1\n', 2, '政法动态')).toBeUndefined();
   });
 
@@ -216,6 +261,15 @@ describe('scaffold helpers', () => {
 
   it('numbers a new article after the last on its page', () => {
     expect(nextOrder([], 1)).toBe(1);
-    expect(nextOrder([{ page: 1, order: 3 }, { page: 2, order: 9 }, { page: 1, order: 1 }], 1)).toBe(4);
+    expect(
+      nextOrder(
+        [
+          { page: 1, order: 3 },
+          { page: 2, order: 9 },
+          { page: 1, order: 1 },
+        ],
+        1,
+      ),
+    ).toBe(4);
   });
 });

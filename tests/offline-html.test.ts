@@ -52,7 +52,12 @@ describe('readableText', () => {
   it('reads text as a reader sees it: blocks apart, inline runs together, skipped parts and scripts left out', () => {
     const page = scanHtml('<article><h1>标题<em>甲</em></h1><p>正文&lt;一&gt;</p><nav>下一篇</nav><script>x</script><p>二</p></article>');
     expect(readableText(page, 0, (t) => t.name === 'nav')).toBe('标题甲 正文<一> 二');
-    expect(readableText(page, findStart(page, (t) => t.name === 'h1'))).toBe('标题甲');
+    expect(
+      readableText(
+        page,
+        findStart(page, (t) => t.name === 'h1'),
+      ),
+    ).toBe('标题甲');
   });
 });
 
@@ -92,16 +97,32 @@ describe('offlinePage on generated pages', () => {
   // rewritten on the browser's own tree: whatever the markup, the scanner must agree with a real HTML parser.
   const urls = ['/_astro/a.png', '/2022/04/19/', '#top', 'https://other.cn/x', '/search/?q=法&amp;p=2', 'mailto:x@y.cn', ''];
   const value = fc.constantFrom(...urls);
-  const quoted = (name: string) => value.chain((v) => fc.constantFrom(`${name}="${v}"`, `${name}='${v}'`, ...(/[\s'"]/.test(v) || v === '' ? [] : [`${name}=${v}`])));
+  const quoted = (name: string) =>
+    value.chain((v) => fc.constantFrom(`${name}="${v}"`, `${name}='${v}'`, ...(/[\s'"]/.test(v) || v === '' ? [] : [`${name}=${v}`])));
   const attributes = fc
-    .array(fc.oneof(quoted('href'), quoted('src'), fc.constant('class="masthead x"'), fc.constant('data-offline-omit'), fc.constant('title="a > b"'), fc.constant('style="background:url(/_astro/a.png)"')), { maxLength: 3 })
+    .array(
+      fc.oneof(
+        quoted('href'),
+        quoted('src'),
+        fc.constant('class="masthead x"'),
+        fc.constant('data-offline-omit'),
+        fc.constant('title="a > b"'),
+        fc.constant('style="background:url(/_astro/a.png)"'),
+      ),
+      { maxLength: 3 },
+    )
     .map((list) => list.map((a) => ` ${a}`).join(''));
   const text = fc.constantFrom('甲', 'a &amp; b', '&lt;i&gt;', ' ', '乙。', '< 1', '1 > 0');
   // Only markup the build can write (html-validate checks it): no <div> inside <p>, no <a> inside <a>, so that no
   // end tag is implied; the parser's error recovery is out of scope.
   const element = (tags: string[], children: fc.Arbitrary<string>) =>
-    fc.tuple(fc.constantFrom(...tags), attributes, fc.array(children, { maxLength: 3 })).map(([tag, attrs, kids]) => `<${tag}${attrs}>${kids.join('')}</${tag}>`);
-  const leaf = fc.oneof(text, fc.constantFrom('<br>', '<img src="/_astro/a.png" alt="">', '<svg><path d="M0"/></svg>', '<!-- c <a href="/x"> -->'));
+    fc
+      .tuple(fc.constantFrom(...tags), attributes, fc.array(children, { maxLength: 3 }))
+      .map(([tag, attrs, kids]) => `<${tag}${attrs}>${kids.join('')}</${tag}>`);
+  const leaf = fc.oneof(
+    text,
+    fc.constantFrom('<br>', '<img src="/_astro/a.png" alt="">', '<svg><path d="M0"/></svg>', '<!-- c <a href="/x"> -->'),
+  );
   const { flow } = fc.letrec<{ flow: string; phrasing: string; inLink: string }>((tie) => ({
     inLink: fc.oneof({ depthSize: 'small' }, leaf, element(['span', 'em'], tie('inLink'))),
     phrasing: fc.oneof({ depthSize: 'small' }, leaf, element(['span', 'em'], tie('phrasing')), element(['a'], tie('inLink'))),
@@ -110,7 +131,11 @@ describe('offlinePage on generated pages', () => {
       tie('phrasing'),
       element(['p'], tie('phrasing')),
       element(['div', 'nav', 'section'], tie('flow')),
-      fc.constantFrom('<script>if (a<b) x("</p>")</script>', '<script type="application/ld+json">{"a":"/b"}</script>', '<style>p{background:url(/_astro/a.png)}</style>'),
+      fc.constantFrom(
+        '<script>if (a<b) x("</p>")</script>',
+        '<script type="application/ld+json">{"a":"/b"}</script>',
+        '<style>p{background:url(/_astro/a.png)}</style>',
+      ),
     ),
   }));
 
@@ -128,7 +153,8 @@ describe('offlinePage on generated pages', () => {
         if (child.type !== 'element') continue;
         const props = child.properties;
         const name = child.tagName === 'img' ? 'src' : child.tagName === 'a' ? 'href' : undefined;
-        if (name && typeof props[name] === 'string') props[name] = offlineUrl(props[name], at, child.tagName === 'img' ? 'resource' : 'navigation', resolve);
+        if (name && typeof props[name] === 'string')
+          props[name] = offlineUrl(props[name], at, child.tagName === 'img' ? 'resource' : 'navigation', resolve);
         if (typeof props['style'] === 'string') props['style'] = offlineCss(props['style'], at, resolve);
         if (child.tagName === 'style') for (const t of child.children) if (t.type === 'text') t.value = offlineCss(t.value, at, resolve);
         rewrite(child);

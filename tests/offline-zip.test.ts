@@ -46,7 +46,11 @@ describe('writeZip', () => {
     ]);
     const listing = unzip('-l', file).toString();
     expect(listing.match(/2022-04-19 00:00/g)).toHaveLength(files.length);
-    expect(execFileSync('zipinfo', [file]).toString().match(/^-rw-r--r--/gm)).toHaveLength(files.length);
+    expect(
+      execFileSync('zipinfo', [file])
+        .toString()
+        .match(/^-rw-r--r--/gm),
+    ).toHaveLength(files.length);
   });
 
   it('gives back every file byte for byte, UTF-8 names included', () => {
@@ -64,7 +68,9 @@ describe('writeZip', () => {
   it('is byte-identical for the same files in any order, and differs when a file changes', () => {
     const again = writeZip([...files].reverse().map(([path, content]) => prepareEntry(path, content, '2022-04-19')));
     expect(Buffer.compare(again, zip)).toBe(0);
-    const changed = writeZip(files.map(([path, content]) => prepareEntry(path, path === 'index.html' ? `${content} ` : content, '2022-04-19')));
+    const changed = writeZip(
+      files.map(([path, content]) => prepareEntry(path, path === 'index.html' ? `${content} ` : content, '2022-04-19')),
+    );
     expect(Buffer.compare(changed, zip)).not.toBe(0);
   });
 
@@ -76,7 +82,9 @@ describe('writeZip', () => {
   });
 
   it('refuses duplicate and unsafe paths', () => {
-    expect(() => writeZip([prepareEntry('a.html', 'x', '2022-04-19'), prepareEntry('a.html', 'y', '2022-04-19')])).toThrow(/duplicate entry "a.html"/);
+    expect(() => writeZip([prepareEntry('a.html', 'x', '2022-04-19'), prepareEntry('a.html', 'y', '2022-04-19')])).toThrow(
+      /duplicate entry "a.html"/,
+    );
     for (const bad of ['/etc/passwd', '../up.html', 'a//b', 'dir/', 'a\\b', './a']) {
       expect(() => prepareEntry(bad, 'x', '2022-04-19'), bad).toThrow(/invalid entry path/);
     }

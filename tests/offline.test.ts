@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256sums } from '../src/lib/offline/checksums.ts';
-import { archiveName, downloadPath, fillDownloadSizes, formatSize, linksDownloads, withoutDownloadSizes } from '../src/lib/offline/downloads.ts';
+import {
+  archiveName,
+  downloadPath,
+  fillDownloadSizes,
+  formatSize,
+  linksDownloads,
+  withoutDownloadSizes,
+} from '../src/lib/offline/downloads.ts';
 import { buildEditionArchive, editionsInBuild, zipEdition, zipMonth, type BuiltSite } from '../src/lib/offline/edition.ts';
 import { fw } from './fullwidth.ts';
 
@@ -50,7 +57,12 @@ function site(overrides: Record<string, string | undefined> = {}, sources: Recor
     '_astro/app.js': 'console.log(1)',
     'files/judgment.pdf': '%PDF',
     '2022/04/19/index.html': editionPage('2022-04-19'),
-    '2022/04/19/jia/index.html': articlePage('2022-04-19', '标题甲', '女子逆行 被撞受伤，Police 到场。', '<p><a href="/paper/files/judgment.pdf">判决书</a> <a href="mailto:news@example.cn">来信</a> <a href="https://www.court.gov.cn/">法院网</a></p>'),
+    '2022/04/19/jia/index.html': articlePage(
+      '2022-04-19',
+      '标题甲',
+      '女子逆行 被撞受伤，Police 到场。',
+      '<p><a href="/paper/files/judgment.pdf">判决书</a> <a href="mailto:news@example.cn">来信</a> <a href="https://www.court.gov.cn/">法院网</a></p>',
+    ),
     '2022/04/19/yi/index.html': articlePage('2022-04-19', '标题乙', '法院依法强制腾房。'),
     '2022/04/20/index.html': editionPage('2022-04-20'),
     '2022/04/20/jia/index.html': articlePage('2022-04-20', '次日甲', '次日正文。'),
@@ -118,7 +130,9 @@ describe('an edition archive', () => {
   });
 
   it('rewrites url() in stylesheets and leaves data: URLs alone', () => {
-    expect(text(archive.files.get('_astro/site.css'))).toBe('body{background:url(paper.png)}.logo{background:url("data:image/png;base64,AA==")}');
+    expect(text(archive.files.get('_astro/site.css'))).toBe(
+      'body{background:url(paper.png)}.logo{background:url("data:image/png;base64,AA==")}',
+    );
   });
 
   it('drops the download link and the site’s scripts, keeps structured data', () => {
@@ -130,7 +144,9 @@ describe('an edition archive', () => {
   });
 
   it('puts the search box under the masthead, hidden until its inline classic script runs', () => {
-    expect(index).toMatch(/<div class="masthead">.*?<\/div><p class="offline-note">.*<div class="offline-search" id="offline-search" role="search" hidden>/s);
+    expect(index).toMatch(
+      /<div class="masthead">.*?<\/div><p class="offline-note">.*<div class="offline-search" id="offline-search" role="search" hidden>/s,
+    );
     expect(index).toContain(`在线阅读${fw(':')}<a href="${SITE}/paper/2022/04/19/">`);
     expect(index).toContain('<input type="search" id="offline-search-input"');
     const scripts = [...index.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
@@ -153,7 +169,13 @@ describe('an edition archive', () => {
     const hostile = buildEditionArchive(
       '2022-04-19',
       ['jia', 'yi'],
-      site({ '2022/04/19/jia/index.html': articlePage('2022-04-19', '标题甲', '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; $&amp; DATA FOUND') }),
+      site({
+        '2022/04/19/jia/index.html': articlePage(
+          '2022-04-19',
+          '标题甲',
+          '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; $&amp; DATA FOUND',
+        ),
+      }),
     );
     const html = text(hostile.files.get('index.html'));
     expect(html.match(/<\/script>/g)).toHaveLength(1);
@@ -170,24 +192,46 @@ describe('an edition archive', () => {
   });
 
   it('warns about files loaded from other sites, which cannot work offline', () => {
-    const withCdn = buildEditionArchive('2022-04-19', ['jia', 'yi'], site({ '2022/04/19/yi/index.html': articlePage('2022-04-19', '标题乙', '<img src="https://cdn.example.com/x.png">') }));
-    expect(withCdn.warnings).toEqual(['2022/04/19/yi/index.html: https://cdn.example.com/x.png is loaded from elsewhere and will not show offline']);
+    const withCdn = buildEditionArchive(
+      '2022-04-19',
+      ['jia', 'yi'],
+      site({ '2022/04/19/yi/index.html': articlePage('2022-04-19', '标题乙', '<img src="https://cdn.example.com/x.png">') }),
+    );
+    expect(withCdn.warnings).toEqual([
+      '2022/04/19/yi/index.html: https://cdn.example.com/x.png is loaded from elsewhere and will not show offline',
+    ]);
   });
 
   it('fails, naming the page and the file, when something is missing', () => {
-    expect(() => buildEditionArchive('2022-04-19', ['jia', 'yi'], site({}, { '2022/04/19/yi.md': undefined }))).toThrow(/2022\/04\/19\/yi\.md/);
+    expect(() => buildEditionArchive('2022-04-19', ['jia', 'yi'], site({}, { '2022/04/19/yi.md': undefined }))).toThrow(
+      /2022\/04\/19\/yi\.md/,
+    );
     expect(() => buildEditionArchive('2022-04-19', ['jia', 'yi'], site({ '_astro/photo_480.webp': undefined }))).toThrow(
       '2022/04/19/yi/index.html: /paper/_astro/photo_480.webp is not in the build',
     );
-    expect(() => buildEditionArchive('2022-04-19', ['jia', 'yi', 'bing'], site())).toThrow('2022/04/19/bing/index.html is missing from the build');
+    expect(() => buildEditionArchive('2022-04-19', ['jia', 'yi', 'bing'], site())).toThrow(
+      '2022/04/19/bing/index.html is missing from the build',
+    );
   });
 });
 
 describe('editionsInBuild', () => {
   it('finds each edition and its articles, not the pages left at moved URLs', () => {
-    const redirect = '<!doctype html><title>Redirecting to: /paper/2022/04/19/jia/</title><meta http-equiv="refresh" content="0;url=/paper/2022/04/19/jia/">';
+    const redirect =
+      '<!doctype html><title>Redirecting to: /paper/2022/04/19/jia/</title><meta http-equiv="refresh" content="0;url=/paper/2022/04/19/jia/">';
     const built = site({ '2022/04/19/old-jia/index.html': redirect, '2022/04/18/index.html': redirect });
-    const paths = ['index.html', 'archive/index.html', '2022/04/18/index.html', '2022/04/19/old-jia/index.html', '2022/04/20/yi/index.html', '2022/04/20/jia/index.html', '2022/04/20/index.html', '2022/04/19/yi/index.html', '2022/04/19/jia/index.html', '2022/04/19/index.html'];
+    const paths = [
+      'index.html',
+      'archive/index.html',
+      '2022/04/18/index.html',
+      '2022/04/19/old-jia/index.html',
+      '2022/04/20/yi/index.html',
+      '2022/04/20/jia/index.html',
+      '2022/04/20/index.html',
+      '2022/04/19/yi/index.html',
+      '2022/04/19/jia/index.html',
+      '2022/04/19/index.html',
+    ];
     expect(editionsInBuild(paths, built.readBuild)).toEqual([
       { date: '2022-04-19', slugs: ['jia', 'yi'] },
       { date: '2022-04-20', slugs: ['jia', 'yi'] },
@@ -243,7 +287,9 @@ describe('sha256sums', () => {
       writeFileSync(join(dir, path), content);
     }
     writeFileSync(join(dir, 'SHA256SUMS'), sha256sums(files));
-    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir }).toString()).toBe('content/2022/04/19/稿件.md: OK\nindex.html: OK\n');
+    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir }).toString()).toBe(
+      'content/2022/04/19/稿件.md: OK\nindex.html: OK\n',
+    );
     writeFileSync(join(dir, 'index.html'), '<p>改过</p>');
     const failed = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
     expect(failed.status).not.toBe(0);

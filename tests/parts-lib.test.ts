@@ -24,15 +24,51 @@ describe('build scope', () => {
   });
 
   it('takes from a part only its year’s pages, listing year pages, zips, search shards and assets', () => {
-    const own = ['2021/06/15/index.html', '2021/06/15/a/index.html', 'county/quzhou/2021/index.html', 'byline/niumin/2021/3/index.html', 'downloads/2021-06-15.zip', 'downloads/2021-06.zip', 'pagefind-2021/pagefind.js', 'pagefind-2021-07/x.pf_index', '_astro/a.css'];
-    const others = ['index.html', 'rss.xml', '2022/01/01/index.html', 'county/quzhou/index.html', 'county/quzhou/3/index.html', 'county/quzhou/2022/index.html', 'downloads/2022-01.zip', 'pagefind-2022/pagefind.js', 'search/index.html', 'sitemap-0.xml', '_headers', 'admin/index.html', '2021'];
+    const own = [
+      '2021/06/15/index.html',
+      '2021/06/15/a/index.html',
+      'county/quzhou/2021/index.html',
+      'byline/niumin/2021/3/index.html',
+      'downloads/2021-06-15.zip',
+      'downloads/2021-06.zip',
+      'pagefind-2021/pagefind.js',
+      'pagefind-2021-07/x.pf_index',
+      '_astro/a.css',
+    ];
+    const others = [
+      'index.html',
+      'rss.xml',
+      '2022/01/01/index.html',
+      'county/quzhou/index.html',
+      'county/quzhou/3/index.html',
+      'county/quzhou/2022/index.html',
+      'downloads/2022-01.zip',
+      'pagefind-2022/pagefind.js',
+      'search/index.html',
+      'sitemap-0.xml',
+      '_headers',
+      'admin/index.html',
+      '2021',
+    ];
     expect(own.filter((p) => !isPartOutput(p, '2021'))).toEqual([]);
     expect(others.filter((p) => isPartOutput(p, '2021'))).toEqual([]);
   });
 });
 
 const article = (id: string, over: Partial<Article> = {}) =>
-  ({ title: '标题', byline: [{ name: '牛敏' }], date: id.slice(0, 10).replaceAll('/', '-'), county: '曲周县', category: '公安', page: 1, order: Number(id.at(-1)), images: [], corrections: [], draft: false, ...over }) as unknown as Article;
+  ({
+    title: '标题',
+    byline: [{ name: '牛敏' }],
+    date: id.slice(0, 10).replaceAll('/', '-'),
+    county: '曲周县',
+    category: '公安',
+    page: 1,
+    order: Number(id.at(-1)),
+    images: [],
+    corrections: [],
+    draft: false,
+    ...over,
+  }) as unknown as Article;
 
 describe('article records', () => {
   it('keep enough of the lead for every excerpt, and nothing of the photos', () => {
@@ -41,14 +77,23 @@ describe('article records', () => {
     expect([...record.lead]).toHaveLength(LEAD_CHARS);
     expect(record.data).not.toHaveProperty('photos');
     for (const max of [120, 150, 200]) expect(summaryOf(record, max)).toBe(summaryOf({ data: {}, lead: long }, max));
-    expect(articleRecord('x', 'x', article('2022/04/19/1'), long).digest).not.toBe(articleRecord('x', 'x', article('2022/04/19/1'), `短${long}`).digest);
+    expect(articleRecord('x', 'x', article('2022/04/19/1'), long).digest).not.toBe(
+      articleRecord('x', 'x', article('2022/04/19/1'), `短${long}`).digest,
+    );
   });
 });
 
 describe('part keys', () => {
-  const records = (list: [string, Partial<Article>][]) => list.map(([id, over]) => articleRecord(id, `content/${id}.md`, article(id, over), ''));
-  const editions = (dates: string[]) => dates.map((date) => ({ id: `${date.replaceAll('-', '/')}/edition`, filePath: `content/${date.replaceAll('-', '/')}/edition.yaml`, data: { date, pages: [{ number: 1, name: '要闻' }] } as never }));
-  const build = (list: [string, Partial<Article>][]) => siteStructure(records(list), editions([...new Set(list.map(([id]) => id.slice(0, 10).replaceAll('/', '-')))]));
+  const records = (list: [string, Partial<Article>][]) =>
+    list.map(([id, over]) => articleRecord(id, `content/${id}.md`, article(id, over), ''));
+  const editions = (dates: string[]) =>
+    dates.map((date) => ({
+      id: `${date.replaceAll('-', '/')}/edition`,
+      filePath: `content/${date.replaceAll('-', '/')}/edition.yaml`,
+      data: { date, pages: [{ number: 1, name: '要闻' }] } as never,
+    }));
+  const build = (list: [string, Partial<Article>][]) =>
+    siteStructure(records(list), editions([...new Set(list.map(([id]) => id.slice(0, 10).replaceAll('/', '-')))]));
 
   it('change with a homophone in another year, which renumbers a person’s page, and not with another year’s new article', () => {
     const base: [string, Partial<Article>][] = [

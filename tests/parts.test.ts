@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'parts-'));
 const content = join(work, 'content');
 writeMultiYearContent(content);
-afterAll(() => process.env['KEEP_PARTS_TEST'] ? undefined : rmSync(work, { recursive: true, force: true }));
+afterAll(() => (process.env['KEEP_PARTS_TEST'] ? undefined : rmSync(work, { recursive: true, force: true })));
 
 const env = {
   CONTENT_DIR: relative(root, content),
@@ -36,11 +36,18 @@ function script(name: string, ...args: string[]) {
   return { code: result.status, log: `${result.stdout}\n${result.stderr}` };
 }
 
-
 /** What differs between two trees: files only in one, and files whose bytes differ. */
 function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return paths.flatMap((p) => (!a.has(p) ? [`only in the whole build: ${p}`] : !b.has(p) ? [`only in the assembled site: ${p}`] : a.get(p)!.equals(b.get(p)!) ? [] : [`differs: ${p}`]));
+  return paths.flatMap((p) =>
+    !a.has(p)
+      ? [`only in the whole build: ${p}`]
+      : !b.has(p)
+        ? [`only in the assembled site: ${p}`]
+        : a.get(p)!.equals(b.get(p)!)
+          ? []
+          : [`differs: ${p}`],
+  );
 }
 
 const whole = join(work, 'whole');
@@ -56,7 +63,8 @@ describe('a build in parts, one per year, assembled', () => {
       expect(part.code, part.log).toBe(0);
       expect(part.log).toMatch(new RegExp(`\\[part ${year} \\d+:\\d\\d\\] done: \\d+ articles`));
       // Progress: every year's catalogue (made by the first part, kept by the others), then Astro's own lines.
-      for (const each of ['2020', '2021', '2022']) expect(part.log).toMatch(new RegExp(`\\[part ${year} \\d+:\\d\\d\\] catalogue ${each}: \\d+ articles`));
+      for (const each of ['2020', '2021', '2022'])
+        expect(part.log).toMatch(new RegExp(`\\[part ${year} \\d+:\\d\\d\\] catalogue ${each}: \\d+ articles`));
     }
     const assembly = script('build-assemble', relative(root, assembled));
     expect(assembly.code, assembly.log).toBe(0);
@@ -67,7 +75,9 @@ describe('a build in parts, one per year, assembled', () => {
     expect(readdirSync(join(work, 'parts/2021/site/2021'))).toEqual(['01', '06']);
     expect(readdirSync(join(work, 'parts/2021/site')).filter((n) => /^\d{4}$/.test(n))).toEqual(['2021']);
     // A long listing's year pages too; its front page, with the index of years, is the assembly's.
-    const split = readdirSync(join(work, 'parts/2021/site/category'), { recursive: true }).map(String).filter((p) => p.endsWith('2021/index.html'));
+    const split = readdirSync(join(work, 'parts/2021/site/category'), { recursive: true })
+      .map(String)
+      .filter((p) => p.endsWith('2021/index.html'));
     expect(split.length).toBeGreaterThan(0);
     const front = readFileSync(join(assembled, 'category', split[0]!.split('/')[0]!, 'index.html'), 'utf8');
     expect(front).toContain('按年份浏览');
@@ -95,7 +105,9 @@ describe('a build in parts, one per year, assembled', () => {
     mkdirSync(day, { recursive: true });
     writeFileSync(join(day, 'edition.yaml'), 'date: 2022-04-20\npages:\n  - number: 1\n    name: 要闻\n');
     const from = join(content, '2022/04/19');
-    for (const name of readdirSync(from).filter((n) => n.endsWith('.md')).slice(0, 2)) {
+    for (const name of readdirSync(from)
+      .filter((n) => n.endsWith('.md'))
+      .slice(0, 2)) {
       writeFileSync(join(day, name), readFileSync(join(from, name), 'utf8').replace('date: 2022-04-19', 'date: 2022-04-20'));
     }
     const plan = script('build-plan');

@@ -24,7 +24,10 @@ describe('peopleIndex', () => {
   });
 
   it('past a page, is split by initial, a long letter in numbered pages, with the most published people first on the front', () => {
-    const index = peopleIndex([byline('张伟', 5), byline('赵敏', 2), byline('周杰', 9), byline('安然'), byline('Bob', 3), byline('１号')], 2);
+    const index = peopleIndex(
+      [byline('张伟', 5), byline('赵敏', 2), byline('周杰', 9), byline('安然'), byline('Bob', 3), byline('１号')],
+      2,
+    );
     if (!index.split) throw new Error('not split');
     expect(index.initials.map((g) => [g.key, g.label, g.count, g.pages.map((p) => p.map((x) => x.name))])).toEqual([
       ['a', 'A', 1, [['安然']]],
@@ -33,7 +36,14 @@ describe('peopleIndex', () => {
       ['other', '其他', 1, [['１号']]],
     ]);
     expect(index.top.map((p) => p.name)).toEqual(['周杰', '张伟', 'Bob', '赵敏', '１号', '安然']); // ties in the collator's order: digits first
-    expect(peopleIndexPaths(index)).toEqual(['/byline/', '/byline/initial-a/', '/byline/initial-b/', '/byline/initial-z/', '/byline/initial-z/2/', '/byline/initial-other/']);
+    expect(peopleIndexPaths(index)).toEqual([
+      '/byline/',
+      '/byline/initial-a/',
+      '/byline/initial-b/',
+      '/byline/initial-z/',
+      '/byline/initial-z/2/',
+      '/byline/initial-other/',
+    ]);
   });
 
   it('shows at most TOP_PEOPLE on the front page', () => {
@@ -44,7 +54,10 @@ describe('peopleIndex', () => {
 
   it('lists every person exactly once, on pages of at most perPage, and its pages never take a person’s address', () => {
     const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
-    const name = fc.oneof(fc.array(han, { minLength: 1, maxLength: 3 }).map((cs) => cs.join('')), fc.constantFrom('Anna', 'Li Ming', '１号'));
+    const name = fc.oneof(
+      fc.array(han, { minLength: 1, maxLength: 3 }).map((cs) => cs.join('')),
+      fc.constantFrom('Anna', 'Li Ming', '１号'),
+    );
     fc.assert(
       fc.property(fc.uniqueArray(name, { maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (names, perPage) => {
         const slugs = nameSlugs(names);

@@ -23,7 +23,20 @@ describe('the pull request summary', () => {
     const day = join(work, 'content/2022/04/19');
     writeFileSync(
       join(day, 'xin-gao-jian.md'),
-      ['---', 'title: 新稿件 | 第二行', 'byline: [牛敏]', 'date: 2022-04-19', 'county: 张家囗市', 'category: 交通', 'page: 1', 'order: 99', '---', '', '正文。', ''].join('\n'),
+      [
+        '---',
+        'title: 新稿件 | 第二行',
+        'byline: [牛敏]',
+        'date: 2022-04-19',
+        'county: 张家囗市',
+        'category: 交通',
+        'page: 1',
+        'order: 99',
+        '---',
+        '',
+        '正文。',
+        '',
+      ].join('\n'),
     );
     const changed = join(day, 'lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song.md');
     writeFileSync(changed, `${readFileSync(changed, 'utf8')}\n更正。\n`);
@@ -40,8 +53,12 @@ describe('the pull request summary', () => {
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toContain('❌ 检查了 17 个文件\uFF1A1 个错误');
     expect(summary).toMatch(/\| `content\/2022\/04\/19\/xin-gao-jian\.md` \| 5:9 \| 错误 \| `county` \| 未知的县区「张家囗市」/);
-    expect(summary).toContain('- 新增\uFF1A「新稿件 \\| 第二行」`content/2022/04/19/xin-gao-jian.md`\uFF0C网址 `/2022/04/19/xin-gao-jian/`');
-    expect(summary).toContain('- 修改\uFF1A「老人突发心梗 曲周民警护送就医转危为安」`content/2022/04/19/lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song.md`');
+    expect(summary).toContain(
+      '- 新增\uFF1A「新稿件 \\| 第二行」`content/2022/04/19/xin-gao-jian.md`\uFF0C网址 `/2022/04/19/xin-gao-jian/`',
+    );
+    expect(summary).toContain(
+      '- 修改\uFF1A「老人突发心梗 曲周民警护送就医转危为安」`content/2022/04/19/lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song.md`',
+    );
     expect(summary.match(/^- /gm)).toHaveLength(2);
     // The check failed, so the workflow built and uploaded nothing: no pointer to a preview that is not there.
     expect(summary).not.toContain('site-preview');
@@ -51,7 +68,11 @@ describe('the pull request summary', () => {
   it('says when all is well and nothing changed, and names a deleted article', () => {
     expect(renderPullRequestSummary({ problems: [], files: 3, articles: [] })).toContain('✅ 检查了 3 个文件\uFF0C没有发现问题。');
     expect(renderPullRequestSummary({ problems: [], files: 3, articles: [] })).toContain('这次没有改动稿件。');
-    const deleted = renderPullRequestSummary({ problems: [], files: 3, articles: [{ change: 'deleted', file: 'content/2022/04/19/a.md', id: '2022/04/19/a' }] });
+    const deleted = renderPullRequestSummary({
+      problems: [],
+      files: 3,
+      articles: [{ change: 'deleted', file: 'content/2022/04/19/a.md', id: '2022/04/19/a' }],
+    });
     expect(deleted).toContain('- 删除\uFF1A`content/2022/04/19/a.md`\n');
     expect(deleted).toContain('下载 site-preview 附件');
   });

@@ -17,17 +17,30 @@ describe('nameSlugs with a record', () => {
   });
 
   it('numbers homophones in code-point order when nothing is recorded, as before', () => {
-    expect(nameSlugs(['牛民', '牛敏'], new Map())).toEqual(new Map([['牛敏', 'niumin'], ['牛民', 'niumin-2']]));
+    expect(nameSlugs(['牛民', '牛敏'], new Map())).toEqual(
+      new Map([
+        ['牛敏', 'niumin'],
+        ['牛民', 'niumin-2'],
+      ]),
+    );
   });
 
   it('does not let a new homophone that sorts first take over a recorded URL', () => {
     // 牛民 was published alone as /byline/niumin/; 牛敏 (U+654F < U+6C11) arrives later.
     const recorded = new Map([['牛民', 'niumin']]);
-    expect(nameSlugs(['牛敏', '牛民'], recorded)).toEqual(new Map([['牛敏', 'niumin-2'], ['牛民', 'niumin']]));
+    expect(nameSlugs(['牛敏', '牛民'], recorded)).toEqual(
+      new Map([
+        ['牛敏', 'niumin-2'],
+        ['牛民', 'niumin'],
+      ]),
+    );
   });
 
   it('keeps a recorded name on its slug while other names come and go', () => {
-    const recorded = new Map([['牛民', 'niumin-2'], ['席娟', 'xijuan']]);
+    const recorded = new Map([
+      ['牛民', 'niumin-2'],
+      ['席娟', 'xijuan'],
+    ]);
     for (const names of [['牛民'], ['牛民', '牛敏'], ['牛民', '席娟', '牛敏', '牛闽'], ['牛闽', '牛民']]) {
       expect(nameSlugs(names, recorded).get('牛民')).toBe('niumin-2');
     }
@@ -37,7 +50,12 @@ describe('nameSlugs with a record', () => {
     const recorded = new Map([['牛民', 'niumin-2']]);
     const slugs = nameSlugs(['牛闽', '牛敏'], recorded);
     // 牛敏 < 牛闽 in code points: the first takes the free pinyin, the second skips the recorded -2.
-    expect(slugs).toEqual(new Map([['牛敏', 'niumin'], ['牛闽', 'niumin-3']]));
+    expect(slugs).toEqual(
+      new Map([
+        ['牛敏', 'niumin'],
+        ['牛闽', 'niumin-3'],
+      ]),
+    );
   });
 
   it('depends only on the set of names and the record', () => {
@@ -51,7 +69,12 @@ describe('nameSlugs with a record', () => {
 
 describe('the byline record file', () => {
   it('round-trips through render and parse', () => {
-    const record = new Map([['牛民', 'niumin'], ['牛敏', 'niumin-2'], ['John Smith', 'johnsmith'], ['席娟', 'xijuan']]);
+    const record = new Map([
+      ['牛民', 'niumin'],
+      ['牛敏', 'niumin-2'],
+      ['John Smith', 'johnsmith'],
+      ['席娟', 'xijuan'],
+    ]);
     const text = renderBylineRecord(record);
     expect(text).toContain('/byline/niumin/ 牛民\n');
     expect(text).toContain('/byline/johnsmith/ John Smith\n');
@@ -108,9 +131,18 @@ describe('readBylineRecord', () => {
 
 describe('addToBylineRecord', () => {
   it('adds new names and never changes or removes a recorded one', () => {
-    const recorded = new Map([['牛民', 'niumin'], ['席娟', 'xijuan']]);
+    const recorded = new Map([
+      ['牛民', 'niumin'],
+      ['席娟', 'xijuan'],
+    ]);
     const now = nameSlugs(['牛敏', '牛民'], recorded);
-    expect(addToBylineRecord(recorded, now)).toEqual(new Map([['牛民', 'niumin'], ['席娟', 'xijuan'], ['牛敏', 'niumin-2']]));
+    expect(addToBylineRecord(recorded, now)).toEqual(
+      new Map([
+        ['牛民', 'niumin'],
+        ['席娟', 'xijuan'],
+        ['牛敏', 'niumin-2'],
+      ]),
+    );
   });
 
   it('refuses to record a new name on a slug already recorded', () => {

@@ -35,6 +35,8 @@ describe('published sources', () => {
     };
     const plain = bytes('---\ntitle: 标题\n---\n\n## 小标题 #1\n');
     expect(publishedSource('2022/04/19/a.md', plain, unread)).toBe(plain);
-    expect(() => publishedSource('2022/04/19/edition.yaml', bytes('date: 2022-04-19\nnote: 备注\n'), () => undefined)).toThrow(/edition\.yaml/);
+    expect(() => publishedSource('2022/04/19/edition.yaml', bytes('date: 2022-04-19\nnote: 备注\n'), () => undefined)).toThrow(
+      /edition\.yaml/,
+    );
   });
 });

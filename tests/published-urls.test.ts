@@ -20,7 +20,20 @@ const list = () => readFileSync(join(work, 'content/published-urls.txt'), 'utf8'
 const newArticle = () =>
   writeFileSync(
     join(day(), 'xin-gao-jian.md'),
-    ['---', 'title: 新稿件', 'byline: [记者 新来者]', 'date: 2022-04-19', 'county: 曲周县', 'category: 交通', 'page: 1', 'order: 99', '---', '', '正文。', ''].join('\n'),
+    [
+      '---',
+      'title: 新稿件',
+      'byline: [记者 新来者]',
+      'date: 2022-04-19',
+      'county: 曲周县',
+      'category: 交通',
+      'page: 1',
+      'order: 99',
+      '---',
+      '',
+      '正文。',
+      '',
+    ].join('\n'),
   );
 
 beforeEach(() => {
@@ -40,7 +53,13 @@ describe('the checker and published-urls.txt', () => {
     const line = listedUrls(list()).find((l) => l.url === gone)!.line;
     rmSync(join(day(), 'lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song.md'));
     expect(check()).toEqual([
-      expect.objectContaining({ file: 'content/published-urls.txt', line, column: 1, rule: 'published-urls', message: expect.stringContaining(`${gone} 已经发布过`) }),
+      expect.objectContaining({
+        file: 'content/published-urls.txt',
+        line,
+        column: 1,
+        rule: 'published-urls',
+        message: expect.stringContaining(`${gone} 已经发布过`),
+      }),
     ]);
     newArticle();
     writeFileSync(join(work, 'content/redirects.yaml'), `- from: ${gone}\n  to: /2022/04/19/xin-gao-jian/\n`);
@@ -58,10 +77,16 @@ describe('npm run urls:record (run by the publishing workflow)', () => {
   it('adds the URLs and byline names of a build, and never removes one', () => {
     newArticle();
     const before = parseUrlList(list());
-    const record = () => execFileSync(process.execPath, [join(root, 'scripts/record-urls.ts')], { cwd: work, env: { ...process.env, CONTENT_DIR: 'content' } }).toString();
+    const record = () =>
+      execFileSync(process.execPath, [join(root, 'scripts/record-urls.ts')], {
+        cwd: work,
+        env: { ...process.env, CONTENT_DIR: 'content' },
+      }).toString();
     expect(record()).toContain('1 new URL(s)');
     expect(parseUrlList(list())).toEqual([...before, '/2022/04/19/xin-gao-jian/'].sort());
-    expect(parseBylineRecord(readFileSync(join(work, 'content/published-bylines.txt'), 'utf8'), 'published-bylines.txt').get('新来者')).toBe('xinlaizhe');
+    expect(
+      parseBylineRecord(readFileSync(join(work, 'content/published-bylines.txt'), 'utf8'), 'published-bylines.txt').get('新来者'),
+    ).toBe('xinlaizhe');
     rmSync(join(day(), 'xin-gao-jian.md'));
     expect(record()).toContain('0 new URL(s)');
     expect(parseUrlList(list())).toContain('/2022/04/19/xin-gao-jian/');

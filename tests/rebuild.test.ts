@@ -15,9 +15,11 @@ const content = join(work, 'content');
 cpSync(join(root, 'tests/fixtures/search-site'), content, { recursive: true });
 // Newsroom notes, which the downloads leave out of the sources they ship, using the build's one parse of each file:
 // in an edition that changes between the two builds below, and in one that does not (its zips are reused).
-const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
 for (const day of ['2021/12/30', '2022/04/19']) edit(`${day}/edition.yaml`, (text) => `${text}note: 本期稿件由夜班核对 # 编辑部\n`);
-for (const file of ['2021/12/30/dian-dong-che-an-quan.md', '2022/04/19/xiao-fang-yan-lian.md']) edit(file, (text) => text.replace('\npage:', '\n# 原版无署名\npage:'));
+for (const file of ['2021/12/30/dian-dong-che-an-quan.md', '2022/04/19/xiao-fang-yan-lian.md'])
+  edit(file, (text) => text.replace('\npage:', '\n# 原版无署名\npage:'));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -25,15 +27,23 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function build(outDir: string, cacheDir: string) {
   const trace = join(work, 'read-trace.txt');
   writeFileSync(trace, '');
-  const result = astroBuild(outDir, { CONTENT_DIR: relative(root, content), ASTRO_CACHE_DIR: cacheDir, NO_COLOR: '1', CONTENT_READ_TRACE: trace });
-  const parsed = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((file) => relative(relative(root, content), file)).sort();
+  const result = astroBuild(outDir, {
+    CONTENT_DIR: relative(root, content),
+    ASTRO_CACHE_DIR: cacheDir,
+    NO_COLOR: '1',
+    CONTENT_READ_TRACE: trace,
+  });
+  const parsed = readFileSync(trace, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((file) => relative(relative(root, content), file))
+    .sort();
   return { ...result, parsed };
 }
 
 /** The articles and edition.yaml files under `dir`, relative to it, sorted. */
 const contentFilesOf = (dir: string) =>
   (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md') || f.endsWith('edition.yaml')).sort();
-
 
 function expectSameTree(actual: string, expected: string) {
   const a = fileTree(actual);
@@ -63,7 +73,13 @@ describe('a rebuild into the same output folder', () => {
     expect(second.log).toMatch(/indexed 4 articles in 2 shard\(s\), 1 reused unchanged/);
     // A rebuild parses only the changed edition's files (the check reads the whole edition, for its rules), once
     // each, and the draft, which the build's collection never keeps.
-    expect(second.parsed).toEqual(['2021/12/30/dian-dong-che-an-quan.md', '2021/12/30/edition.yaml', '2021/12/30/fa-yuan-shen-jie.md', '2022/01/05/cao-gao-wei-fa.md', '2022/01/05/edition.yaml']);
+    expect(second.parsed).toEqual([
+      '2021/12/30/dian-dong-che-an-quan.md',
+      '2021/12/30/edition.yaml',
+      '2021/12/30/fa-yuan-shen-jie.md',
+      '2022/01/05/cao-gao-wei-fa.md',
+      '2022/01/05/edition.yaml',
+    ]);
     expect(existsSync(join(out, removed))).toBe(false);
 
     const clean = join(work, 'dist-clean');

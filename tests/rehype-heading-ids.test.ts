@@ -54,7 +54,9 @@ describe('the layout ids', () => {
       .filter((f) => f.endsWith('.astro'))
       .concat(['src/lib/offline/search.ts']);
     return files.flatMap((file) =>
-      [...readFileSync(join(root, file), 'utf8').matchAll(/\sid=(?:"([^"]+)"|\{`([^`]+)`\})/g)].map((m) => (m[1] ?? m[2]!).replace(/\$\{[^}]*\}/g, '1')),
+      [...readFileSync(join(root, file), 'utf8').matchAll(/\sid=(?:"([^"]+)"|\{`([^`]+)`\})/g)].map((m) =>
+        (m[1] ?? m[2]!).replace(/\$\{[^}]*\}/g, '1'),
+      ),
     );
   }
 

@@ -23,10 +23,7 @@ function toHtml(markdown: string, plugins: 'plain' | 'twice' | 'astro' = 'plain'
   processor.use(remarkCjkPunctuation);
   if (plugins === 'twice') processor.use(remarkCjkPunctuation);
   return String(
-    processor
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeStringify, { allowDangerousHtml: true })
-      .processSync(markdown),
+    processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).processSync(markdown),
   );
 }
 

@@ -41,7 +41,9 @@ describe('article schema', () => {
     expect(messages({ ...valid, date: '2022/4/9' })).toEqual([form('2022-04-09')]);
     expect(messages({ ...valid, date: '2022年4月19日' })).toEqual([form('2022-04-19')]);
     expect(messages({ ...valid, date: '4月19日' })).toEqual([form('2022-04-19')]);
-    expect(messages({ ...valid, date: '2022-4-31' })).toEqual([`${form('2022-04-19')}${fw(',而且 2022-04-31 这一天不存在(请检查月份和日)')}`]);
+    expect(messages({ ...valid, date: '2022-4-31' })).toEqual([
+      `${form('2022-04-19')}${fw(',而且 2022-04-31 这一天不存在(请检查月份和日)')}`,
+    ]);
   });
 
   it('reads roles in bylines written as text or as objects', () => {
@@ -52,7 +54,19 @@ describe('article schema', () => {
   it('reads a role written joined to the name or with a colon, only for the role words of the schema', () => {
     const article = articleSchema.parse({
       ...valid,
-      byline: ['记者张三', '通讯员：李四', '通讯员:王五', '记者 赵六', '特约记者孙七', { 实习生: '周八' }, '编辑部', '记者', '记者张', '纪者张三', '张记者'],
+      byline: [
+        '记者张三',
+        '通讯员：李四',
+        '通讯员:王五',
+        '记者 赵六',
+        '特约记者孙七',
+        { 实习生: '周八' },
+        '编辑部',
+        '记者',
+        '记者张',
+        '纪者张三',
+        '张记者',
+      ],
     });
     expect(article.byline).toEqual([
       { role: '记者', name: '张三' },
@@ -85,10 +99,17 @@ describe('article schema', () => {
       `byline.2.name: ${fw('姓名「123」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名')}`,
       `images.0.credit.0: ${fw('姓名「※」里没有汉字或字母,网站无法为它生成署名页;请写上真实姓名')}`,
     ]);
-    expect(messages({ ...valid, byline: ['𪚥'] })).toEqual([`byline.0.name: ${fw('姓名「𪚥」里的字无法转成拼音,网站无法为它生成署名页的网址;请检查是否写错了字')}`]);
+    expect(messages({ ...valid, byline: ['𪚥'] })).toEqual([
+      `byline.0.name: ${fw('姓名「𪚥」里的字无法转成拼音,网站无法为它生成署名页的网址;请检查是否写错了字')}`,
+    ]);
     // Letters with anything else are a name; an empty name or a control character is told once, in its own words.
-    expect(messages({ ...valid, byline: ['王🙂', 'Zhang Wei'.replace(' ', ''), '阿卜杜·热合曼', 'José'], images: [image('赵强')] })).toEqual([]);
-    expect(messages({ ...valid, byline: ['记者：', '\u202E'] })).toEqual(['byline.0.name: 姓名不能为空', expect.stringMatching(/^byline\.1\.name: .*U\+202E/)]);
+    expect(
+      messages({ ...valid, byline: ['王🙂', 'Zhang Wei'.replace(' ', ''), '阿卜杜·热合曼', 'José'], images: [image('赵强')] }),
+    ).toEqual([]);
+    expect(messages({ ...valid, byline: ['记者：', '\u202E'] })).toEqual([
+      'byline.0.name: 姓名不能为空',
+      expect.stringMatching(/^byline\.1\.name: .*U\+202E/),
+    ]);
   });
 
   it('suggests the county the reporter meant', () => {
@@ -132,7 +153,15 @@ describe('edition schema', () => {
   });
 
   it('rejects duplicate page numbers and empty editions', () => {
-    expect(editionSchema.safeParse({ date: '2022-04-19', pages: [{ number: 1, name: '要闻' }, { number: 1, name: '政法' }] }).success).toBe(false);
+    expect(
+      editionSchema.safeParse({
+        date: '2022-04-19',
+        pages: [
+          { number: 1, name: '要闻' },
+          { number: 1, name: '政法' },
+        ],
+      }).success,
+    ).toBe(false);
     expect(editionSchema.safeParse({ date: '2022-04-19', pages: [] }).success).toBe(false);
   });
 });

@@ -15,7 +15,11 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 
 /** The words Pagefind makes of indexed text: it splits at whitespace, and a word of punctuation alone takes a position but matches nothing. */
-const words = (text: string) => encodeForIndex(text).split(/\s+/).filter(Boolean).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase());
+const words = (text: string) =>
+  encodeForIndex(text)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase());
 /** The text Pagefind stores for excerpts: its words joined by single spaces. */
 const stored = (text: string) => encodeForIndex(text).split(/\s+/).filter(Boolean).join(' ');
 
@@ -36,7 +40,10 @@ describe('search tokens', () => {
     const text = fw('近日,邯郸市交巡警支队曲周大队拨打110报警。“电动车”COVID-19疫情Hello world');
     expect(decodeIndexed(stored(text))).toBe(text);
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'电动车安全头盔ab1,。“”') }), (s) => decodeIndexed(stored(s)) === s.replace(/ /g, '')),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'电动车安全头盔ab1,。“”') }),
+        (s) => decodeIndexed(stored(s)) === s.replace(/ /g, ''),
+      ),
     );
   });
 
@@ -92,7 +99,8 @@ describe('search records', () => {
   it('indexes headline, body, caption, byline and place, never navigation', () => {
     const html = searchRecordHtml({ url: '/2022/04/19/a/', data, body: '**问**:正文第一段。\n\n第二段', pageName: '政法动态' });
     const decoded = decodeIndexed(html);
-    for (const text of ['馆陶特巡警纵身跃入冰冷水中', fw('问:正文第一段'), '第二段', '图为韩云鹏', '张海鹏', '邯郸市馆陶县']) expect(decoded).toContain(text);
+    for (const text of ['馆陶特巡警纵身跃入冰冷水中', fw('问:正文第一段'), '第二段', '图为韩云鹏', '张海鹏', '邯郸市馆陶县'])
+      expect(decoded).toContain(text);
     expect(html).toContain('data-pagefind-weight="10"');
     expect(html).toContain('data-pagefind-sort="date:2022-04-19"');
     expect(html).toContain('<span data-pagefind-filter="page">第2版 政法动态</span>');
@@ -100,9 +108,18 @@ describe('search records', () => {
   });
 
   it('gives facet values in reading order', () => {
-    expect(searchFilters(data, '政法动态')).toEqual({ county: '馆陶县', category: '公安', year: '2022年', month: '4月', page: '第2版 政法动态' });
+    expect(searchFilters(data, '政法动态')).toEqual({
+      county: '馆陶县',
+      category: '公安',
+      year: '2022年',
+      month: '4月',
+      page: '第2版 政法动态',
+    });
     const other = { ...data, date: '2021-12-30', county: '宣化区', category: '法院' as const, page: 1 };
-    const values = facetValues([{ data, pageName: '政法动态' }, { data: other, pageName: '要闻' }]);
+    const values = facetValues([
+      { data, pageName: '政法动态' },
+      { data: other, pageName: '要闻' },
+    ]);
     expect(values['year']).toEqual(['2022年', '2021年']);
     expect(values['month']).toEqual(['12月', '4月']);
     expect(values['county']).toEqual(['馆陶县', '宣化区']);
@@ -113,15 +130,47 @@ describe('search records', () => {
   it('reads a body of plain paragraphs without parsing it, exactly as the parse would', () => {
     const parsed = (markdown: string) =>
       fromMarkdown(markdown)
-        .children.map((node) => normalizeCjkPunctuation(mdastToString(node, { includeHtml: false }).replace(/\s*\n\s*/g, ' ').trim()))
+        .children.map((node) =>
+          normalizeCjkPunctuation(
+            mdastToString(node, { includeHtml: false })
+              .replace(/\s*\n\s*/g, ' ')
+              .trim(),
+          ),
+        )
         .filter(Boolean)
         .join('\n');
-    const unit = fc.constantFrom(...'法院审理案件,。:;?!“”（）()《》、 \n\n\n\t12.)-+=#>~*_[]<&\\`\u3000abc', '4月16日', '1. ', '- ', '  \n', '**问**:', '<!-- 注 -->', '&amp;');
-    fc.assert(fc.property(fc.string({ unit, maxLength: 60 }), (markdown) => markdownToText(markdown) === parsed(markdown)), { numRuns: 3000 });
+    const unit = fc.constantFrom(
+      ...'法院审理案件,。:;?!“”（）()《》、 \n\n\n\t12.)-+=#>~*_[]<&\\`\u3000abc',
+      '4月16日',
+      '1. ',
+      '- ',
+      '  \n',
+      '**问**:',
+      '<!-- 注 -->',
+      '&amp;',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (markdown) => markdownToText(markdown) === parsed(markdown)),
+      { numRuns: 3000 },
+    );
     // Mostly bodies the fast path takes.
     const plain = fc.constantFrom(...'法院审理案件,。:;?!“”（）()《》、\n\n\n\t 12-=\u3000\u00a0ab', '4月16日', '共276万元。');
-    fc.assert(fc.property(fc.string({ unit: plain, maxLength: 80 }), (markdown) => markdownToText(markdown) === parsed(markdown)), { numRuns: 3000 });
-    for (const body of ['4月16日晚,馆陶县公安局。\n\n第二段\n续行', '1. 列表', '- 列表', '**问**:内容', '标题\n===', '文字  \n换行', '    代码', '\t\u3000法\n法', ' \u3000法']) expect(markdownToText(body), body).toBe(parsed(body));
+    fc.assert(
+      fc.property(fc.string({ unit: plain, maxLength: 80 }), (markdown) => markdownToText(markdown) === parsed(markdown)),
+      { numRuns: 3000 },
+    );
+    for (const body of [
+      '4月16日晚,馆陶县公安局。\n\n第二段\n续行',
+      '1. 列表',
+      '- 列表',
+      '**问**:内容',
+      '标题\n===',
+      '文字  \n换行',
+      '    代码',
+      '\t\u3000法\n法',
+      ' \u3000法',
+    ])
+      expect(markdownToText(body), body).toBe(parsed(body));
   });
 
   it('turns Markdown into one line of text per block', () => {
@@ -134,7 +183,9 @@ describe('search messages', () => {
     expect(searchMessages.found(['电动车'], 5)).toBe('找到 5 篇包含「电动车」的稿件。');
     expect(searchMessages.found(['馆陶', '落水'], 1)).toBe('找到 1 篇包含「馆陶」和「落水」的稿件。');
     expect(searchMessages.found([], 7)).toBe('找到 7 篇符合所选条件的稿件。');
-    expect(searchMessages.foundSince(['交警'], 12, '2022年1月')).toBe(fw('已检索2022年1月以来的稿件,找到 12 篇包含「交警」的稿件,更早的稿件尚未检索。'));
+    expect(searchMessages.foundSince(['交警'], 12, '2022年1月')).toBe(
+      fw('已检索2022年1月以来的稿件,找到 12 篇包含「交警」的稿件,更早的稿件尚未检索。'),
+    );
     expect(searchMessages.none(['火星'], false)).toContain('没有找到包含「火星」的稿件');
     expect(searchMessages.none([], true)).toContain('取消部分筛选条件');
   });
@@ -168,7 +219,11 @@ function fakePagefind(shards: Record<string, { id: string; date: string; text: s
       const counts: PagefindResponse['filters'] = { county: {} };
       for (const p of pages) counts['county']![p.county] = (counts['county']![p.county] ?? 0) + 1;
       return {
-        results: pages.map((p) => ({ id: p.id, score: exact ? 1 : p.text.split(term[0]!).length, data: async () => ({ url: `/${p.id}/`, content: p.text, meta: {}, filters: { county: [p.county] } }) })),
+        results: pages.map((p) => ({
+          id: p.id,
+          score: exact ? 1 : p.text.split(term[0]!).length,
+          data: async () => ({ url: `/${p.id}/`, content: p.text, meta: {}, filters: { county: [p.county] } }),
+        })),
         filters: counts,
       };
     },
@@ -184,7 +239,12 @@ describe('the search across shards', () => {
     '/pagefind-2021/': [page('e', '2021-06-01', '电动车、交警')],
   };
   const list = Object.keys(shards).map((url) => ({ url, year: url === '/pagefind-2021/' ? '2021年' : '2022年' }));
-  const state = (query: string, extra: Partial<{ sort: 'date' | 'relevance'; filters: Record<string, string[]> }> = {}) => ({ query, sort: 'date' as const, filters: {}, ...extra });
+  const state = (query: string, extra: Partial<{ sort: 'date' | 'relevance'; filters: Record<string, string[]> }> = {}) => ({
+    query,
+    sort: 'date' as const,
+    filters: {},
+    ...extra,
+  });
 
   it('reads the newest shard first and stops once there are enough results, merging older shards only when needed', async () => {
     const { pf, log } = fakePagefind(shards);
@@ -264,7 +324,12 @@ describe('search index shards', () => {
 
   it('gives each shard the files of its articles and their editions', () => {
     const article = (date: string, slug: string) => ({ date, file: `content/${date.replaceAll('-', '/')}/${slug}.md` });
-    const shards = shardFiles([article('2022-04-19', 'a'), article('2022-04-19', 'b'), article('2022-01-05', 'c'), article('2021-12-30', 'd')]);
+    const shards = shardFiles([
+      article('2022-04-19', 'a'),
+      article('2022-04-19', 'b'),
+      article('2022-01-05', 'c'),
+      article('2021-12-30', 'd'),
+    ]);
     expect(shards.map((s) => [s.dir, [...s.files].sort()])).toEqual([
       ['pagefind', ['content/2022/04/19/a.md', 'content/2022/04/19/b.md', 'content/2022/04/19/edition.yaml']],
       ['pagefind-2022', ['content/2022/01/05/c.md', 'content/2022/01/05/edition.yaml']],

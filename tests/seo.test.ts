@@ -48,7 +48,16 @@ describe('the paper’s clock (Asia/Shanghai)', () => {
 
   it('takes the modification date from the latest correction', () => {
     expect(modifiedDate(data())).toBe('2022-04-19');
-    expect(modifiedDate(data({ corrections: [{ date: '2022-05-02', text: '更正' }, { date: '2022-04-20', text: '更正' }] }))).toBe('2022-05-02');
+    expect(
+      modifiedDate(
+        data({
+          corrections: [
+            { date: '2022-05-02', text: '更正' },
+            { date: '2022-04-20', text: '更正' },
+          ],
+        }),
+      ),
+    ).toBe('2022-05-02');
   });
 });
 
@@ -62,7 +71,10 @@ describe('the News sitemap’s articles', () => {
 
   it('leave out an edition more than two days older than the newest, even across a gap', () => {
     expect(selectNewsEntries([...on('2022-04-19'), ...on('2022-04-16')]).map((e) => e.date)).toEqual(['2022-04-19']);
-    expect(selectNewsEntries([...on('2022-03-01'), ...on('2022-02-28'), ...on('2022-02-27')]).map((e) => e.date)).toEqual(['2022-03-01', '2022-02-28']);
+    expect(selectNewsEntries([...on('2022-03-01'), ...on('2022-02-28'), ...on('2022-02-27')]).map((e) => e.date)).toEqual([
+      '2022-03-01',
+      '2022-02-28',
+    ]);
   });
 
   it('are at most 1,000, newest first', () => {
@@ -73,7 +85,10 @@ describe('the News sitemap’s articles', () => {
   });
 
   it('are written as a valid News sitemap', () => {
-    const xml = renderNewsSitemap([{ url: 'https://x.cn/2022/04/19/a/', title: '女子“抄近道” & 逆行', date: '2022-04-19' }], { name: '河北法制报', language: 'zh-cn' });
+    const xml = renderNewsSitemap([{ url: 'https://x.cn/2022/04/19/a/', title: '女子“抄近道” & 逆行', date: '2022-04-19' }], {
+      name: '河北法制报',
+      language: 'zh-cn',
+    });
     expect(xmlErrors(xml)).toEqual([]);
     const url = new XMLParser().parse(xml).urlset.url;
     expect(url.loc).toBe('https://x.cn/2022/04/19/a/');
@@ -84,7 +99,10 @@ describe('the News sitemap’s articles', () => {
 });
 
 describe('sitemaps', () => {
-  const a = (id: string, corrections: { date: string; text: string }[] = []) => ({ id, data: { date: id.slice(0, 10).replaceAll('/', '-'), corrections } });
+  const a = (id: string, corrections: { date: string; text: string }[] = []) => ({
+    id,
+    data: { date: id.slice(0, 10).replaceAll('/', '-'), corrections },
+  });
   const newer = [a('2022/04/20/x', [{ date: '2022-04-25', text: '更正' }]), a('2022/04/20/y')];
   const older = [a('2022/04/19/z')];
   const pages = sitePages({
@@ -102,9 +120,24 @@ describe('sitemaps', () => {
 
   it('list every page of the site with its last change', () => {
     expect(pages.map((p) => p.path)).toEqual([
-      '/', '/archive/', '/archive/2022/', '/county/', '/category/', '/byline/', '/search/',
-      '/2022/04/20/', '/2022/04/20/x/', '/2022/04/20/y/', '/2022/04/19/', '/2022/04/19/z/',
-      '/county/quzhou-xian/', '/county/quzhou-xian/2/', '/county/quzhou-xian/1/', '/category/gongan/', '/byline/niumin/', '/byline/niumin/1/',
+      '/',
+      '/archive/',
+      '/archive/2022/',
+      '/county/',
+      '/category/',
+      '/byline/',
+      '/search/',
+      '/2022/04/20/',
+      '/2022/04/20/x/',
+      '/2022/04/20/y/',
+      '/2022/04/19/',
+      '/2022/04/19/z/',
+      '/county/quzhou-xian/',
+      '/county/quzhou-xian/2/',
+      '/county/quzhou-xian/1/',
+      '/category/gongan/',
+      '/byline/niumin/',
+      '/byline/niumin/1/',
     ]);
     const lastmod = Object.fromEntries(pages.map((p) => [p.path, p.lastmod]));
     expect(lastmod['/2022/04/20/x/']).toBe('2022-04-25');
@@ -140,7 +173,10 @@ describe('NewsArticle JSON-LD', () => {
   };
 
   it('carries what Google reads: headline, dates in +08:00, authors, publisher, section', () => {
-    const ld = newsArticleJsonLd({ ...base, data: data({ byline: ['记者 牛敏', '王萧然'], kicker: '引题', corrections: [{ date: '2022-04-21', text: '更正' }] }) });
+    const ld = newsArticleJsonLd({
+      ...base,
+      data: data({ byline: ['记者 牛敏', '王萧然'], kicker: '引题', corrections: [{ date: '2022-04-21', text: '更正' }] }),
+    });
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -148,7 +184,10 @@ describe('NewsArticle JSON-LD', () => {
       alternativeHeadline: '引题',
       datePublished: '2022-04-19T00:00:00+08:00',
       dateModified: '2022-04-21T00:00:00+08:00',
-      author: [{ '@type': 'Person', name: '牛敏', url: 'https://x.cn/byline/niumin/' }, { '@type': 'Person', name: '王萧然' }],
+      author: [
+        { '@type': 'Person', name: '牛敏', url: 'https://x.cn/byline/niumin/' },
+        { '@type': 'Person', name: '王萧然' },
+      ],
       publisher: { '@type': 'NewsMediaOrganization', name: '河北法制报' },
       articleSection: '公安',
       mainEntityOfPage: { '@id': 'https://x.cn/2022/04/19/a/' },
@@ -184,7 +223,10 @@ describe('URLs', () => {
 
 describe('robots.txt', () => {
   it('names the sitemaps and keeps crawlers out of the search data and zips, under the base path', () => {
-    const text = renderRobots({ base: '/paper/', sitemaps: ['https://x.cn/paper/sitemap-index.xml', 'https://x.cn/paper/sitemap-news.xml'] });
+    const text = renderRobots({
+      base: '/paper/',
+      sitemaps: ['https://x.cn/paper/sitemap-index.xml', 'https://x.cn/paper/sitemap-news.xml'],
+    });
     expect(text.split('\n')).toEqual([
       'User-agent: *',
       'Disallow: /paper/pagefind',
@@ -202,7 +244,10 @@ describe('_headers', () => {
     files: ['index.html', '404.html', 'rss.xml', 'favicon.svg', '_headers', '_redirects'],
     folders: ['_astro', '2022', 'county', 'pagefind', 'pagefind-2021', 'downloads'],
     searchIndex: {
-      pagefind: { files: ['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind', 'pagefind.zh-cn_36b2c713271d5.pf_meta'], folders: ['index', 'fragment', 'filter'] },
+      pagefind: {
+        files: ['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind', 'pagefind.zh-cn_36b2c713271d5.pf_meta'],
+        folders: ['index', 'fragment', 'filter'],
+      },
       'pagefind-2021': { files: ['pagefind-entry.json', 'pagefind.zh-cn_0a1b2c3d4e5f6.pf_meta'], folders: ['index', 'fragment'] },
     },
   };
@@ -245,7 +290,10 @@ describe('_headers', () => {
     });
 
     it(`gives the web editor (admin/) its own policy, and it alone (base ${base})`, () => {
-      const editor = headersFor(parseHeadersFile(renderHeadersFile(headerRules({ ...listing, folders: [...listing.folders, 'admin'] }, base))), `${base}admin/`);
+      const editor = headersFor(
+        parseHeadersFile(renderHeadersFile(headerRules({ ...listing, folders: [...listing.folders, 'admin'] }, base))),
+        `${base}admin/`,
+      );
       expect(editor['content-security-policy']).toBe(EDITOR_CONTENT_SECURITY_POLICY);
       expect(editor['content-security-policy']).toContain("'unsafe-inline'");
       expect(at('2022/04/19/a/')['content-security-policy']).not.toContain("'unsafe-inline'");
@@ -274,10 +322,16 @@ describe('redirects', () => {
 
   it('refuse what would break: bad paths, duplicates, chains, each at its line and column', () => {
     const f = 'content/redirects.yaml';
-    expect(() => parseRedirects('- from: 2022/04/19/old\n  to: /a/\n', f)).toThrow('content/redirects.yaml:1:9 error redirects: 「2022/04/19/old」不是站内路径');
+    expect(() => parseRedirects('- from: 2022/04/19/old\n  to: /a/\n', f)).toThrow(
+      'content/redirects.yaml:1:9 error redirects: 「2022/04/19/old」不是站内路径',
+    );
     expect(() => parseRedirects('- from: /a/\n  to: /a/\n', f)).toThrow('content/redirects.yaml:2:7 error redirects: from 与 to 相同');
-    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /a/, to: /c/ }\n', f)).toThrow('content/redirects.yaml:2:11 error redirects: 旧地址 /a/ 在第 1 行已经转走了');
-    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /b/, to: /c/ }\n', f)).toThrow('content/redirects.yaml:1:20 error redirects: /b/ 本身也被转走了');
+    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /a/, to: /c/ }\n', f)).toThrow(
+      'content/redirects.yaml:2:11 error redirects: 旧地址 /a/ 在第 1 行已经转走了',
+    );
+    expect(() => parseRedirects('- { from: /a/, to: /b/ }\n- { from: /b/, to: /c/ }\n', f)).toThrow(
+      'content/redirects.yaml:1:20 error redirects: /b/ 本身也被转走了',
+    );
     expect(() => parseRedirects('from: /a/\n', f)).toThrow('content/redirects.yaml:1:1 error redirects: 转址表必须是一个列表');
   });
 });

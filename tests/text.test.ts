@@ -39,7 +39,20 @@ describe('forbiddenCharacters', () => {
       ...Array.from({ length: 0x20 }, (_, i) => i).filter((c) => c !== 0x0a && c !== 0x09),
       0x7f,
       ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
-      0xfffe, 0xffff, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
+      0xfffe,
+      0xffff,
+      0x202a,
+      0x202b,
+      0x202c,
+      0x202d,
+      0x202e,
+      0x2066,
+      0x2067,
+      0x2068,
+      0x2069,
+      0x200e,
+      0x200f,
+      0x061c,
     ];
     for (const c of refused) expect(forbiddenCharacters(`甲${String.fromCharCode(c)}乙`, 'body'), c.toString(16)).toHaveLength(1);
     expect(forbiddenCharacters('本报讯（记者 徐洋）“全角标点”——《法治》…… é ①', 'line')).toEqual([]);
@@ -52,8 +65,10 @@ describe('forbiddenCharacters', () => {
       [5, 'U+DBFF'],
       [6, 'U+10FFFF'],
     ]);
-    for (const c of [0xfdd0, 0xfdef, 0xfffe, 0x1fffe, 0x10fffe]) expect(forbiddenCharacters(`甲${String.fromCodePoint(c)}乙`, 'body'), c.toString(16)).toHaveLength(1);
-    for (const c of [0xfdcf, 0xfdf0, 0xfffd, 0x1fffd, 0x20000]) expect(forbiddenCharacters(`甲${String.fromCodePoint(c)}乙`, 'body'), c.toString(16)).toEqual([]);
+    for (const c of [0xfdd0, 0xfdef, 0xfffe, 0x1fffe, 0x10fffe])
+      expect(forbiddenCharacters(`甲${String.fromCodePoint(c)}乙`, 'body'), c.toString(16)).toHaveLength(1);
+    for (const c of [0xfdcf, 0xfdf0, 0xfffd, 0x1fffd, 0x20000])
+      expect(forbiddenCharacters(`甲${String.fromCodePoint(c)}乙`, 'body'), c.toString(16)).toEqual([]);
     expect(forbiddenCharacters('\uD800', 'line')[0]!.message).toContain('残缺的字符 U+D800');
     expect(forbiddenCharacters('\uFDD0', 'line')[0]!.message).toContain('非字符 U+FDD0');
     expect(stripForbiddenCharacters('甲\uD800乙\uFDD0丙😀')).toBe('甲乙丙😀');
@@ -64,7 +79,9 @@ describe('forbiddenCharacters', () => {
   });
 
   it('says what to do, in Chinese', () => {
-    expect(forbiddenCharacters('标题\u0007', 'line')[0]!.message).toBe('这里有看不见的控制字符 U+0007\uFF0C多半是从别处复制时带进来的\uFF0C请删掉它');
+    expect(forbiddenCharacters('标题\u0007', 'line')[0]!.message).toBe(
+      '这里有看不见的控制字符 U+0007\uFF0C多半是从别处复制时带进来的\uFF0C请删掉它',
+    );
     expect(forbiddenCharacters('\u202E', 'line')[0]!.message).toContain('文字方向控制符 U+202E');
     expect(forbiddenCharacters('a\nb', 'line')[0]!.message).toContain('只能写一行');
   });
@@ -92,7 +109,9 @@ describe('the schema refuses control characters', () => {
   });
 
   it('in the edition: page names and the note', () => {
-    expect(messages(editionSchema.safeParse({ ...edition, pages: [{ number: 1, name: '要\u202D闻' }] }))[0]).toMatch(/^pages\.0\.name: .*U\+202D/);
+    expect(messages(editionSchema.safeParse({ ...edition, pages: [{ number: 1, name: '要\u202D闻' }] }))[0]).toMatch(
+      /^pages\.0\.name: .*U\+202D/,
+    );
     expect(messages(editionSchema.safeParse({ ...edition, note: '备注\u0007' }))[0]).toMatch(/^note: .*U\+0007/);
   });
 
@@ -118,7 +137,19 @@ describe('person names', () => {
   });
 
   it('lose every default-ignorable character: invisible operators, the grapheme joiner, Hangul fillers, variation selectors, tags', () => {
-    for (const invisible of ['\u2062', '\u2063', '\u034F', '\u3164', '\uFFA0', '\u115F', '\uFE0F', '\u{E0041}', '\u{E0100}', '\u17B4', '\u{1D173}']) {
+    for (const invisible of [
+      '\u2062',
+      '\u2063',
+      '\u034F',
+      '\u3164',
+      '\uFFA0',
+      '\u115F',
+      '\uFE0F',
+      '\u{E0041}',
+      '\u{E0100}',
+      '\u17B4',
+      '\u{1D173}',
+    ]) {
       expect(normalizePersonName(`徐洋${invisible}`), invisible).toBe('徐洋');
       expect(normalizePersonName(`徐${invisible}洋`), invisible).toBe('徐洋');
     }
@@ -126,11 +157,17 @@ describe('person names', () => {
 
   it('keep the bidirectional controls, which the schema refuses in a name', () => {
     expect(normalizePersonName('徐\u202E洋\u061C\u200F')).toBe('徐\u202E洋\u061C\u200F');
-    expect(messages(articleSchema.safeParse({ ...valid, byline: ['徐\u202E洋'] }))).toEqual([expect.stringMatching(/^byline\.0\.name: .*U\+202E/)]);
+    expect(messages(articleSchema.safeParse({ ...valid, byline: ['徐\u202E洋'] }))).toEqual([
+      expect.stringMatching(/^byline\.0\.name: .*U\+202E/),
+    ]);
   });
 
   it('with an invisible character are one person with the name typed cleanly', () => {
-    const article = articleSchema.parse({ ...valid, byline: ['徐洋', '徐洋\u2063', '记者 徐\u{E0041}洋'], images: [{ caption: '图', credit: ['徐洋\uFE0F'] }] });
+    const article = articleSchema.parse({
+      ...valid,
+      byline: ['徐洋', '徐洋\u2063', '记者 徐\u{E0041}洋'],
+      images: [{ caption: '图', credit: ['徐洋\uFE0F'] }],
+    });
     expect(article.byline.map((b) => b.name)).toEqual(['徐洋', '徐洋', '徐洋']);
     expect(article.images[0]!.credit).toEqual(['徐洋']);
   });
@@ -152,7 +189,10 @@ describe('person names', () => {
   it('are reported where the schema changed them, by field, and not when it did not', () => {
     const at = (path: readonly PropertyKey[]) => ({ line: path.length, column: Number(path[1] ?? 0) + 1 });
     const found = nameNormalizations(
-      { byline: ['徐洋', '朱\u200B婧伟', { name: '\uF9F1', role: '摄影' }, '\u200B'], images: [{ caption: '图', credit: ['熊海生', '唐\uFEFF新花'] }, { credit: '刘\u00AD军' }] },
+      {
+        byline: ['徐洋', '朱\u200B婧伟', { name: '\uF9F1', role: '摄影' }, '\u200B'],
+        images: [{ caption: '图', credit: ['熊海生', '唐\uFEFF新花'] }, { credit: '刘\u00AD军' }],
+      },
       at,
     );
     expect(found.map((f) => [f.field, f.line, f.column])).toEqual([
@@ -161,7 +201,9 @@ describe('person names', () => {
       ['images', 4, 1],
       ['images', 3, 2],
     ]);
-    expect(found[0]!.message).toBe('署名「朱婧伟」里夹着看不见的字符 U+200B\uFF0C已按「朱婧伟」处理\uFF1B请把这个名字删掉重新输入\uFF0C免得同一个人被当成两个人');
+    expect(found[0]!.message).toBe(
+      '署名「朱婧伟」里夹着看不见的字符 U+200B\uFF0C已按「朱婧伟」处理\uFF1B请把这个名字删掉重新输入\uFF0C免得同一个人被当成两个人',
+    );
     expect(found[1]!.message).toContain('NFC');
     expect(found[2]!.message).toContain('摄影署名「唐新花」');
     expect(nameNormalizations('not a map', at)).toEqual([]);

@@ -112,7 +112,10 @@ describe('normalizeCjkPunctuation', () => {
 describe('normalizeCjkPunctuation on typed text', () => {
   it('converts marks right after Chinese at once, exactly as the full rules do', () => {
     const unit = fc.constantFrom(...'县法院审理,,:;?!. 　\t12ab“”"\'()…。', '4月', '。。。');
-    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (text) => normalizeCjkPunctuation(text) === normalizeByRules(text)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => normalizeCjkPunctuation(text) === normalizeByRules(text)),
+      { numRuns: 5000 },
+    );
     expect(normalizeCjkPunctuation('近日,馆陶县公安局:  特巡警')).toBe(`近日${COMMA}馆陶县公安局${COLON}特巡警`);
   });
 

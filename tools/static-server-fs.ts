@@ -27,7 +27,10 @@ export interface StaticServer {
 type Headers = Record<string, string>;
 
 /** Serves `root` at `base` (e.g. '/' or '/paper/'); `headers` are added to every response (a function: by request path). */
-export async function serveStatic(root: string, options: { base?: string; headers?: Headers | ((pathname: string) => Headers) } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  options: { base?: string; headers?: Headers | ((pathname: string) => Headers) } = {},
+): Promise<StaticServer> {
   const base = options.base ?? '/';
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -10,7 +10,11 @@ interface ImmutableMap {
 }
 
 interface DecapCms {
-  registerCustomFormat(name: string, extension: string, formatter: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>, order?: string[]): string }): void;
+  registerCustomFormat(
+    name: string,
+    extension: string,
+    formatter: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>, order?: string[]): string },
+  ): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: ImmutableMap }) => unknown }): void;
   init(options: { config: Record<string, unknown> }): void;
 }

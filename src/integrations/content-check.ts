@@ -49,7 +49,9 @@ function foldersToCheck(root: string, contentRoot: string, cacheFile: string): {
   }
   const changed = [...byFolder].filter(([folder]) => !previous.has(keys.get(join(contentRoot, folder))!));
   return {
-    paths: changed.flatMap(([folder, entries]) => (folder === '.' ? entries.filter((e) => e.file.kind !== 'ignored').map((e) => join(contentRoot, e.path)) : [join(contentRoot, folder)])),
+    paths: changed.flatMap(([folder, entries]) =>
+      folder === '.' ? entries.filter((e) => e.file.kind !== 'ignored').map((e) => join(contentRoot, e.path)) : [join(contentRoot, folder)],
+    ),
     remember: (dirty) => {
       mkdirSync(dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify([...keys].filter(([folder]) => !dirty.has(folder)).map(([, key]) => key)));
@@ -69,12 +71,20 @@ export async function checkFolders(root: string, paths: readonly string[], reads
   if (paths.length < PARALLEL_FROM) return checkPaths(paths, { cwd: root, contentDir: CONTENT_DIR, reads, today });
   const sorted = [...paths].sort();
   const cut = Math.floor(sorted.length / 2);
-  const second = runWorker<CheckJob, CheckAnswer>(join(root, 'src/integrations/content-check-worker.ts'), { paths: sorted.slice(cut), cwd: root, today });
+  const second = runWorker<CheckJob, CheckAnswer>(join(root, 'src/integrations/content-check-worker.ts'), {
+    paths: sorted.slice(cut),
+    cwd: root,
+    today,
+  });
   second.catch(() => undefined); // awaited below, after the first half
   const first = checkPaths(sorted.slice(0, cut), { cwd: root, contentDir: CONTENT_DIR, reads, today });
   const rest = await second;
   for (const [file, read] of rest.reads) reads.set(file, read);
-  return { files: first.files + rest.files, problems: [...first.problems, ...rest.problems], preparedAhead: [...first.preparedAhead, ...rest.preparedAhead] };
+  return {
+    files: first.files + rest.files,
+    problems: [...first.problems, ...rest.problems],
+    preparedAhead: [...first.preparedAhead, ...rest.preparedAhead],
+  };
 }
 
 export default function contentCheck(): AstroIntegration {
@@ -96,7 +106,10 @@ export default function contentCheck(): AstroIntegration {
         base = config.base;
         const contentRoot = join(root, CONTENT_DIR);
         // A build checks only the edition folders that changed since the last clean check; dev checks all.
-        const incremental = command === 'build' && existsSync(contentRoot) ? foldersToCheck(root, contentRoot, join(fileURLToPath(config.cacheDir), 'content-check.json')) : undefined;
+        const incremental =
+          command === 'build' && existsSync(contentRoot)
+            ? foldersToCheck(root, contentRoot, join(fileURLToPath(config.cacheDir), 'content-check.json'))
+            : undefined;
         if (incremental && incremental.paths.length === 0) {
           incremental.remember(new Set());
           return;
@@ -104,7 +117,9 @@ export default function contentCheck(): AstroIntegration {
         // The loaders take these reads instead of parsing the files again.
         const reads: SharedReads = new Map();
         const today = siteToday();
-        const { files, problems } = incremental ? await checkFolders(root, incremental.paths, reads, today) : checkPaths([contentRoot], { cwd: root, contentDir: CONTENT_DIR, reads, today });
+        const { files, problems } = incremental
+          ? await checkFolders(root, incremental.paths, reads, today)
+          : checkPaths([contentRoot], { cwd: root, contentDir: CONTENT_DIR, reads, today });
         handOverReads(reads);
         incremental?.remember(new Set(problems.map((p) => dirname(join(root, p.file)))));
         const errors = problems.filter((p) => p.severity === 'error');
@@ -116,7 +131,10 @@ export default function contentCheck(): AstroIntegration {
           logger.error(report);
           return;
         }
-        const error = new AstroError(`内容检查未通过\n${report}`, '运行 npm run check 可以只做检查；每一行的规则和写法见 CONTRIBUTING.md。');
+        const error = new AstroError(
+          `内容检查未通过\n${report}`,
+          '运行 npm run check 可以只做检查；每一行的规则和写法见 CONTRIBUTING.md。',
+        );
         // A content error is the reporter's to fix, not a bug in the site: no stack trace.
         error.stack = '';
         throw error;

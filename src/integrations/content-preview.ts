@@ -30,7 +30,10 @@ export interface PreviewOptions {
 /** Prints a check's result the way `npm run check` does: one line per problem, then the summary. */
 function logCheck(logger: AstroIntegrationLogger, problems: readonly Problem[], files: number, passed: string): void {
   if (problems.length === 0) logger.info(passed);
-  else logger[problems.some((p) => p.severity === 'error') ? 'error' : 'warn'](`${problems.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`);
+  else
+    logger[problems.some((p) => p.severity === 'error') ? 'error' : 'warn'](
+      `${problems.map(formatProblem).join('\n')}\n${formatSummary(problems, files)}`,
+    );
 }
 
 /** The dev server Astro hands to `astro:server:setup` (Vite's, typed through Astro: vite is not a dependency of ours). */
@@ -112,7 +115,8 @@ function injectIntoHtml(res: ServerResponse, notice: string): void {
   let held: Buffer[] | undefined;
   const isHtml = () => String(res.getHeader('content-type') ?? '').includes('text/html');
   const hold = (chunk: unknown) => {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') held!.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+      held!.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
   };
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     const headers = rest.find((r) => typeof r === 'object' && r !== null) as Record<string, unknown> | undefined;

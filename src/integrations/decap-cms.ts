@@ -50,7 +50,14 @@ export default function decapCms(): AstroIntegration {
         const port = decapServerPort();
         server = spawn(process.execPath, [require.resolve('decap-server/dist/index.js')], {
           cwd: repo,
-          env: { ...process.env, MODE: 'git', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: repo, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info' },
+          env: {
+            ...process.env,
+            MODE: 'git',
+            BIND_HOST: '127.0.0.1',
+            PORT: String(port),
+            GIT_REPO_DIRECTORY: repo,
+            LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         const log = (chunk: Buffer) => {

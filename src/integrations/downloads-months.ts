@@ -7,7 +7,14 @@ import { archiveName, DOWNLOADS_DIR, linksDownloads, withoutDownloadSizes } from
 import { publishedSource } from '../lib/content/published-source.ts';
 import { readArticle, readEdition } from '../lib/content/read.ts';
 import { publishedYamlFor, type PublishedYamls } from '../lib/content/shared-reads.ts';
-import { buildEditionArchive, zipEdition, zipMonth, type BuiltSite, type EditionArchive, type ZippedArchive } from '../lib/offline/edition.ts';
+import {
+  buildEditionArchive,
+  zipEdition,
+  zipMonth,
+  type BuiltSite,
+  type EditionArchive,
+  type ZippedArchive,
+} from '../lib/offline/edition.ts';
 import { toPosix } from '../lib/posix-path.ts';
 
 const decoder = new TextDecoder();
@@ -44,11 +51,31 @@ export function reader(dir: string): (path: string) => Uint8Array | undefined {
  * into zips under fixed names), the code that makes the zips, and where the site lives. Same key, same zips.
  * The sources as written: their published copies follow from them and the code (so a reused month parses nothing).
  */
-function monthKey(root: string, built: BuiltSite, readSource: (path: string) => Uint8Array | undefined, editions: readonly { date: string; slugs: string[] }[]): string {
+function monthKey(
+  root: string,
+  built: BuiltSite,
+  readSource: (path: string) => Uint8Array | undefined,
+  editions: readonly { date: string; slugs: string[] }[],
+): string {
   const hash = createHash('sha256').update(`${built.site}\0${built.base}\0`);
-  const code = [join(root, 'src/integrations/downloads-months.ts'), ...['src/lib/offline', 'src/lib/content'].flatMap((dir) => readdirSync(join(root, dir)).sort().map((f) => join(root, dir, f)))];
+  const code = [
+    join(root, 'src/integrations/downloads-months.ts'),
+    ...['src/lib/offline', 'src/lib/content'].flatMap((dir) =>
+      readdirSync(join(root, dir))
+        .sort()
+        .map((f) => join(root, dir, f)),
+    ),
+  ];
   const publicDir = join(root, 'public');
-  const inputs = [...code, ...(existsSync(publicDir) ? readdirSync(publicDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort() : [])];
+  const inputs = [
+    ...code,
+    ...(existsSync(publicDir)
+      ? readdirSync(publicDir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name))
+          .sort()
+      : []),
+  ];
   for (const file of inputs) hash.update(file).update('\0').update(readFileSync(file));
   for (const { date, slugs } of editions) {
     const dir = `${date.replaceAll('-', '/')}/`;
@@ -59,7 +86,12 @@ function monthKey(root: string, built: BuiltSite, readSource: (path: string) => 
     };
     const pages = [`${dir}index.html`, ...slugs.map((slug) => `${dir}${slug}/index.html`)].map((p) => [p, page(p)] as const);
     const sources = [`${dir}edition.yaml`, ...slugs.map((slug) => `${dir}${slug}.md`)].map((p) => [p, readSource(p)] as const);
-    for (const [path, bytes] of [...pages, ...sources]) hash.update(path).update('\0').update(bytes ?? '').update('\0');
+    for (const [path, bytes] of [...pages, ...sources])
+      hash
+        .update(path)
+        .update('\0')
+        .update(bytes ?? '')
+        .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -114,7 +146,8 @@ export function makeMonths(job: MonthsJob): MonthsResult {
       rmSync(join(job.cacheRoot, old), { recursive: true, force: true });
     }
     mkdirSync(cached, { recursive: true });
-    for (const name of [...editions.map((e) => archiveName(e.date)), archiveName(month)]) copyFileSync(join(downloadsDir, name), join(cached, name));
+    for (const name of [...editions.map((e) => archiveName(e.date)), archiveName(month)])
+      copyFileSync(join(downloadsDir, name), join(cached, name));
     writeFileSync(join(cached, 'complete'), '');
   }
   return result;

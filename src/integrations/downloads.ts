@@ -24,7 +24,11 @@ function htmlFiles(dir: string): string[] {
 
 /** The size of every zip in `dir`, by file name. */
 function zipSizes(dir: string): [string, number][] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.zip')).map((name) => [name, statSync(join(dir, name)).size]) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.zip'))
+        .map((name) => [name, statSync(join(dir, name)).size])
+    : [];
 }
 
 /** Splits months into `n` groups of about the same number of articles. */
@@ -62,11 +66,30 @@ export default function offlineDownloads(): AstroIntegration {
           // own pages; the assembly zips nothing and fills in the sizes on the pages it made (home, archive) from
           // the parts' zips, which are merged into the output folder by now.
           const scope = buildScope();
-          const pages = htmlFiles(outDir).filter((page) => (scope.kind === 'part' ? isPartOutput(page, scope.year) : scope.kind === 'assemble' ? !/^\d{4}\//.test(page) : true));
-          const months = scope.kind === 'assemble' ? [] : [...Map.groupBy(editionsInBuild(pages, reader(outDir)), (e) => e.date.slice(0, 7))];
-          const job = (group: MonthsJob['months']): MonthsJob => ({ root, outDir, contentDir: resolve(root, CONTENT_DIR), cacheRoot, site: site!, base, months: group, publishedYamls: publishedYamls() });
+          const pages = htmlFiles(outDir).filter((page) =>
+            scope.kind === 'part' ? isPartOutput(page, scope.year) : scope.kind === 'assemble' ? !/^\d{4}\//.test(page) : true,
+          );
+          const months =
+            scope.kind === 'assemble' ? [] : [...Map.groupBy(editionsInBuild(pages, reader(outDir)), (e) => e.date.slice(0, 7))];
+          const job = (group: MonthsJob['months']): MonthsJob => ({
+            root,
+            outDir,
+            contentDir: resolve(root, CONTENT_DIR),
+            cacheRoot,
+            site: site!,
+            base,
+            months: group,
+            publishedYamls: publishedYamls(),
+          });
           // One month is done in-process; more in two workers, one per core.
-          const results = months.length < 2 ? [makeMonths(job(months))] : await Promise.all(balance(months, 2).map((group) => runWorker<MonthsJob, MonthsResult>(join(root, 'src/integrations/downloads-worker.ts'), job(group))));
+          const results =
+            months.length < 2
+              ? [makeMonths(job(months))]
+              : await Promise.all(
+                  balance(months, 2).map((group) =>
+                    runWorker<MonthsJob, MonthsResult>(join(root, 'src/integrations/downloads-worker.ts'), job(group)),
+                  ),
+                );
           const sizes = new Map(results.flatMap((r) => r.sizes));
           if (scope.kind === 'assemble') for (const [name, size] of zipSizes(join(outDir, DOWNLOADS_DIR))) sizes.set(name, size);
           for (const warning of results.flatMap((r) => r.warnings)) logger.warn(warning);
@@ -87,8 +110,12 @@ export default function offlineDownloads(): AstroIntegration {
           const total = [...sizes.values()].reduce((a, b) => a + b, 0);
           const reused = results.reduce((n, r) => n + r.reused, 0);
           const ms = Math.round(performance.now() - started);
-          if (scope.kind === 'assemble') logger.info(`filled in the sizes of the parts' ${sizes.size} zip files (${formatSize(total)}) in ${ms} ms`);
-          else logger.info(`${sizes.size} zip files (${months.length} monthly bundles, ${reused} months reused unchanged), ${formatSize(total)}, in ${ms} ms`);
+          if (scope.kind === 'assemble')
+            logger.info(`filled in the sizes of the parts' ${sizes.size} zip files (${formatSize(total)}) in ${ms} ms`);
+          else
+            logger.info(
+              `${sizes.size} zip files (${months.length} monthly bundles, ${reused} months reused unchanged), ${formatSize(total)}, in ${ms} ms`,
+            );
         } catch (error) {
           throw new Error(`Offline downloads failed: ${(error as Error).message}`, { cause: error });
         }

@@ -47,7 +47,12 @@ export interface SearchIndexResult {
  */
 function shardKey(build: string, files: ReadonlySet<string>, digests: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256').update(build);
-  for (const file of [...files].sort()) hash.update('\0').update(file).update('\0').update(digests.get(file) ?? 'missing');
+  for (const file of [...files].sort())
+    hash
+      .update('\0')
+      .update(file)
+      .update('\0')
+      .update(digests.get(file) ?? 'missing');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -107,7 +112,8 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
   const kept = new Set<string>();
   try {
     // The shards are planned from the articles' dates alone; each shard's files are then read when it is indexed.
-    const pagefindVersion = (JSON.parse(readFileSync(join(job.root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+    const pagefindVersion = (JSON.parse(readFileSync(join(job.root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
+      .version;
     const code = sourceVersion(job.root, ['src/lib', 'src/data', 'src/integrations/search-index-worker.ts']);
     const build = `search-index v2\0${code}\0pagefind ${pagefindVersion}\0${job.base}`;
     const facts = planFacts(job, build);
@@ -117,7 +123,11 @@ async function run(job: SearchIndexJob): Promise<SearchIndexResult> {
       const reused = existsSync(join(cached, 'pagefind-entry.json'));
       if (!reused) {
         rmSync(cached, { recursive: true, force: true });
-        const content = readContent(job.root, CONTENT_DIR, { only: (file) => shard.files.has(file), reads: job.reads, under: job.scope.kind === 'part' ? job.scope.year : undefined });
+        const content = readContent(job.root, CONTENT_DIR, {
+          only: (file) => shard.files.has(file),
+          reads: job.reads,
+          under: job.scope.kind === 'part' ? job.scope.year : undefined,
+        });
         await indexShard(indexRecords(content, { base: job.base, preview: false, today: job.today }), cached);
       }
       cpSync(cached, join(job.stagingDir, shard.dir), { recursive: true });

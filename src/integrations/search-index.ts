@@ -102,7 +102,9 @@ export default function searchIndex(): AstroIntegration {
         }
         rmSync(stagingDir(), { recursive: true, force: true });
         const reused = shards.filter((s) => s.reused);
-        logger.info(`indexed ${shards.reduce((n, s) => n + s.pages, 0)} articles in ${shards.length} shard(s), ${reused.length} reused unchanged, in ${seconds} s`);
+        logger.info(
+          `indexed ${shards.reduce((n, s) => n + s.pages, 0)} articles in ${shards.length} shard(s), ${reused.length} reused unchanged, in ${seconds} s`,
+        );
       },
       'astro:server:setup': ({ server, logger }) => {
         let files: Promise<PagefindFiles> | undefined;

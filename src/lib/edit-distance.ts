@@ -20,7 +20,8 @@ export function editDistance(a: string, b: string, options: EditDistanceOptions 
     const cur = [i];
     for (let j = 1; j <= y.length; j++) {
       let best = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-      if (options.transpositions && i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      if (options.transpositions && i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        best = Math.min(best, before[j - 2]! + 1);
       cur.push(best);
     }
     before = prev;

@@ -94,11 +94,18 @@ export function clashMessage(other: string, page: number, order: number, free: n
  */
 export function editionProblems(articles: readonly ArticlePlacement[], editions: readonly EditionPlacement[]): EditionProblem[] {
   const problems: EditionProblem[] = [];
-  const byDate = new Map<string, { edition: EditionPlacement; articles: (ArticlePlacement & { data: { page: number; order: number } })[] }>();
+  const byDate = new Map<
+    string,
+    { edition: EditionPlacement; articles: (ArticlePlacement & { data: { page: number; order: number } })[] }
+  >();
   for (const edition of editions) {
     const folderDate = editionDateFromId(edition.id);
     if (edition.data.date !== undefined && folderDate !== edition.data.date) {
-      problems.push({ file: fileOf(edition, '.yaml'), field: 'date', message: `日期 ${edition.data.date} 与所在文件夹 ${folderDate ?? edition.id} 不一致` });
+      problems.push({
+        file: fileOf(edition, '.yaml'),
+        field: 'date',
+        message: `日期 ${edition.data.date} 与所在文件夹 ${folderDate ?? edition.id} 不一致`,
+      });
     }
     if (folderDate !== undefined) byDate.set(folderDate, { edition, articles: [] });
   }
@@ -144,14 +151,22 @@ export function editionProblems(articles: readonly ArticlePlacement[], editions:
       if (first === cur) continue;
       const other = fileOf(first, '.md');
       const next = last.get(page)! + 1;
-      problems.push({ file: fileOf(cur, '.md'), field: 'order', message: clashMessage(other, page, order, next), clash: { file: other, page, order, free: next } });
+      problems.push({
+        file: fileOf(cur, '.md'),
+        field: 'order',
+        message: clashMessage(other, page, order, next),
+        clash: { file: other, page, order, free: next },
+      });
     }
   }
   return problems;
 }
 
 /** By page, position, then id (every placement in one list is of one edition). */
-function comparePlacements(a: { id: string; data: { page: number; order: number } }, b: { id: string; data: { page: number; order: number } }): number {
+function comparePlacements(
+  a: { id: string; data: { page: number; order: number } },
+  b: { id: string; data: { page: number; order: number } },
+): number {
   if (a.data.page !== b.data.page) return a.data.page - b.data.page;
   if (a.data.order !== b.data.order) return a.data.order - b.data.order;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -16,7 +16,7 @@ function codeSpans(text: string): { start: number; end: number; content: string 
     lastOfLength.set(runs[i]!.length, i);
   }
   const spans: { start: number; end: number; content: string }[] = [];
-  for (let i = 0; i < runs.length; ) {
+  for (let i = 0; i < runs.length;) {
     const j = nextOfLength[i];
     if (j === undefined) {
       i++;
@@ -36,7 +36,8 @@ function codeSpans(text: string): { start: number; end: number; content: string 
 const INLINE_SYNTAX = /\\([!-/:-@[-`{-~])|&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});|[*_`~]+/g;
 
 /** Text outside code spans as the page shows it: escapes and character references decoded, emphasis marks gone. */
-const plainText = (text: string) => text.replace(INLINE_SYNTAX, (m, escaped?: string) => escaped ?? (m[0] === '&' ? decodeCharacterReference(m) : ''));
+const plainText = (text: string) =>
+  text.replace(INLINE_SYNTAX, (m, escaped?: string) => escaped ?? (m[0] === '&' ? decodeCharacterReference(m) : ''));
 
 /**
  * The first paragraph of a Markdown body as plain text (headings, images, HTML, code, quotes, tables and rules
@@ -97,6 +98,7 @@ export function summaryOf(article: SummarySource, maxLength = 120): string {
   if (article.data.summary) return normalizeCjkPunctuation(article.data.summary);
   if (article.lead !== undefined) return shorten(article.lead, maxLength);
   const frontmatter = article.rendered?.metadata?.['frontmatter'];
-  const lead = typeof frontmatter === 'object' && frontmatter !== null ? (frontmatter as Record<string, unknown>)[LEAD_PARAGRAPH] : undefined;
+  const lead =
+    typeof frontmatter === 'object' && frontmatter !== null ? (frontmatter as Record<string, unknown>)[LEAD_PARAGRAPH] : undefined;
   return shorten(typeof lead === 'string' ? lead : leadParagraph(article.body ?? ''), maxLength);
 }

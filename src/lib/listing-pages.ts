@@ -61,12 +61,31 @@ export interface LaidOutPage<T> {
   years?: ListingYear[] | undefined;
 }
 
-
 /** Every page of a listing of `newestFirst` (each with an edition `date`), split by page or, past `splitAt` articles, by year. */
-export function listingLayout<T extends { data: { date: string } }>(newestFirst: readonly T[], size: number, splitAt: number): LaidOutPage<T>[] {
-  if (newestFirst.length <= splitAt) return splitListing(newestFirst, size).map((page) => ({ path: listingPagePath('', page.number), page, total: newestFirst.length }));
+export function listingLayout<T extends { data: { date: string } }>(
+  newestFirst: readonly T[],
+  size: number,
+  splitAt: number,
+): LaidOutPage<T>[] {
+  if (newestFirst.length <= splitAt)
+    return splitListing(newestFirst, size).map((page) => ({ path: listingPagePath('', page.number), page, total: newestFirst.length }));
   const byYear = [...Map.groupBy(newestFirst, (a) => a.data.date.slice(0, 4))];
   const years = byYear.map(([year, list]) => ({ year, count: list.length }));
-  const front: LaidOutPage<T> = { path: '', page: { number: 0, items: newestFirst.slice(0, size), newer: undefined, older: undefined }, total: newestFirst.length, years };
-  return [front, ...byYear.flatMap(([year, list]) => splitListing(list, size).map((page) => ({ path: listingPagePath(listingYearPath('', year), page.number), year, page, total: list.length })))];
+  const front: LaidOutPage<T> = {
+    path: '',
+    page: { number: 0, items: newestFirst.slice(0, size), newer: undefined, older: undefined },
+    total: newestFirst.length,
+    years,
+  };
+  return [
+    front,
+    ...byYear.flatMap(([year, list]) =>
+      splitListing(list, size).map((page) => ({
+        path: listingPagePath(listingYearPath('', year), page.number),
+        year,
+        page,
+        total: list.length,
+      })),
+    ),
+  ];
 }

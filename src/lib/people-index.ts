@@ -38,12 +38,17 @@ const byPinyin = (a: Person, b: Person) => collator.compare(a.name, b.name) || (
 export function initialOf(name: string): string {
   const first = [...name][0] ?? '';
   if (/^[A-Za-z]$/.test(first)) return first.toLowerCase();
-  const letter = /\p{Script=Han}/u.test(first) ? pinyin(name, { surname: 'head', pattern: 'first', toneType: 'none', type: 'array' })[0] : undefined;
+  const letter = /\p{Script=Han}/u.test(first)
+    ? pinyin(name, { surname: 'head', pattern: 'first', toneType: 'none', type: 'array' })[0]
+    : undefined;
   return letter && /^[a-z]$/.test(letter) ? letter : 'other';
 }
 
 /** The index of the people who sign `bylines` (the site structure's), `perPage` to a page. */
-export function peopleIndex(bylines: readonly { name: string; slug: string; articles: readonly unknown[] }[], perPage: number): PeopleIndex {
+export function peopleIndex(
+  bylines: readonly { name: string; slug: string; articles: readonly unknown[] }[],
+  perPage: number,
+): PeopleIndex {
   const sorted = bylines.map(({ name, slug, articles }) => ({ name, slug, count: articles.length })).sort(byPinyin);
   if (sorted.length <= perPage) return { split: false, people: sorted };
   const groups = new Map<string, Person[]>();
@@ -75,6 +80,9 @@ export function personItems(people: readonly Person[], base: string): { label: s
 }
 
 /** The letters of a split index, with their people, under `base`. */
-export function letterItems(initials: readonly Pick<InitialGroup, 'key' | 'label' | 'count'>[], base: string): { label: string; href: string; count: number }[] {
+export function letterItems(
+  initials: readonly Pick<InitialGroup, 'key' | 'label' | 'count'>[],
+  base: string,
+): { label: string; href: string; count: number }[] {
   return initials.map(({ key, label, count }) => ({ label, href: withBase(initialPath(key), base), count }));
 }

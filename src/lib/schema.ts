@@ -28,7 +28,11 @@ export const isoDate = z.preprocess(
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
       const meant = dateAsWritten(s);
       const message =
-        meant === undefined ? form('2022-04-19') : isRealDate(meant) ? form(meant) : `${form('2022-04-19')}\uFF0C而且 ${meant} 这一天不存在\uFF08请检查月份和日\uFF09`;
+        meant === undefined
+          ? form('2022-04-19')
+          : isRealDate(meant)
+            ? form(meant)
+            : `${form('2022-04-19')}\uFF0C而且 ${meant} 这一天不存在\uFF08请检查月份和日\uFF09`;
       ctx.addIssue({ code: 'custom', message });
       return;
     }
@@ -63,7 +67,10 @@ const refuseNameWithoutLetters = (value: string, ctx: z.RefinementCtx<string>) =
   if (!HAN_OR_LATIN.test(value)) {
     ctx.addIssue({ code: 'custom', message: `姓名「${value}」里没有汉字或字母\uFF0C网站无法为它生成署名页\uFF1B请写上真实姓名` });
   } else if (!hasNameSlug(value)) {
-    ctx.addIssue({ code: 'custom', message: `姓名「${value}」里的字无法转成拼音\uFF0C网站无法为它生成署名页的网址\uFF1B请检查是否写错了字` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `姓名「${value}」里的字无法转成拼音\uFF0C网站无法为它生成署名页的网址\uFF1B请检查是否写错了字`,
+    });
   }
 };
 

@@ -26,7 +26,11 @@ export interface StructureOptions {
 }
 
 /** `articles`: the published ones (no drafts). */
-export function siteStructure<A extends ArticleEntry>(articles: readonly A[], editionEntries: readonly EditionEntry[], options: StructureOptions = {}): SiteStructure<A> {
+export function siteStructure<A extends ArticleEntry>(
+  articles: readonly A[],
+  editionEntries: readonly EditionEntry[],
+  options: StructureOptions = {},
+): SiteStructure<A> {
   const editions = assembleEditions(articles, editionEntries, { leaveOutBroken: options.leaveOutBroken ?? false });
   const inOrder = editions.flatMap((e) => e.articles);
   const editionOf = new Map(editions.flatMap((e) => e.articles.map((a) => [a.id, e] as const)));
@@ -43,7 +47,10 @@ export function siteStructure<A extends ArticleEntry>(articles: readonly A[], ed
   });
   counties.sort((a, b) => a.division.code.localeCompare(b.division.code));
 
-  const categories = [...groupArticles(inOrder, (a) => [a.data.category])].map(([name, list]) => ({ category: getCategory(name)!, articles: list }));
+  const categories = [...groupArticles(inOrder, (a) => [a.data.category])].map(([name, list]) => ({
+    category: getCategory(name)!,
+    articles: list,
+  }));
 
   const byName = groupArticles(inOrder, (a) => a.data.byline.map((b) => b.name));
   const bylineSlug = nameSlugs(byName.keys(), options.bylineRecord);
@@ -54,6 +61,7 @@ export function siteStructure<A extends ArticleEntry>(articles: readonly A[], ed
 /** The articles some feed shows in full (the paper's feeds, and every county's and category's): their ids. */
 export function feedArticleIds(structure: SiteStructure<ArticleEntry>): Set<string> {
   const ids = new Set(structure.articles.slice(0, MAIN_FEED_SIZE).map((a) => a.id));
-  for (const { articles } of [...structure.counties, ...structure.categories]) for (const a of articles.slice(0, SECTION_FEED_SIZE)) ids.add(a.id);
+  for (const { articles } of [...structure.counties, ...structure.categories])
+    for (const a of articles.slice(0, SECTION_FEED_SIZE)) ids.add(a.id);
   return ids;
 }

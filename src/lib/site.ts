@@ -25,7 +25,8 @@ export const site = {
 /** A whole number setting from the environment (`value` of `name`), `otherwise` when unset. */
 function wholeNumber(name: string, value: string | undefined, otherwise: number, max = Infinity): number {
   const n = value === undefined ? otherwise : Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1${max < Infinity ? ` to ${max}` : ''}, not ${value}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`${name} must be a whole number from 1${max < Infinity ? ` to ${max}` : ''}, not ${value}`);
   return n;
 }
 

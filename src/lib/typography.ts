@@ -89,7 +89,8 @@ export function normalizeCjkPunctuationPieces(pieces: readonly string[]): string
   const joined = pieces.join(SENTINEL);
   if (!CJK.test(joined) || isSettled(joined)) return [...pieces];
   // As in normalizeCjkPunctuation; a mark whose following spaces run into the next piece takes the full rules.
-  if (isSettled(joined.replace(MARK_AFTER_HAN_IN_PIECE, ''))) return joined.replace(MARK_AFTER_HAN_IN_PIECE, (m) => MARKS[m[0]!]!).split(SENTINEL);
+  if (isSettled(joined.replace(MARK_AFTER_HAN_IN_PIECE, '')))
+    return joined.replace(MARK_AFTER_HAN_IN_PIECE, (m) => MARKS[m[0]!]!).split(SENTINEL);
   const out = normalize(joined).split(SENTINEL);
   return out.length === pieces.length ? out : pieces.map(normalizeCjkPunctuation);
 }

@@ -60,12 +60,21 @@ function contentError(problems: readonly Problem[]): AstroError {
  * first line naming them. The build's content check has refused them already; this keeps Astro from importing one
  * whatever the check saw (and keeps `astro dev` on the last good version).
  */
-function bodyImagesRefused(paths: readonly string[], absolute: string, base: string, filePath: string, article: Pick<ReadArticle, 'body' | 'bodyLine'>): Problem[] {
+function bodyImagesRefused(
+  paths: readonly string[],
+  absolute: string,
+  base: string,
+  filePath: string,
+  article: Pick<ReadArticle, 'body' | 'bodyLine'>,
+): Problem[] {
   return paths.flatMap((path) => {
     const message = imageProblem(path, absolute, base);
     if (message === undefined) return [];
     const lines = article.body.split('\n');
-    const index = Math.max(0, lines.findIndex((l) => l.includes(path)));
+    const index = Math.max(
+      0,
+      lines.findIndex((l) => l.includes(path)),
+    );
     return [{ file: filePath, line: article.bodyLine + index, column: 1, rule: 'image', severity: 'error' as const, message }];
   });
 }
@@ -128,7 +137,12 @@ function contentLoader(kind: Kind): Loader {
           return existing ? file.id : undefined;
         }
         if (kind === 'edition') {
-          store.set({ id: file.id, data: await context.parseData({ id: file.id, data: read.data as Record<string, unknown>, filePath: absolute }), filePath, digest });
+          store.set({
+            id: file.id,
+            data: await context.parseData({ id: file.id, data: read.data as Record<string, unknown>, filePath: absolute }),
+            filePath,
+            digest,
+          });
           return file.id;
         }
         const article = read as Omit<ReadArticle, 'locate'>;
@@ -173,7 +187,8 @@ function contentLoader(kind: Kind): Loader {
             if (id === undefined) store.delete(file.id);
           },
           // What the door accepts but Astro's own steps refuse (an image it cannot read): keep serving the last version.
-          (error: unknown) => logger.error(`${toPosix(relative(root, changed))}：无法更新预览（${error instanceof Error ? error.message : String(error)}）`),
+          (error: unknown) =>
+            logger.error(`${toPosix(relative(root, changed))}：无法更新预览（${error instanceof Error ? error.message : String(error)}）`),
         );
       });
       const onEvent = (changed: string) => {

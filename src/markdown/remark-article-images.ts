@@ -18,7 +18,9 @@ export default function remarkArticleImages(_options: RemarkArticleImagesOptions
       const position = node.position ? { position: node.position } : {};
       replacements.set(
         node,
-        target.kind === 'local' ? { type: 'image', url: canonicalImageUrl(target.path), alt, title, ...position } : { type: 'text', value: alt, ...position },
+        target.kind === 'local'
+          ? { type: 'image', url: canonicalImageUrl(target.path), alt, title, ...position }
+          : { type: 'text', value: alt, ...position },
       );
     }
     if (replacements.size === 0) return;

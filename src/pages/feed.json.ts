@@ -14,6 +14,10 @@ export const GET: APIRoute = async ({ site }) => {
   const data = await loadSiteData();
   const home = absoluteUrl(homePath, at);
   const channel = { title: paper.name, description: paper.description, homeUrl: home, feedUrl: absoluteUrl(jsonFeedPath, at) };
-  const feed = jsonFeed(channel, (await feedArticles(data.articles, MAIN_FEED_SIZE, data)).map((a) => feedItem(a, at)), { name: paper.name, url: home });
+  const feed = jsonFeed(
+    channel,
+    (await feedArticles(data.articles, MAIN_FEED_SIZE, data)).map((a) => feedItem(a, at)),
+    { name: paper.name, url: home },
+  );
   return new Response(`${JSON.stringify(feed, null, 2)}\n`, { headers: { 'content-type': 'application/feed+json; charset=utf-8' } });
 };

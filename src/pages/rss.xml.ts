@@ -10,6 +10,11 @@ import { site as paper } from '../lib/site.ts';
 export const GET: APIRoute = async ({ site }) => {
   const at = siteLocation(site);
   const data = await loadSiteData();
-  const channel = { title: paper.name, description: paper.description, homeUrl: absoluteUrl(homePath, at), feedUrl: absoluteUrl(rssPath, at) };
+  const channel = {
+    title: paper.name,
+    description: paper.description,
+    homeUrl: absoluteUrl(homePath, at),
+    feedUrl: absoluteUrl(rssPath, at),
+  };
   return rssResponse(channel, data.articles, MAIN_FEED_SIZE, at, data);
 };

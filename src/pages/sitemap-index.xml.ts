@@ -11,7 +11,10 @@ export const GET: APIRoute = async ({ site }) => {
   const chunks = sitePageChunks(await loadSiteData());
   const sitemaps = chunks.map((pages, n) => ({
     url: absoluteUrl(sitemapPath(n), at),
-    lastmod: pages.reduce<string | undefined>((latest, p) => (p.lastmod && (!latest || p.lastmod > latest) ? p.lastmod : latest), undefined),
+    lastmod: pages.reduce<string | undefined>(
+      (latest, p) => (p.lastmod && (!latest || p.lastmod > latest) ? p.lastmod : latest),
+      undefined,
+    ),
   }));
   return xmlResponse(renderSitemapIndex(sitemaps), 'application/xml');
 };

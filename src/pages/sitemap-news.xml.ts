@@ -11,6 +11,8 @@ import { site as paper } from '../lib/site.ts';
 export const GET: APIRoute = async ({ site }) => {
   const at = siteLocation(site);
   const { articles } = await loadSiteData();
-  const entries = selectNewsEntries(articles.map((a) => ({ url: absoluteUrl(articlePath(a.id), at), title: zh(a.data.title), date: a.data.date })));
+  const entries = selectNewsEntries(
+    articles.map((a) => ({ url: absoluteUrl(articlePath(a.id), at), title: zh(a.data.title), date: a.data.date })),
+  );
   return xmlResponse(renderNewsSitemap(entries, { name: paper.name, language: 'zh-cn' }), 'application/xml');
 };

@@ -2,7 +2,16 @@
 // when needed) shard by shard from the newest, renders results and facet counts, and keeps the URL in step.
 import { decodeIndexed } from '../lib/search/tokens.ts';
 import { highlightExcerpt, parseSearchParams, toSearchParams, type SearchState } from '../lib/search/results.ts';
-import { FIRST_ROUND_SHARDS, ShardedSearch, facetCounts, openIndex, runSearch, type FacetCounts, type Pagefind, type Shard } from '../lib/search/client.ts';
+import {
+  FIRST_ROUND_SHARDS,
+  ShardedSearch,
+  facetCounts,
+  openIndex,
+  runSearch,
+  type FacetCounts,
+  type Pagefind,
+  type Shard,
+} from '../lib/search/client.ts';
 import { searchMessages } from '../lib/search/messages.ts';
 import { formatDateZh } from '../lib/format.ts';
 
@@ -150,7 +159,12 @@ function renderResult(data: { url: string; content: string; meta: Record<string,
   heading.append(link);
   const meta = document.createElement('ul');
   meta.className = 'meta';
-  for (const value of [data.meta['date'] ? formatDateZh(data.meta['date']) : '', data.meta['page'], data.meta['county'], data.meta['category']]) {
+  for (const value of [
+    data.meta['date'] ? formatDateZh(data.meta['date']) : '',
+    data.meta['page'],
+    data.meta['county'],
+    data.meta['category'],
+  ]) {
     if (!value) continue;
     const li = document.createElement('li');
     li.textContent = value;

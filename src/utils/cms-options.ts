@@ -31,7 +31,11 @@ export function contentFolderInRepo(root: string, env: Env = process.env): strin
 /** The branch the local backend reads and merges into: the one checked out when the dev server starts. */
 function currentBranch(repo: string): string {
   try {
-    return execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'main';
   }
@@ -41,7 +45,15 @@ function currentBranch(repo: string): string {
  * The settings naming the git host a build's editor logs in to (docs/web-editor.md), which the publishing workflows
  * pass from the repository's variables. Empty counts as unset: `${{ vars.X }}` is '' for a variable never set.
  */
-export const CMS_HOST_SETTINGS = ['CMS_BACKEND', 'CMS_REPO', 'CMS_BRANCH', 'CMS_APP_ID', 'CMS_BASE_URL', 'CMS_API_ROOT', 'CMS_AUTH_ENDPOINT'] as const;
+export const CMS_HOST_SETTINGS = [
+  'CMS_BACKEND',
+  'CMS_REPO',
+  'CMS_BRANCH',
+  'CMS_APP_ID',
+  'CMS_BASE_URL',
+  'CMS_API_ROOT',
+  'CMS_AUTH_ENDPOINT',
+] as const;
 type HostSetting = (typeof CMS_HOST_SETTINGS)[number];
 const setting = (env: Env, name: HostSetting): string | undefined => env[name] || undefined;
 
@@ -66,7 +78,17 @@ function productionBackend(env: Env): CmsBackend {
 }
 
 /** The editor's options: in dev, the local git backend on 127.0.0.1 and the checked-out branch; in a build, the git host. */
-export function cmsOptions({ dev, root, siteUrl, env = process.env }: { dev: boolean; root: string; siteUrl?: string | undefined; env?: Env }): CmsOptions {
+export function cmsOptions({
+  dev,
+  root,
+  siteUrl,
+  env = process.env,
+}: {
+  dev: boolean;
+  root: string;
+  siteUrl?: string | undefined;
+  env?: Env;
+}): CmsOptions {
   const backend = productionBackend(env);
   if (dev) backend.branch = setting(env, 'CMS_BRANCH') ?? currentBranch(gitRepoDir(root, env));
   return {

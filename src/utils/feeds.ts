@@ -21,7 +21,12 @@ export function xmlResponse(body: string, type: string): Response {
 
 /** What a feed shows of the newest `limit` of `articles` (sorted newest first): each with its full text where this build has it. */
 export function feedArticles(articles: readonly ArticleRecord[], limit: number, data: Pick<SiteData, 'entryOf'>): Promise<FeedArticle[]> {
-  return Promise.all(articles.slice(0, limit).map((a) => { const entry = data.entryOf.get(a.id); return entry ? withPublishedImages(entry) : a; }));
+  return Promise.all(
+    articles.slice(0, limit).map((a) => {
+      const entry = data.entryOf.get(a.id);
+      return entry ? withPublishedImages(entry) : a;
+    }),
+  );
 }
 
 /** The attribute Astro's Markdown pipeline puts on a body image for its renderer to replace (src, alt, title as JSON). */
@@ -46,8 +51,20 @@ async function withPublishedImages(entry: ArticleEntry): Promise<ArticleEntry> {
       continue;
     }
     const image = await getImage({ src: photo });
-    const attributes = { src: image.src, alt: props.alt ?? '', ...(props.title ? { title: props.title } : {}), width: image.attributes['width'], height: image.attributes['height'] };
-    tags.set(tag, `<img ${Object.entries(attributes).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}="${escapeHtml(String(v))}"`).join(' ')}>`);
+    const attributes = {
+      src: image.src,
+      alt: props.alt ?? '',
+      ...(props.title ? { title: props.title } : {}),
+      width: image.attributes['width'],
+      height: image.attributes['height'],
+    };
+    tags.set(
+      tag,
+      `<img ${Object.entries(attributes)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}="${escapeHtml(String(v))}"`)
+        .join(' ')}>`,
+    );
   }
   const html = rendered.html.replace(IMAGE_PLACEHOLDER, (tag) => tags.get(tag) ?? '');
   return { ...entry, rendered: { ...rendered, html } };
@@ -57,6 +74,18 @@ async function withPublishedImages(entry: ArticleEntry): Promise<ArticleEntry> {
 const unescapeAttribute = (value: string) => value.replace(/&(?:#[xX][0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);/g, decodeCharacterReference);
 
 /** An RSS feed of the newest `limit` of `articles` (sorted newest first). */
-export async function rssResponse(channel: FeedChannel, articles: readonly ArticleRecord[], limit: number, at: SiteLocation, data: Pick<SiteData, 'entryOf'>): Promise<Response> {
-  return xmlResponse(renderRss(channel, (await feedArticles(articles, limit, data)).map((a) => feedItem(a, at))), 'application/rss+xml');
+export async function rssResponse(
+  channel: FeedChannel,
+  articles: readonly ArticleRecord[],
+  limit: number,
+  at: SiteLocation,
+  data: Pick<SiteData, 'entryOf'>,
+): Promise<Response> {
+  return xmlResponse(
+    renderRss(
+      channel,
+      (await feedArticles(articles, limit, data)).map((a) => feedItem(a, at)),
+    ),
+    'application/rss+xml',
+  );
 }

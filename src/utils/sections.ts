@@ -72,7 +72,9 @@ export interface SectionListingProps {
 /** getStaticPaths of a section's listing pages: every page of every county's or category's listing that this build renders. */
 export async function sectionListingPaths(kind: SectionKind) {
   const data = await loadSiteData();
-  return sections(kind, data).flatMap(({ section, heading, articles }) => listingPaths(`${kind}/${section.slug}`, articles, { section }, heading, data));
+  return sections(kind, data).flatMap(({ section, heading, articles }) =>
+    listingPaths(`${kind}/${section.slug}`, articles, { section }, heading, data),
+  );
 }
 
 /** What a section's listing page shows around its articles: its title, the front page's lede and its feed. */
@@ -88,7 +90,10 @@ export function sectionListing({ section, total }: Pick<SectionListingProps, 'se
 /** getStaticPaths of a section's feed (`[slug]/rss.xml.ts`): one a county or category, in the build that renders what spans years. */
 export async function sectionFeedPaths(kind: SectionKind) {
   const data = await loadSiteData();
-  return (data.crossYear ? sections(kind, data) : []).map(({ section, articles }) => ({ params: { slug: section.slug }, props: { section, articles } }));
+  return (data.crossYear ? sections(kind, data) : []).map(({ section, articles }) => ({
+    params: { slug: section.slug },
+    props: { section, articles },
+  }));
 }
 
 /** A section's feed (RSS 2.0): its newest articles. */

@@ -56,13 +56,17 @@ function leadOf(entry: ArticleEntry): string {
   return String(frontmatter?.[LEAD_PARAGRAPH] ?? '');
 }
 
-const recordOf = (entry: ArticleEntry): ArticleRecord => articleRecord(entry.id, entry.filePath ?? `content/${entry.id}.md`, entry.data, leadOf(entry));
+const recordOf = (entry: ArticleEntry): ArticleRecord =>
+  articleRecord(entry.id, entry.filePath ?? `content/${entry.id}.md`, entry.data, leadOf(entry));
 
 /** `dev`: every article is in, and a file breaking the edition rules is left out (the content check shows its error). */
 async function build(dev: boolean, today: string): Promise<SiteData> {
   const scope = dev ? ({ kind: 'whole' } as const) : buildScope();
   // The assembly's collections hold no edition (its editions come from the catalogues): not asked for, as Astro warns of an empty one.
-  const [allEntries, editionEntries] = await Promise.all([getCollection('articles'), scope.kind === 'assemble' ? [] : getCollection('editions')]);
+  const [allEntries, editionEntries] = await Promise.all([
+    getCollection('articles'),
+    scope.kind === 'assemble' ? [] : getCollection('editions'),
+  ]);
   const shown = (data: { date: string; draft: boolean }) => dev || isPublished(data, today);
   const entries = allEntries.filter((a) => shown(a.data));
   // This build's own entries as records: all of them in a whole build, the year's in a part, none in the assembly
@@ -73,7 +77,10 @@ async function build(dev: boolean, today: string): Promise<SiteData> {
   const others = scope.kind === 'assemble' ? readCatalogues(root) : [];
   const context = scope.kind === 'part' ? readPartContext(root, scope.year) : undefined;
   const own = scope.kind !== 'assemble';
-  const records: ArticleRecord[] = [...others.flatMap((c) => c.articles).filter((a) => shown(a.data)), ...(own ? entries.map(recordOf) : [])];
+  const records: ArticleRecord[] = [
+    ...others.flatMap((c) => c.articles).filter((a) => shown(a.data)),
+    ...(own ? entries.map(recordOf) : []),
+  ];
   const editionRecords: EditionRecord[] = [
     ...others.flatMap((c) => c.editions),
     ...(own ? editionEntries.map((e) => ({ id: e.id, filePath: e.filePath ?? '', data: e.data })) : []),
@@ -87,7 +94,15 @@ async function build(dev: boolean, today: string): Promise<SiteData> {
   const order = new Map(structure.articles.map((a, i) => [a.id, i]));
   rendered.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const splitInPart = context && new Set(context.split);
-  return { ...structure, scope, entries: rendered, entryOf: new Map(entries.map((e) => [e.id, e])), rendersYear: inYear, crossYear: rendersCrossYear(scope), splitInPart };
+  return {
+    ...structure,
+    scope,
+    entries: rendered,
+    entryOf: new Map(entries.map((e) => [e.id, e])),
+    rendersYear: inYear,
+    crossYear: rendersCrossYear(scope),
+    splitInPart,
+  };
 }
 
 /**
@@ -107,7 +122,11 @@ const editionKeys = new WeakMap<Edition, string>();
 export function editionKey(edition: Edition): string {
   let key = editionKeys.get(edition);
   if (key === undefined) {
-    key = cacheKey(edition.date, edition.issue, edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, a.digest])]));
+    key = cacheKey(
+      edition.date,
+      edition.issue,
+      edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, a.digest])]),
+    );
     editionKeys.set(edition, key);
   }
   return key;
@@ -115,7 +134,11 @@ export function editionKey(edition: Edition): string {
 
 /** An article page: the article, its edition, and the byline pages it links to. */
 export function articleKey(article: ArticleEntry, edition: Edition, bylineSlug: ReadonlyMap<string, string>): string {
-  return cacheKey(article.digest ?? cacheKey(article.data, article.body), editionKey(edition), article.data.byline.map((b) => bylineSlug.get(b.name)));
+  return cacheKey(
+    article.digest ?? cacheKey(article.data, article.body),
+    editionKey(edition),
+    article.data.byline.map((b) => bylineSlug.get(b.name)),
+  );
 }
 
 /**
@@ -140,6 +163,16 @@ export function listingPaths<P extends object>(
     .map(({ path, year, page, total, years }) => ({
       params: { slug, page: path === '' ? undefined : path.slice(0, -1) },
       props: { ...props, page, total, year, years },
-      cacheKey: cacheKey(year, page.number, page.newer, page.older, page.items.map((a) => [a.id, a.digest]), slug, heading, page.number === 0 ? total : null, years),
+      cacheKey: cacheKey(
+        year,
+        page.number,
+        page.newer,
+        page.older,
+        page.items.map((a) => [a.id, a.digest]),
+        slug,
+        heading,
+        page.number === 0 ? total : null,
+        years,
+      ),
     }));
 }

@@ -11,7 +11,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * as a production build with the test's settings on top.
  */
 export function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const own = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DEV|PROD|SSR|MODE|BASE_URL|TEST|VITEST.*)$/.test(name)));
+  const own = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(DEV|PROD|SSR|MODE|BASE_URL|TEST|VITEST.*)$/.test(name)),
+  );
   // NODE_ENV=production: Vitest sets it to `test`, which would make the build count as dev (drafts shown).
   return { ...own, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env };
 }
@@ -28,8 +30,14 @@ export function astroBuild(outDir: string, env: Record<string, string>, timeout?
 }
 
 /** Starts a build into `outDir` without waiting for it: its process, and `ok` and the whole log once it has ended. */
-export function startAstroBuild(outDir: string, env: Record<string, string>): { child: ChildProcess; done: Promise<{ ok: boolean; log: string }> } {
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], { cwd: root, env: buildEnv(env) });
+export function startAstroBuild(
+  outDir: string,
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<{ ok: boolean; log: string }> } {
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    cwd: root,
+    env: buildEnv(env),
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -24,16 +24,29 @@ function freePort(): Promise<number> {
 }
 
 /** `editorRepo`: a git repository for the editor's local backend to commit to; without it the backend is off. */
-export async function startDev(port: number, env: Record<string, string>, { editorRepo }: { editorRepo?: string } = {}): Promise<DevServer> {
-  const editor = editorRepo === undefined ? { DECAP_SERVER: 'off' } : { CMS_GIT_REPO: editorRepo, DECAP_SERVER_PORT: String(await freePort()) };
+export async function startDev(
+  port: number,
+  env: Record<string, string>,
+  { editorRepo }: { editorRepo?: string } = {},
+): Promise<DevServer> {
+  const editor =
+    editorRepo === undefined ? { DECAP_SERVER: 'off' } : { CMS_GIT_REPO: editorRepo, DECAP_SERVER_PORT: String(await freePort()) };
   const dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     // Vitest's own environment (NODE_ENV=test, VITEST…) would change how Astro's dev server behaves.
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development', ...editor, ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'development',
+      ...editor,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const server: DevServer = { output: () => output, stop: () => dev.kill() };
-  const ready = () => output.includes('watching for file changes') && (editorRepo === undefined || output.includes('Git Proxy Server configured'));
+  const ready = () =>
+    output.includes('watching for file changes') && (editorRepo === undefined || output.includes('Git Proxy Server configured'));
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -15,7 +15,10 @@ async function jpeg(path: string, marker: string, color: string): Promise<void> 
     .toFile(path);
 }
 
-const front = (fields: Record<string, string>) => `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n`;
+const front = (fields: Record<string, string>) =>
+  `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n`;
 
 export async function writeDoorFixture(root: string, fixtures: string): Promise<string> {
   const content = join(root, 'content');
@@ -27,22 +30,36 @@ export async function writeDoorFixture(root: string, fixtures: string): Promise<
   writeFileSync(
     shown,
     readFileSync(shown, 'utf8')
-      .replace('order: 1\n', `order: 1\n# ${SECRET}-yaml-comment\nimages:\n  - file: ./shown.jpg\n    caption: 图为演练现场。\n    credit: [赵强]\n`)
-      .trimEnd() + `\n\n<!-- ${SECRET}-html-comment 编辑部备注 -->\n\n![演练](./shown.jpg)\n\n![现场][xian-chang]\n\n[xian-chang]: <./shown.jpg> "演练现场"\n`,
+      .replace(
+        'order: 1\n',
+        `order: 1\n# ${SECRET}-yaml-comment\nimages:\n  - file: ./shown.jpg\n    caption: 图为演练现场。\n    credit: [赵强]\n`,
+      )
+      .trimEnd() +
+      `\n\n<!-- ${SECRET}-html-comment 编辑部备注 -->\n\n![演练](./shown.jpg)\n\n![现场][xian-chang]\n\n[xian-chang]: <./shown.jpg> "演练现场"\n`,
   );
   await jpeg(join(day, 'shown.jpg'), `${SECRET}-exif-shown`, '#336699');
   await jpeg(join(day, 'unused.jpg'), `${SECRET}-exif-unused`, '#993366');
   await jpeg(join(day, 'draft-photo.jpg'), `${SECRET}-exif-draft`, '#669933');
   writeFileSync(
     join(day, 'cao-gao-you-tu.md'),
-    front({ title: '带图的草稿', byline: '[通讯员 赵强]', date: '2022-04-19', county: '裕华区', category: '社会', page: '3', order: '9', draft: 'true' }).replace(
+    front({
+      title: '带图的草稿',
+      byline: '[通讯员 赵强]',
+      date: '2022-04-19',
+      county: '裕华区',
+      category: '社会',
+      page: '3',
+      order: '9',
+      draft: 'true',
+    }).replace(
       /---\n$/,
       `images:\n  - file: ./draft-photo.jpg\n    caption: 草稿图片。\n---\n\n${SECRET}-draft-body\n\n![草稿](./draft-photo.jpg)\n`,
     ),
   );
   // Hidden and leftover files: never read, never published (a hidden article gets a warning).
   const article = (title: string, order: number) =>
-    front({ title, byline: '[通讯员 赵强]', date: '2022-04-19', county: '裕华区', category: '社会', page: '3', order: String(order) }) + `\n${SECRET}-${title}\n`;
+    front({ title, byline: '[通讯员 赵强]', date: '2022-04-19', county: '裕华区', category: '社会', page: '3', order: String(order) }) +
+    `\n${SECRET}-${title}\n`;
   writeFileSync(join(day, '.yin-cang.md'), article('hidden', 20));
   writeFileSync(join(day, '.#xiao-fang-yan-lian.md'), article('emacs-lock', 21));
   writeFileSync(join(day, 'xiao-fang-yan-lian.md~'), article('backup', 22));
@@ -59,7 +76,16 @@ export async function writeDoorFixture(root: string, fixtures: string): Promise<
   writeFileSync(join(drafts, 'edition.yaml'), `date: 2022-05-01\npages:\n  - number: 1\n    name: 要闻\n`);
   writeFileSync(
     join(drafts, 'wei-qian-fa.md'),
-    front({ title: '未签发', byline: '[记者 王明]', date: '2022-05-01', county: '河北省', category: '要闻', page: '1', order: '1', draft: 'true' }) + `\n${SECRET}-draft-edition\n`,
+    front({
+      title: '未签发',
+      byline: '[记者 王明]',
+      date: '2022-05-01',
+      county: '河北省',
+      category: '要闻',
+      page: '1',
+      order: '1',
+      draft: 'true',
+    }) + `\n${SECRET}-draft-edition\n`,
   );
   return content;
 }

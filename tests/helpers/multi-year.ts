@@ -12,12 +12,20 @@ const sample = fileURLToPath(new URL('../fixtures/sample/2022/04/19/', import.me
 /** Writes the folder at `dir` (emptied first). Editions: 2020-12-31, 2021-01-01, 2021-06-15, 2022-04-19. */
 export function writeMultiYearContent(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  const names = readdirSync(sample).filter((n) => n.endsWith('.md')).sort();
+  const names = readdirSync(sample)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   const edition = (date: string, picks: readonly string[], edit: (name: string, text: string) => string = (_n, t) => t) => {
     const folder = join(dir, ...date.split('-'));
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'edition.yaml'), readFileSync(join(sample, 'edition.yaml'), 'utf8').replaceAll('2022-04-19', date).replace(/^note:.*$/m, ''));
-    for (const name of picks) writeFileSync(join(folder, name), edit(name, readFileSync(join(sample, name), 'utf8').replace('date: 2022-04-19', `date: ${date}`)));
+    writeFileSync(
+      join(folder, 'edition.yaml'),
+      readFileSync(join(sample, 'edition.yaml'), 'utf8')
+        .replaceAll('2022-04-19', date)
+        .replace(/^note:.*$/m, ''),
+    );
+    for (const name of picks)
+      writeFileSync(join(folder, name), edit(name, readFileSync(join(sample, name), 'utf8').replace('date: 2022-04-19', `date: ${date}`)));
   };
   edition('2020-12-31', names.slice(0, 6), (name, text) => {
     if (name === names[0]) return text.replace(/^byline:\n( {2}- .*\n)+/m, 'byline:\n  - 张伟\n');
@@ -27,7 +35,9 @@ export function writeMultiYearContent(dir: string): void {
   });
   edition('2021-01-01', names.slice(3, 8));
   edition('2021-06-15', names);
-  edition('2022-04-19', names, (name, text) => (name === names[4] ? text.replace(/^byline:\n( {2}- .*\n)+/m, 'byline:\n  - 章伟\n') : text));
+  edition('2022-04-19', names, (name, text) =>
+    name === names[4] ? text.replace(/^byline:\n( {2}- .*\n)+/m, 'byline:\n  - 章伟\n') : text,
+  );
   writeFileSync(join(dir, 'redirects.yaml'), `- from: /2021/01/01/old-slug/\n  to: /2021/01/01/${names[3]!.replace(/\.md$/, '')}/\n`);
 }
 

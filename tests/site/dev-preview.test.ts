@@ -59,7 +59,7 @@ async function open(p: Page, url: string): Promise<void> {
   const count = () => navigations++;
   p.on('framenavigated', count);
   await p.goto(url, { waitUntil: 'domcontentloaded' });
-  for (let seen = -1; seen !== navigations; ) {
+  for (let seen = -1; seen !== navigations;) {
     seen = navigations;
     await new Promise((r) => setTimeout(r, 1200));
   }
@@ -76,7 +76,9 @@ async function waitForText(p: Page, test: (text: string) => boolean, what: strin
     if (test(text)) return;
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`${what}: not shown within ${TIMEOUT} ms; the page shows:\n${text.slice(0, 2000)}\n--- astro dev:\n${dev.output().slice(-3000)}`);
+  throw new Error(
+    `${what}: not shown within ${TIMEOUT} ms; the page shows:\n${text.slice(0, 2000)}\n--- astro dev:\n${dev.output().slice(-3000)}`,
+  );
 }
 
 /** Saves `text` to `file` and measures the time until the open page shows what `test` looks for. */
@@ -97,7 +99,12 @@ describe('live preview in astro dev', () => {
   it('shows an edit saved to an open article without the page being reloaded by hand', async () => {
     await open(page, `${SITE}/2022/04/19/xiao-fang-yan-lian/`);
     expect(await pageText(page)).toContain('消防演练进社区');
-    await saveAndWait(ARTICLE, ORIGINAL.replace('居民学习使用灭火器', '居民学习使用新型灭火毯'), (t) => t.includes('新型灭火毯'), 'edit of an open article');
+    await saveAndWait(
+      ARTICLE,
+      ORIGINAL.replace('居民学习使用灭火器', '居民学习使用新型灭火毯'),
+      (t) => t.includes('新型灭火毯'),
+      'edit of an open article',
+    );
   });
 
   it('shows a new article at its address once it is saved', async () => {
@@ -111,7 +118,12 @@ describe('live preview in astro dev', () => {
     await open(page, `${SITE}/2022/04/19/xiao-fang-yan-lian/`);
     const before = dev.output().length;
     const expected = countyError(ARTICLE);
-    await saveAndWait(ARTICLE, ORIGINAL.replace('county: 裕华区', 'county: 张家囗市'), (t) => t.includes(expected), 'broken article (unknown county)');
+    await saveAndWait(
+      ARTICLE,
+      ORIGINAL.replace('county: 裕华区', 'county: 张家囗市'),
+      (t) => t.includes(expected),
+      'broken article (unknown county)',
+    );
     expect(await pageText(page)).toContain('稿件有错误');
 
     const edition = await browser.newPage();
@@ -127,7 +139,12 @@ describe('live preview in astro dev', () => {
   });
 
   it('recovers when the broken article is fixed', async () => {
-    await saveAndWait(ARTICLE, ORIGINAL.replace('居民学习使用灭火器', '居民学习使用应急逃生绳'), (t) => t.includes('应急逃生绳') && !t.includes('稿件有错误'), 'fixed article');
+    await saveAndWait(
+      ARTICLE,
+      ORIGINAL.replace('居民学习使用灭火器', '居民学习使用应急逃生绳'),
+      (t) => t.includes('应急逃生绳') && !t.includes('稿件有错误'),
+      'fixed article',
+    );
     const home = await (await fetch(`${SITE}/2022/04/19/`)).text();
     expect(home).not.toContain('data-content-problems');
   });
@@ -135,9 +152,16 @@ describe('live preview in astro dev', () => {
   it('shows a new broken article’s message at its address, then the article once it is fixed', async () => {
     const file = `${EDITION}/huai-gao-jian.md`;
     await open(page, `${SITE}/2022/04/19/huai-gao-jian/`);
-    const broken = ORIGINAL.replace('title: 消防演练进社区', 'title: 法律服务进乡村').replace('order: 1', 'order: 3').replace('county: 裕华区', 'county: [裕华区');
+    const broken = ORIGINAL.replace('title: 消防演练进社区', 'title: 法律服务进乡村')
+      .replace('order: 1', 'order: 3')
+      .replace('county: 裕华区', 'county: [裕华区');
     await saveAndWait(file, broken, (t) => t.includes(`${file}:6:1 error yaml-syntax:`), 'new article with a YAML error');
-    await saveAndWait(file, broken.replace('county: [裕华区', 'county: 裕华区'), (t) => t.includes('法律服务进乡村') && !t.includes('有错误'), 'new article fixed');
+    await saveAndWait(
+      file,
+      broken.replace('county: [裕华区', 'county: 裕华区'),
+      (t) => t.includes('法律服务进乡村') && !t.includes('有错误'),
+      'new article fixed',
+    );
   });
 
   it('shows a broken edition.yaml’s message at the edition’s address and a notice on the pages it breaks, and recovers', async () => {
@@ -147,14 +171,24 @@ describe('live preview in astro dev', () => {
     const before = dev.output().length;
     // Page 3 goes: the article on it no longer fits the edition (an edition rule, reported on the article).
     const pageError = `${ARTICLE}:7:7 error page:`;
-    await saveAndWait(file, original.replace('  - { number: 3, name: 法治社会 }\n', ''), (t) => t.includes('内容检查发现') && t.includes(pageError), 'edition.yaml loses a page (notice)');
+    await saveAndWait(
+      file,
+      original.replace('  - { number: 3, name: 法治社会 }\n', ''),
+      (t) => t.includes('内容检查发现') && t.includes(pageError),
+      'edition.yaml loses a page (notice)',
+    );
     const article = await browser.newPage();
     await open(article, `${SITE}/2022/04/19/xiao-fang-yan-lian/`);
     expect(await pageText(article)).toContain(pageError);
     await article.close();
     expect(dev.output().slice(before)).not.toMatch(/Stack trace|ContentError|AstroError/);
 
-    await saveAndWait(file, original.replace('issue: 6080', 'issue: [6080'), (t) => t.includes('版期信息有错误') && t.includes(`${file}:3:1 error yaml-syntax:`), 'edition.yaml with a YAML error');
+    await saveAndWait(
+      file,
+      original.replace('issue: 6080', 'issue: [6080'),
+      (t) => t.includes('版期信息有错误') && t.includes(`${file}:3:1 error yaml-syntax:`),
+      'edition.yaml with a YAML error',
+    );
     await saveAndWait(file, original, (t) => t.includes('法治社会') && !t.includes('有错误'), 'edition.yaml fixed');
   });
 });

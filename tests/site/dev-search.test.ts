@@ -36,7 +36,23 @@ describe('search in astro dev', () => {
 
   it('checks an article again when it is saved, and prints its problems with file and line', async () => {
     const file = `${CONTENT}/2022/04/19/xin-gao-jian.md`;
-    writeFileSync(file, ['---', 'title: 新稿件', 'byline: [徐洋]', 'date: 2022-04-19', 'county: 张家囗市', 'category: 交通', 'page: 1', 'order: 20', '---', '', '正文。', ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '---',
+        'title: 新稿件',
+        'byline: [徐洋]',
+        'date: 2022-04-19',
+        'county: 张家囗市',
+        'category: 交通',
+        'page: 1',
+        'order: 20',
+        '---',
+        '',
+        '正文。',
+        '',
+      ].join('\n'),
+    );
     const expected = `${file}:5:9 error county: ${fw('未知的县区「张家囗市」,是否为「张家口市」?')}`;
     for (let i = 0; i < 100 && !dev.output().includes(expected); i++) await new Promise((r) => setTimeout(r, 100));
     expect(dev.output()).toContain(expected);

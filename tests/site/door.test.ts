@@ -34,7 +34,9 @@ describe('a build of hostile content', () => {
 
   it('publishes exactly the articles the checker accepts, and no draft', () => {
     const accepted = [...contentFiles(root, contentDir)].filter((e) => 'body' in e && !e.data.draft).map((e) => `${e.id}/index.html`);
-    const pages = files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f) && !isRedirectStub(readFileSync(join(out, f), 'utf8')));
+    const pages = files.filter(
+      (f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f) && !isRedirectStub(readFileSync(join(out, f), 'utf8')),
+    );
     expect(pages).toEqual(accepted.sort());
     expect(accepted).not.toContain('2022/04/19/cao-gao-you-tu/index.html');
   });
@@ -70,15 +72,22 @@ describe('a build of hostile content', () => {
   it('makes no edition of drafts alone: no page, archive entry, sitemap entry, feed item or zip', () => {
     expect(files.some((f) => f.startsWith('2022/05/'))).toBe(false);
     expect(files).not.toContain('downloads/2022-05-01.zip');
-    for (const f of ['index.html', 'archive/index.html', 'archive/2022/index.html', 'sitemap-0.xml', 'rss.xml', 'feed.json']) expect(readable(f), f).not.toMatch(/2022[-/]05[-/]01/);
+    for (const f of ['index.html', 'archive/index.html', 'archive/2022/index.html', 'sitemap-0.xml', 'rss.xml', 'feed.json'])
+      expect(readable(f), f).not.toMatch(/2022[-/]05[-/]01/);
   });
 
   it('ships the sources in the zips without the newsroom’s comments and notes', () => {
-    const source = execFileSync('unzip', ['-p', join(out, 'downloads/2022-04-19.zip'), 'content/2022/04/19/xiao-fang-yan-lian.md']).toString('utf8');
+    const source = execFileSync('unzip', [
+      '-p',
+      join(out, 'downloads/2022-04-19.zip'),
+      'content/2022/04/19/xiao-fang-yan-lian.md',
+    ]).toString('utf8');
     expect(source).toContain('title: 消防演练进社区');
     expect(source).toContain('![演练](./shown.jpg)');
     expect(source).not.toContain('<!--');
-    const edition = execFileSync('unzip', ['-p', join(out, 'downloads/2022-04-19.zip'), 'content/2022/04/19/edition.yaml']).toString('utf8');
+    const edition = execFileSync('unzip', ['-p', join(out, 'downloads/2022-04-19.zip'), 'content/2022/04/19/edition.yaml']).toString(
+      'utf8',
+    );
     expect(edition).toContain('pages:');
     expect(edition).not.toContain('note');
   });

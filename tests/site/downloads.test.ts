@@ -78,11 +78,14 @@ describe('download links', () => {
   it('the archive links each month’s bundle and each edition’s zip with their sizes', () => {
     const archive = read(sample, 'archive/2022/index.html');
     expect(archive).toContain(`<a href="/downloads/2022-04.zip" download type="application/zip">${label('2022年4月合订本', monthZip)}</a>`);
-    expect(archive).toContain(`<a href="/downloads/2022-04-19.zip" download type="application/zip">${label('2022年4月19日', editionZip)}</a>`);
+    expect(archive).toContain(
+      `<a href="/downloads/2022-04-19.zip" download type="application/zip">${label('2022年4月19日', editionZip)}</a>`,
+    );
   });
 
   it('leaves no size placeholder empty on any page', () => {
-    for (const file of files(sample).filter((f) => f.endsWith('.html'))) expect(read(sample, file), file).not.toMatch(/data-download-size="[^"]*"><\/span>/);
+    for (const file of files(sample).filter((f) => f.endsWith('.html')))
+      expect(read(sample, file), file).not.toMatch(/data-download-size="[^"]*"><\/span>/);
   });
 });
 
@@ -95,7 +98,11 @@ describe('an edition’s zip', () => {
       expect(list).toContain(`content/2022/04/19/${slug}.md`);
       // The repository's file, minus the newsroom's comments (the sample's importer notes are YAML comments).
       const source = readFileSync(fileURLToPath(new URL(`../fixtures/sample/2022/04/19/${slug}.md`, import.meta.url)));
-      expect(read(edition, `content/2022/04/19/${slug}.md`)).toBe(Buffer.from(publishedSource(`2022/04/19/${slug}.md`, source, () => readArticle(`${slug}.md`, source).publishedYaml)).toString('utf8'));
+      expect(read(edition, `content/2022/04/19/${slug}.md`)).toBe(
+        Buffer.from(publishedSource(`2022/04/19/${slug}.md`, source, () => readArticle(`${slug}.md`, source).publishedYaml)).toString(
+          'utf8',
+        ),
+      );
       expect(read(edition, `content/2022/04/19/${slug}.md`)).not.toMatch(/#\s*原版/);
     }
     expect(list).toEqual(expect.arrayContaining(['index.html', 'SHA256SUMS', 'content/2022/04/19/edition.yaml']));
@@ -110,7 +117,9 @@ describe('an edition’s zip', () => {
 
   it('has no root-relative URL and no link to a missing file', () => {
     expect(brokenLinks(edition)).toEqual([]);
-    expect(read(edition, 'articles/fa-yuan-yi-fa-qiang-zhi-teng-fang-bao-zhang.html')).toContain('href="https://example.org/county/yuhua/"');
+    expect(read(edition, 'articles/fa-yuan-yi-fa-qiang-zhi-teng-fang-bao-zhang.html')).toContain(
+      'href="https://example.org/county/yuhua/"',
+    );
   });
 });
 
@@ -126,7 +135,10 @@ describe('reading the zip from file:// in Chromium', () => {
     page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));
     // A request the page itself abandoned by navigating on (Chromium's lazy favicon fetch) is not a failure.
-    page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on(
+      'requestfailed',
+      (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
+    );
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -239,19 +251,30 @@ describe('rebuilding', () => {
       `import config from '../../../astro.config.mjs';\n` +
         `export default { ...config, cacheDir: './${folder}/cache/', vite: { ...config.vite, cacheDir: './${folder}/cache/vite/' } };\n`,
     );
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://example.org' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SITE_URL: 'https://example.org',
+    };
     delete env['BASE_PATH'];
     env['CONTENT_DIR'] = 'tests/fixtures/sample'; // as the sample build (tests/setup/build-sample.ts)
     try {
-      execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', `${folder}/astro.config.mjs`, '--outDir', join(work, 'dist')], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env,
-      });
+      execFileSync(
+        process.execPath,
+        ['node_modules/astro/bin/astro.mjs', 'build', '--config', `${folder}/astro.config.mjs`, '--outDir', join(work, 'dist')],
+        {
+          cwd: root,
+          stdio: ['ignore', 'ignore', 'inherit'],
+          env,
+        },
+      );
       const names = readdirSync(join(sample, 'downloads')).sort();
       expect(readdirSync(join(work, 'dist/downloads')).sort()).toEqual(names);
       for (const name of names) {
-        expect(Buffer.compare(readFileSync(join(work, 'dist/downloads', name)), readFileSync(join(sample, 'downloads', name))), name).toBe(0);
+        expect(Buffer.compare(readFileSync(join(work, 'dist/downloads', name)), readFileSync(join(sample, 'downloads', name))), name).toBe(
+          0,
+        );
       }
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -49,7 +49,9 @@ for (const [name, site] of Object.entries(sites)) {
         const channel = rss(`category/${category.slug}/rss.xml`);
         const expected = published.filter((a) => a.data.category === category.name).slice(0, 20);
         expect(channel.item!.map((i) => i.link).sort()).toEqual(expected.map((a) => articleUrl(a.id)).sort());
-        expect(read(`category/${category.slug}/index.html`)).toContain(`<link rel="alternate" type="application/rss+xml" title="河北法制报 · ${category.name}" href="${site.base}category/${category.slug}/rss.xml">`);
+        expect(read(`category/${category.slug}/index.html`)).toContain(
+          `<link rel="alternate" type="application/rss+xml" title="河北法制报 · ${category.name}" href="${site.base}category/${category.slug}/rss.xml">`,
+        );
       }
       const counties = new Map<string, string[]>();
       for (const a of published) {
@@ -57,7 +59,11 @@ for (const [name, site] of Object.entries(sites)) {
         if (r.ok) counties.set(r.division.slug, [...(counties.get(r.division.slug) ?? []), articleUrl(a.id)]);
       }
       for (const [slug, urls] of counties) {
-        expect(rss(`county/${slug}/rss.xml`).item!.map((i) => i.link).sort()).toEqual(urls.slice(0, 20).sort());
+        expect(
+          rss(`county/${slug}/rss.xml`)
+            .item!.map((i) => i.link)
+            .sort(),
+        ).toEqual(urls.slice(0, 20).sort());
         expect(read(`county/${slug}/index.html`)).toContain(`href="${site.base}county/${slug}/rss.xml"`);
       }
     });
@@ -84,7 +90,11 @@ for (const [name, site] of Object.entries(sites)) {
       const expected = published.filter((a) => a.data.date === newest || a.data.date === dayBefore);
       expect(urls.map((u) => u.loc)).toEqual(expected.map((a) => articleUrl(a.id)));
       for (const u of urls) {
-        const news = u['news:news'] as { 'news:publication': Record<string, string>; 'news:publication_date': string; 'news:title': string };
+        const news = u['news:news'] as {
+          'news:publication': Record<string, string>;
+          'news:publication_date': string;
+          'news:title': string;
+        };
         expect(news['news:publication']).toEqual({ 'news:name': '河北法制报', 'news:language': 'zh-cn' });
         expect(news['news:publication_date']).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
         expect(news['news:title']).toBeTruthy();
@@ -108,7 +118,9 @@ for (const [name, site] of Object.entries(sites)) {
         expect(ld.dateModified >= ld.datePublished).toBe(true);
         expect(ld.author.length).toBeGreaterThan(0);
         for (const author of ld.author) expect(author.name).toBeTruthy();
-        expect(ld.author.filter((x: { '@type': string }) => x['@type'] === 'Person').map((x: { name: string }) => x.name)).toEqual(a.data.byline.map((b) => b.name));
+        expect(ld.author.filter((x: { '@type': string }) => x['@type'] === 'Person').map((x: { name: string }) => x.name)).toEqual(
+          a.data.byline.map((b) => b.name),
+        );
         expect(ld.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: '河北法制报', url: abs('') });
         expect(ld.articleSection).toBe(a.data.category);
         expect(ld.mainEntityOfPage['@id']).toBe(url);

@@ -7,7 +7,15 @@ import { describe, expect, inject, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { allFiles, isRedirectStub, type BuiltSite } from '../../tools/site-check/dist-fs.ts';
 import { brokenLinks, urlOf } from '../../tools/site-check/link-check-fs.ts';
-import { CACHE_ENTRY, CACHE_IMMUTABLE, CACHE_PAGE, CONTENT_SECURITY_POLICY, EDITOR_CONTENT_SECURITY_POLICY, headersFor, parseHeadersFile } from '../../src/lib/seo/headers.ts';
+import {
+  CACHE_ENTRY,
+  CACHE_IMMUTABLE,
+  CACHE_PAGE,
+  CONTENT_SECURITY_POLICY,
+  EDITOR_CONTENT_SECURITY_POLICY,
+  headersFor,
+  parseHeadersFile,
+} from '../../src/lib/seo/headers.ts';
 
 const sites: Record<string, BuiltSite> = {
   sample: { out: inject('sampleOut'), base: '/', origin: 'https://example.org' },
@@ -33,7 +41,8 @@ for (const [name, site] of Object.entries(sites)) {
       const problems: string[] = [];
       for (const file of pages) {
         const report = await validator.validateString(read(file), file);
-        for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+        for (const result of report.results)
+          for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
       }
       expect(problems).toEqual([]);
     });
@@ -59,12 +68,19 @@ for (const [name, site] of Object.entries(sites)) {
         if (file === '_headers' || file === '_redirects') continue;
         const headers = headersFor(rules, urlOf(site, file).pathname);
         const searchIndex = /^pagefind(-[\w-]+)?\//.test(file);
-        const expected = file.startsWith('_astro/') || (searchIndex && /^[^/]+\/(index|fragment|filter)\//.test(file)) ? CACHE_IMMUTABLE : searchIndex ? undefined : CACHE_PAGE;
+        const expected =
+          file.startsWith('_astro/') || (searchIndex && /^[^/]+\/(index|fragment|filter)\//.test(file))
+            ? CACHE_IMMUTABLE
+            : searchIndex
+              ? undefined
+              : CACHE_PAGE;
         const cache = headers['cache-control'];
-        if (expected ? cache !== expected : cache !== CACHE_ENTRY && cache !== CACHE_IMMUTABLE) wrong.push(`${file}: Cache-Control ${cache}`);
+        if (expected ? cache !== expected : cache !== CACHE_ENTRY && cache !== CACHE_IMMUTABLE)
+          wrong.push(`${file}: Cache-Control ${cache}`);
         // One policy per file: the site's, or the web editor's under admin/.
         const csp = headers['content-security-policy'];
-        if (csp !== (file.startsWith('admin/') ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY)) wrong.push(`${file}: CSP ${csp}`);
+        if (csp !== (file.startsWith('admin/') ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY))
+          wrong.push(`${file}: CSP ${csp}`);
       }
       expect(wrong).toEqual([]);
       expect(headersFor(rules, `${site.base}pagefind/pagefind-entry.json`)['cache-control']).toBe(CACHE_ENTRY);
@@ -79,6 +95,8 @@ describe('moved URLs (the fixture declares one in redirects.yaml)', () => {
   it('forward from the old URL to the new one under the base path, on any host', () => {
     const stub = readFileSync(join(site.out, old), 'utf8');
     expect(stub).toContain('content="0;url=/paper/2022/04/19/dian-dong-che-zhuan-xiang/"');
-    expect(readFileSync(join(site.out, '_redirects'), 'utf8')).toContain('/paper/2022/04/19/dian-dong-che/ /paper/2022/04/19/dian-dong-che-zhuan-xiang/ 301\n');
+    expect(readFileSync(join(site.out, '_redirects'), 'utf8')).toContain(
+      '/paper/2022/04/19/dian-dong-che/ /paper/2022/04/19/dian-dong-che-zhuan-xiang/ 301\n',
+    );
   });
 });

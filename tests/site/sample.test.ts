@@ -31,19 +31,84 @@ function readerPages(dir: string): string[] {
 }
 
 const seed = [
-  { slug: 'guo-wu-yuan-lian-xi-ban-you-guan-fu-ze-ren-jie', title: '国务院联席办有关负责人解读《关于加强打击治理电信网络诈骗违法犯罪工作的意见》', byline: [], county: '全国' },
-  { slug: 'nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang', title: '女子“抄近道”逆行 被撞受伤负全责', byline: ['徐洋', '刘爱军'], county: '张家口市' },
-  { slug: 'lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song', title: '老人突发心梗 曲周民警护送就医转危为安', byline: ['牛敏'], county: '曲周县' },
-  { slug: 'zhang-jia-kou-xuan-hua-jian-cha-yuan-ban-li-yi', title: '张家口宣化检察院办理一起 监护人侵害未成年人权益案件', byline: ['席娟', '郝雪'], county: '宣化区' },
-  { slug: 'huai-an-fa-yuan-lian-he-xian-jian-cha-yuan-kai', title: '怀安法院联合县检察院开展国家安全普法宣传活动', byline: ['席娟', '苏旭姣'], county: '怀安县' },
-  { slug: 'wu-ji-fa-yuan-zou-jin-xia-qu-zhong-xue-wei-xue', title: '无极法院走进辖区中学为学生上法治课', byline: ['席娟', '石青华'], county: '无极县' },
-  { slug: 'fei-xiang-ai-xin-qi-ye-wei-wen-fang-yi-yi-xian', title: fw('肥乡:爱心企业慰问防疫一线民辅警'), byline: ['牛敏', '王萧然'], county: '肥乡区' },
-  { slug: 'feng-ning-jiao-jing-ji-shi-hu-song-yun-jue-xue', title: '丰宁交警及时护送 晕厥学生就医', byline: ['东阳'], county: '丰宁满族自治县' },
-  { slug: 'ding-xing-jing-fang-quan-li-yi-fu-zhu-lao-yi', title: '定兴警方全力以赴 筑牢疫情防控安全线', byline: ['胡立娜', '田桂青'], county: '定兴县' },
-  { slug: 'guan-tao-te-xun-jing-zong-shen-yue-ru-bing-leng', title: '馆陶特巡警纵身跃入冰冷水中 奋勇救起落水群众', byline: ['张海鹏'], county: '馆陶县' },
-  { slug: 'da-chang-jiao-jing-shen-ru-wai-mai-qi-ye-kai', title: '大厂交警深入外卖企业开展交通安全宣传', byline: ['李建伟', '张佳月'], county: '大厂回族自治县' },
-  { slug: 'xin-le-fa-yuan-kai-zhan-quan-min-guo-jia-an-quan', title: '新乐法院开展全民国家安全教育日宣传活动', byline: ['唐新花', '熊海生'], county: '新乐市' },
-  { slug: 'fa-yuan-yi-fa-qiang-zhi-teng-fang-bao-zhang', title: '法院依法强制腾房 保障胜诉当事人权益', byline: ['朱婧伟'], county: '裕华区' },
+  {
+    slug: 'guo-wu-yuan-lian-xi-ban-you-guan-fu-ze-ren-jie',
+    title: '国务院联席办有关负责人解读《关于加强打击治理电信网络诈骗违法犯罪工作的意见》',
+    byline: [],
+    county: '全国',
+  },
+  {
+    slug: 'nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang',
+    title: '女子“抄近道”逆行 被撞受伤负全责',
+    byline: ['徐洋', '刘爱军'],
+    county: '张家口市',
+  },
+  {
+    slug: 'lao-ren-tu-fa-xin-geng-qu-zhou-min-jing-hu-song',
+    title: '老人突发心梗 曲周民警护送就医转危为安',
+    byline: ['牛敏'],
+    county: '曲周县',
+  },
+  {
+    slug: 'zhang-jia-kou-xuan-hua-jian-cha-yuan-ban-li-yi',
+    title: '张家口宣化检察院办理一起 监护人侵害未成年人权益案件',
+    byline: ['席娟', '郝雪'],
+    county: '宣化区',
+  },
+  {
+    slug: 'huai-an-fa-yuan-lian-he-xian-jian-cha-yuan-kai',
+    title: '怀安法院联合县检察院开展国家安全普法宣传活动',
+    byline: ['席娟', '苏旭姣'],
+    county: '怀安县',
+  },
+  {
+    slug: 'wu-ji-fa-yuan-zou-jin-xia-qu-zhong-xue-wei-xue',
+    title: '无极法院走进辖区中学为学生上法治课',
+    byline: ['席娟', '石青华'],
+    county: '无极县',
+  },
+  {
+    slug: 'fei-xiang-ai-xin-qi-ye-wei-wen-fang-yi-yi-xian',
+    title: fw('肥乡:爱心企业慰问防疫一线民辅警'),
+    byline: ['牛敏', '王萧然'],
+    county: '肥乡区',
+  },
+  {
+    slug: 'feng-ning-jiao-jing-ji-shi-hu-song-yun-jue-xue',
+    title: '丰宁交警及时护送 晕厥学生就医',
+    byline: ['东阳'],
+    county: '丰宁满族自治县',
+  },
+  {
+    slug: 'ding-xing-jing-fang-quan-li-yi-fu-zhu-lao-yi',
+    title: '定兴警方全力以赴 筑牢疫情防控安全线',
+    byline: ['胡立娜', '田桂青'],
+    county: '定兴县',
+  },
+  {
+    slug: 'guan-tao-te-xun-jing-zong-shen-yue-ru-bing-leng',
+    title: '馆陶特巡警纵身跃入冰冷水中 奋勇救起落水群众',
+    byline: ['张海鹏'],
+    county: '馆陶县',
+  },
+  {
+    slug: 'da-chang-jiao-jing-shen-ru-wai-mai-qi-ye-kai',
+    title: '大厂交警深入外卖企业开展交通安全宣传',
+    byline: ['李建伟', '张佳月'],
+    county: '大厂回族自治县',
+  },
+  {
+    slug: 'xin-le-fa-yuan-kai-zhan-quan-min-guo-jia-an-quan',
+    title: '新乐法院开展全民国家安全教育日宣传活动',
+    byline: ['唐新花', '熊海生'],
+    county: '新乐市',
+  },
+  {
+    slug: 'fa-yuan-yi-fa-qiang-zhi-teng-fang-bao-zhang',
+    title: '法院依法强制腾房 保障胜诉当事人权益',
+    byline: ['朱婧伟'],
+    county: '裕华区',
+  },
 ];
 const articlePage = (slug: string) => html(`2022/04/19/${slug}/`);
 
@@ -119,8 +184,12 @@ describe('the sample edition', () => {
   });
 
   it('opens with the source line from the frontmatter, not the body', () => {
-    expect(bodyOf(articlePage('guo-wu-yuan-lian-xi-ban-you-guan-fu-ze-ren-jie'))).toMatch(/^\s*<p><span class="dateline">新华社北京电<\/span> 近日\uFF0C/);
-    expect(bodyOf(articlePage('nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang'))).toMatch(/<span class="dateline">河北法制报讯<\/span> 4月12日\uFF0C/);
+    expect(bodyOf(articlePage('guo-wu-yuan-lian-xi-ban-you-guan-fu-ze-ren-jie'))).toMatch(
+      /^\s*<p><span class="dateline">新华社北京电<\/span> 近日\uFF0C/,
+    );
+    expect(bodyOf(articlePage('nv-zi-chao-jin-dao-ni-xing-bei-zhuang-shou-shang'))).toMatch(
+      /<span class="dateline">河北法制报讯<\/span> 4月12日\uFF0C/,
+    );
   });
 
   it('marks the two items the page cut off, and only those', () => {

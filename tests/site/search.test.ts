@@ -11,7 +11,8 @@ import { markdownToText } from '../../src/lib/search/records.ts';
 import { normalizeCjkPunctuation } from '../../src/lib/typography.ts';
 import { resolveCounty } from '../../src/lib/gazetteer.ts';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 let browser: Browser;
 let sample: StaticServer;
@@ -82,7 +83,13 @@ function containing(query: string): string[] {
   const { articles } = readContent(process.cwd(), 'tests/fixtures/sample');
   return articles
     .filter((a) =>
-      [a.data.title, markdownToText(a.body), ...a.data.images.map((i) => i.caption), ...a.data.byline.map((b) => b.name), placeOf(a.data.county)]
+      [
+        a.data.title,
+        markdownToText(a.body),
+        ...a.data.images.map((i) => i.caption),
+        ...a.data.byline.map((b) => b.name),
+        placeOf(a.data.county),
+      ]
         .join('\n')
         .includes(query),
     )
@@ -176,7 +183,12 @@ describe('search on the sample edition', () => {
 
   it('loads Pagefind only on the search page', async () => {
     const { page } = await open(`${sample.url}`);
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('pagefind')));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .filter((n) => n.includes('pagefind')),
+    );
     expect(scripts).toEqual([]);
     await page.context().close();
   });
@@ -195,7 +207,9 @@ describe('search on a multi-edition site under a base path', () => {
     await results(visit.page);
     const dates = await visit.page.$$eval('.search-result .meta li:first-child', (items) => items.map((li) => li.textContent ?? ''));
     expect(dates).toHaveLength(5);
-    const numeric = dates.map((d) => d.replace(/(\d+)年(\d+)月(\d+)日/, (_m, y: string, mo: string, da: string) => `${y}${mo.padStart(2, '0')}${da.padStart(2, '0')}`));
+    const numeric = dates.map((d) =>
+      d.replace(/(\d+)年(\d+)月(\d+)日/, (_m, y: string, mo: string, da: string) => `${y}${mo.padStart(2, '0')}${da.padStart(2, '0')}`),
+    );
     expect(numeric).toEqual([...numeric].sort().reverse());
     await visit.page.context().close();
   });
@@ -259,7 +273,9 @@ describe('search on a multi-edition site under a base path', () => {
 
   it('finds a reporter by name across editions, and never a draft', async () => {
     // The fixture's 2022-01-05 edition holds a draft by 王明 about a 独角兽牧场.
-    expect((await search(fixture, '王明')).titles.sort()).toEqual(['全市开展电动车专项整治', '新年安保工作有序开展', '电动车安全头盔进校园'].sort());
+    expect((await search(fixture, '王明')).titles.sort()).toEqual(
+      ['全市开展电动车专项整治', '新年安保工作有序开展', '电动车安全头盔进校园'].sort(),
+    );
     const draft = await search(fixture, '独角兽牧场');
     expect(draft.titles).toEqual([]);
     expect(draft.status).toContain('没有找到');

@@ -18,6 +18,10 @@ export function folderStats(dir: string): { bytes: number; files: number; pages:
 
 /** The date after the newest edition under a content folder (`YYYY/MM/DD/edition.yaml`): where a day's new edition goes. */
 export function nextEditionDate(contentDir: string): string {
-  const last = readdirSync(contentDir, { recursive: true }).map(String).filter((p) => p.endsWith('edition.yaml')).sort().at(-1)!;
+  const last = readdirSync(contentDir, { recursive: true })
+    .map(String)
+    .filter((p) => p.endsWith('edition.yaml'))
+    .sort()
+    .at(-1)!;
   return new Date(Date.parse(`${last.slice(0, 10).replaceAll('/', '-')}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -20,7 +20,10 @@ export function jiebaDictionary(cacheDir: string): [string, number][] {
   if (!existsSync(file)) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', dir], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir, DICTIONARY]);
     rmSync(join(dir, tarball));
   }

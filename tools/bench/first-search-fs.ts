@@ -7,7 +7,10 @@ import { serveStatic } from '../static-server-fs.ts';
 export const FIRST_SEARCH_QUERIES = ['交警', '落水', '人民法院'] as const;
 
 /** KB and requests of the first search for each of FIRST_SEARCH_QUERIES on the site in `dir`. */
-export async function firstSearches(dir: string, progress: (message: string) => void): Promise<Record<string, { kb: number; requests: number }>> {
+export async function firstSearches(
+  dir: string,
+  progress: (message: string) => void,
+): Promise<Record<string, { kb: number; requests: number }>> {
   const measured: Record<string, { kb: number; requests: number }> = {};
   const server = await serveStatic(dir);
   const browser = await launchChromium();

@@ -27,8 +27,10 @@ export function vocabulary(text: string): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞辉建国海波宁新利斌宇浩凯健俊帆帅旭然欣怡佳琪雪梅丹亮成林松云峰振东';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞辉建国海波宁新利斌宇浩凯健俊帆帅旭然欣怡佳琪雪梅丹亮成林松云峰振东';
 const INSTITUTIONS = ['人民法院', '人民检察院', '公安局', '交警大队', '司法局', '派出所', '特巡警大队', '法律援助中心'];
 const PAGE_NAMES = ['要闻', '政法动态', '法院', '检察', '公安', '交通', '法治社会', '综合'];
 
@@ -152,7 +154,9 @@ export function* syntheticArchive(vocab: readonly [string, number][], options: S
         if (random() < 0.1) extras['subtitle'] = `——${sentence(3 + Math.floor(random() * 4)).slice(0, -1)}`;
         if (random() < 0.25) {
           const photographer = pick(correspondents);
-          extras['images'] = [{ caption: `图为${sentence(3 + Math.floor(random() * 6), bodyWord)}`, ...(random() < 0.5 ? { credit: [photographer] } : {}) }];
+          extras['images'] = [
+            { caption: `图为${sentence(3 + Math.floor(random() * 6), bodyWord)}`, ...(random() < 0.5 ? { credit: [photographer] } : {}) },
+          ];
         }
       } else {
         const paragraphCount = 2 + Math.floor(random() * 6);

@@ -79,7 +79,12 @@ const UNKNOWN = '';
  * `pending`: the paths of the pending record an interrupted publish left (none after one that completed). The
  * bucket may hold any version of them, or none: each is uploaded again if built, and otherwise no longer built.
  */
-export function planPublish(local: readonly LocalObject[], previous: Manifest | undefined, keep: number, pending: readonly string[] = []): PublishPlan {
+export function planPublish(
+  local: readonly LocalObject[],
+  previous: Manifest | undefined,
+  keep: number,
+  pending: readonly string[] = [],
+): PublishPlan {
   const publish = (previous?.publish ?? 0) + 1;
   const unknown = new Set(pending);
   const before: Record<string, ManifestEntry> = { ...previous?.files };
@@ -87,7 +92,8 @@ export function planPublish(local: readonly LocalObject[], previous: Manifest | 
   const changed = local.filter((f) => before[f.path]?.digest !== f.digest);
   // Assets, new files (not in the manifest: a stopped publish may have written them), changed files, entry points.
   const waves: LocalObject[][] = [[], [], [], []];
-  for (const f of changed) waves[isEntryPoint(f) ? 3 : f.cacheControl === CACHE_IMMUTABLE ? 0 : previous?.files[f.path] === undefined ? 1 : 2]!.push(f);
+  for (const f of changed)
+    waves[isEntryPoint(f) ? 3 : f.cacheControl === CACHE_IMMUTABLE ? 0 : previous?.files[f.path] === undefined ? 1 : 2]!.push(f);
   const files: Record<string, ManifestEntry> = {};
   for (const f of local) files[f.path] = { digest: f.digest, size: f.size, seen: publish };
   const current = new Set(local.map((f) => f.path));
@@ -117,7 +123,8 @@ export function planPublish(local: readonly LocalObject[], previous: Manifest | 
 export function parseManifest(text: string | undefined): Manifest | undefined {
   if (text === undefined) return undefined;
   const data = JSON.parse(text) as Partial<Manifest>;
-  if (data.version !== MANIFEST_VERSION || typeof data.publish !== 'number' || typeof data.files !== 'object' || data.files === null) return undefined;
+  if (data.version !== MANIFEST_VERSION || typeof data.publish !== 'number' || typeof data.files !== 'object' || data.files === null)
+    return undefined;
   return data as Manifest;
 }
 
@@ -130,7 +137,8 @@ export function pendingRecord(paths: readonly string[]): string {
 export function parsePending(text: string | undefined): string[] {
   if (text === undefined) return [];
   const data = JSON.parse(text) as { version?: unknown; paths?: unknown };
-  if (data.version !== MANIFEST_VERSION || !Array.isArray(data.paths) || !data.paths.every((p) => typeof p === 'string')) throw new SyntaxError('not a pending record');
+  if (data.version !== MANIFEST_VERSION || !Array.isArray(data.paths) || !data.paths.every((p) => typeof p === 'string'))
+    throw new SyntaxError('not a pending record');
   return data.paths as string[];
 }
 

@@ -65,7 +65,13 @@ export interface PublishResult {
  * checksums only where the S3 API requires one, as stores that speak S3 but not its newer checksums accept.
  */
 export function createS3Client(config: S3ClientConfig): S3Client {
-  return new S3Client({ maxAttempts: 6, retryMode: 'adaptive', requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
+  return new S3Client({
+    maxAttempts: 6,
+    retryMode: 'adaptive',
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...config,
+  });
 }
 
 /**
@@ -103,7 +109,10 @@ export function describeFailure(error: unknown, endpoint: string | undefined, bu
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'TimeoutError'].includes(code)) {
     return `cannot reach ${where} (${code}): check AWS_ENDPOINT_URL_S3 and the network`;
   }
-  if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden', 'CredentialsProviderError'].includes(code) || status === 403) {
+  if (
+    ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden', 'CredentialsProviderError'].includes(code) ||
+    status === 403
+  ) {
     return `${where} refused the credentials for bucket ${bucket} (${code}): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
   }
   if (code === 'NoSuchBucket' || code === 'NotFound' || status === 404) return `bucket ${bucket} does not exist at ${where} (${code})`;
@@ -176,7 +185,9 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
   try {
     pending = parsePending(pendingText);
   } catch {
-    throw new PublishError(`s3://${bucket}/${pendingKey} is not a pending record this tool wrote: remove it and the manifest to upload everything again`);
+    throw new PublishError(
+      `s3://${bucket}/${pendingKey} is not a pending record this tool wrote: remove it and the manifest to upload everything again`,
+    );
   }
   const plan = planPublish(objects, previous, options.keep, pending);
   const result: PublishResult = { plan, uploaded: 0, uploadedBytes: 0, deleted: 0 };
@@ -184,7 +195,15 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
   if (options.dryRun || plan.nothingToDo) return result;
 
   const record = (key: string, body: string) =>
-    client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json; charset=utf-8', CacheControl: 'no-store' }));
+    client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentType: 'application/json; charset=utf-8',
+        CacheControl: 'no-store',
+      }),
+    );
   await record(pendingKey, pendingRecord(plan.pending));
   const total = plan.uploads.reduce((n, wave) => n + wave.length, 0);
   for (const wave of plan.uploads) {
@@ -197,8 +216,13 @@ export async function publishToS3(client: S3Client, objects: readonly BuiltObjec
   }
   for (let i = 0; i < plan.deletions.length; i += 1000) {
     const batch = plan.deletions.slice(i, i + 1000);
-    const answer = await client.send(deleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((path) => ({ Key: `${prefix}${path}` })), Quiet: true } }));
-    if (answer.Errors?.length) throw new PublishError(`could not delete ${answer.Errors.length} object(s), first ${answer.Errors[0]!.Key}: ${answer.Errors[0]!.Message}`);
+    const answer = await client.send(
+      deleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((path) => ({ Key: `${prefix}${path}` })), Quiet: true } }),
+    );
+    if (answer.Errors?.length)
+      throw new PublishError(
+        `could not delete ${answer.Errors.length} object(s), first ${answer.Errors[0]!.Key}: ${answer.Errors[0]!.Message}`,
+      );
     result.deleted += batch.length;
     options.onProgress?.({ phase: 'delete', done: result.deleted, total: plan.deletions.length, bytes: result.uploadedBytes });
   }

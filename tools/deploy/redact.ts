@@ -9,7 +9,8 @@ export const HIDDEN = '***';
  * Environment variables whose value is a credential, by a word of their name: AWS_SECRET_ACCESS_KEY,
  * AWS_SESSION_TOKEN, AWS_ACCESS_KEY_ID, GITHUB_TOKEN, ALIBABA_CLOUD_ACCESS_KEY_SECRET … (not GIT_AUTHOR_NAME).
  */
-const CREDENTIAL_NAME = /(?:^|_)(?:SECRETS?|TOKENS?|PASSWORDS?|PASSWD|PASS|CREDENTIALS?|AUTH|ACCESS_KEY|PRIVATE_KEY|API_KEY|APIKEY)(?:_|$)/i;
+const CREDENTIAL_NAME =
+  /(?:^|_)(?:SECRETS?|TOKENS?|PASSWORDS?|PASSWD|PASS|CREDENTIALS?|AUTH|ACCESS_KEY|PRIVATE_KEY|API_KEY|APIKEY)(?:_|$)/i;
 
 /**
  * Shorter values are not hidden wherever they appear: a variable holding `1` or `on` would otherwise blank every

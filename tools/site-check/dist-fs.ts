@@ -8,7 +8,9 @@ import { toPosix } from '../../src/lib/posix-path.ts';
 /** Every file under `dir`, as slash-separated paths relative to it, sorted. */
 export function allFiles(dir: string): string[] {
   const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [toPosix(relative(dir, join(d, e.name)))]));
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : [toPosix(relative(dir, join(d, e.name)))],
+    );
   return walk(dir).sort();
 }
 
@@ -46,7 +48,8 @@ export function isRedirectStub(html: string): boolean {
  */
 export function readable(out: string, path: string): string {
   const bytes = readFileSync(join(out, path));
-  if (path.endsWith('.zip')) return execFileSync('unzip', ['-p', join(out, path)], { maxBuffer: 1 << 28 }).toString('latin1') + bytes.toString('latin1');
+  if (path.endsWith('.zip'))
+    return execFileSync('unzip', ['-p', join(out, path)], { maxBuffer: 1 << 28 }).toString('latin1') + bytes.toString('latin1');
   if (/\.pf_(fragment|index|meta|filter)$/.test(path)) return gunzipSync(bytes).toString('utf8');
   return bytes.toString('latin1') + bytes.toString('utf8');
 }

@@ -34,7 +34,8 @@ function htmlPage(html: string): { refs: { what: string; value: string }[]; ids:
     add('action', p['action']);
     add('data-pagefind', p['dataPagefind']);
     for (const attr of ['srcSet', 'imageSrcSet']) {
-      if (typeof p[attr] === 'string') for (const candidate of (p[attr] as string).split(',')) add('srcset', candidate.trim().split(/\s+/)[0]);
+      if (typeof p[attr] === 'string')
+        for (const candidate of (p[attr] as string).split(',')) add('srcset', candidate.trim().split(/\s+/)[0]);
     }
     const property = String(p['property'] ?? p['name'] ?? '');
     if (node.tagName === 'meta' && /^(og:url|og:image|twitter:image)$/.test(property)) add(property, p['content']);
@@ -51,7 +52,8 @@ function otherReferences(file: string, text: string): { what: string; value: str
     for (const m of html.matchAll(/\b(?:href|src)="([^"]+)"/g)) refs.push({ what, value: m[1]!.replaceAll('&amp;', '&') });
   };
   if (file.endsWith('.css')) {
-    for (const m of text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) if (!m[1]!.startsWith('data:')) refs.push({ what: 'css url()', value: m[1]! });
+    for (const m of text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g))
+      if (!m[1]!.startsWith('data:')) refs.push({ what: 'css url()', value: m[1]! });
   } else if (file.endsWith('robots.txt')) {
     for (const m of text.matchAll(/^Sitemap: (.+)$/gm)) refs.push({ what: 'Sitemap', value: m[1]! });
   } else if (file.endsWith('.json') && !file.startsWith('pagefind/')) {
@@ -68,7 +70,8 @@ function otherReferences(file: string, text: string): { what: string; value: str
       refs.push({ what: 'channel link', value: channel.link }, { what: 'atom:link', value: channel['atom:link']['@_href'] });
       for (const item of channel.item ?? []) {
         refs.push({ what: 'item link', value: item.link }, { what: 'guid', value: item.guid['#text'] });
-        for (const c of item.category ?? []) if (typeof c === 'object' && c['@_domain']) refs.push({ what: 'category domain', value: c['@_domain'] });
+        for (const c of item.category ?? [])
+          if (typeof c === 'object' && c['@_domain']) refs.push({ what: 'category domain', value: c['@_domain'] });
         if (item['content:encoded']) hrefsIn(item['content:encoded'], 'content:encoded');
       }
     }
@@ -86,7 +89,11 @@ const noElement = (link: string, fragment: string) => `${link} (no element with 
  * thousands of pages) is checked in minutes; `progress` hears how many files have been read. `files`: the
  * site's files, as `allFiles` lists them, when the caller has them already.
  */
-export function brokenLinks(site: BuiltSite, progress?: (read: number, of: number) => void, files = allFiles(site.out)): { broken: string[]; checked: number } {
+export function brokenLinks(
+  site: BuiltSite,
+  progress?: (read: number, of: number) => void,
+  files = allFiles(site.out),
+): { broken: string[]; checked: number } {
   const built = new Set(files);
   const read = (file: string) => readFileSync(join(site.out, file), 'utf8');
   const broken: string[] = [];

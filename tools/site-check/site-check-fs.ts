@@ -11,7 +11,10 @@ import { jsonFeedSchema } from './json-feed-schema.ts';
 import { xmlErrors } from './xml.ts';
 import { EDITOR_PATH } from '../../src/lib/cms/config.ts';
 
-export const feedParser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name) });
+export const feedParser = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name),
+});
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
@@ -42,14 +45,16 @@ export function readRss(site: BuiltSite, file: string): { channel: { item?: RssI
   if (doc.rss?.['@_version'] !== '2.0') problem('is not RSS 2.0');
   const channel = doc.rss?.channel ?? {};
   for (const field of ['title', 'link', 'description']) if (!channel[field]) problem(`the channel has no ${field}`);
-  if (channel['atom:link']?.['@_href'] !== absolute(site, file)) problem(`atom:link ${channel['atom:link']?.['@_href']} is not the feed's own URL`);
+  if (channel['atom:link']?.['@_href'] !== absolute(site, file))
+    problem(`atom:link ${channel['atom:link']?.['@_href']} is not the feed's own URL`);
   const articleUrl = new RegExp(`^${absolute(site, '')}\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/$`);
   for (const item of (channel.item ?? []) as RssItem[]) {
     const at = `item ${item.link}`;
     if (!item.title) problem(`${at} has no title`);
     if (!articleUrl.test(item.link)) problem(`${at}: the link is not an article's URL`);
     if (item.guid?.['#text'] !== item.link) problem(`${at}: the guid is not the link`);
-    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} 00:00:00 \+0800$/.test(item.pubDate)) problem(`${at}: pubDate ${item.pubDate}`);
+    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} 00:00:00 \+0800$/.test(item.pubDate))
+      problem(`${at}: pubDate ${item.pubDate}`);
     if (!item.description) problem(`${at} has no description`);
     if (!/^<p>/.test(item['content:encoded'] ?? '')) problem(`${at}: content:encoded is not the article's text`);
   }
@@ -57,11 +62,15 @@ export function readRss(site: BuiltSite, file: string): { channel: { item?: RssI
 }
 
 /** The JSON Feed (`feed.json`): valid against JSON Feed 1.1, its own URL, dates at midnight in China. */
-export function readJsonFeed(site: BuiltSite): { feed: { feed_url: string; items: { url: string; date_published: string }[] }; problems: string[] } {
+export function readJsonFeed(site: BuiltSite): {
+  feed: { feed_url: string; items: { url: string; date_published: string }[] };
+  problems: string[];
+} {
   const feed = JSON.parse(read(site, 'feed.json'));
   const problems = validateJsonFeed(feed) ? [] : (validateJsonFeed.errors ?? []).map((e) => `feed.json: ${e.instancePath} ${e.message}`);
   if (feed.feed_url !== absolute(site, 'feed.json')) problems.push(`feed.json: feed_url ${feed.feed_url}`);
-  for (const item of feed.items ?? []) if (!/T00:00:00\+08:00$/.test(item.date_published)) problems.push(`feed.json: item ${item.url}: date_published ${item.date_published}`);
+  for (const item of feed.items ?? [])
+    if (!/T00:00:00\+08:00$/.test(item.date_published)) problems.push(`feed.json: item ${item.url}: date_published ${item.date_published}`);
   return { feed, problems };
 }
 
@@ -73,7 +82,8 @@ export function readJsonFeed(site: BuiltSite): { feed: { feed_url: string; items
 export function sitemapProblems(site: BuiltSite, files = allFiles(site.out)): { sitemaps: string[]; listed: number; problems: string[] } {
   const built = new Set(files);
   const problems = xmlErrors(read(site, 'sitemap-index.xml')).map((e) => `sitemap-index.xml: ${e}`);
-  const sitemaps: string[] = problems.length > 0 ? [] : feedParser.parse(read(site, 'sitemap-index.xml')).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
+  const sitemaps: string[] =
+    problems.length > 0 ? [] : feedParser.parse(read(site, 'sitemap-index.xml')).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
   const listed = new Set<string>();
   for (const loc of sitemaps) {
     const file = fileOf(site, new URL(loc), built);

@@ -4,7 +4,14 @@
 // (src/integrations/content-check.ts).
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { clashMessage, editionProblems, type ArticleEntry, type ArticlePlacement, type EditionEntry, type EditionPlacement } from '../edition.ts';
+import {
+  clashMessage,
+  editionProblems,
+  type ArticleEntry,
+  type ArticlePlacement,
+  type EditionEntry,
+  type EditionPlacement,
+} from '../edition.ts';
 import type { Article } from '../schema.ts';
 import { isValidSlug, slugFromHeadline } from '../slug.ts';
 import { classifyContentPath, type ContentFile } from '../content/files.ts';
@@ -17,7 +24,14 @@ import { compareProblems, type Position, type Problem, type Severity } from '../
 import { readDigest, type PlainRead, type SharedReads } from '../content/shared-reads.ts';
 import { readContentText } from '../content/read-fs.ts';
 import type { SourceError } from '../content/source.ts';
-import { MAX_REDIRECTS_BYTES, parseRedirectList, REDIRECTS_FILE, redirectProblems, builtPages, type SitePages } from '../permanent-urls/redirects.ts';
+import {
+  MAX_REDIRECTS_BYTES,
+  parseRedirectList,
+  REDIRECTS_FILE,
+  redirectProblems,
+  builtPages,
+  type SitePages,
+} from '../permanent-urls/redirects.ts';
 import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } from '../permanent-urls/published-urls.ts';
 import { articlePath, editionDateFromId, parseArticleId } from '../routing.ts';
 import { editionDateProblem, isPreparedAhead, isPublished } from '../content/edition-dates.ts';
@@ -88,7 +102,8 @@ export function contentRootOf(path: string, isDirectory: boolean, contentDir?: s
     if (folder.slice(end - 3, end).every((p, i) => DATED[i]!.test(p))) return folder.slice(0, end - 3).join(sep) || sep;
   }
   if (isDirectory && DATED[0]!.test(folder.at(-1) ?? '')) return folder.slice(0, -1).join(sep) || sep;
-  if (isDirectory && DATED[0]!.test(folder.at(-2) ?? '') && DATED[1]!.test(folder.at(-1) ?? '')) return folder.slice(0, -2).join(sep) || sep;
+  if (isDirectory && DATED[0]!.test(folder.at(-2) ?? '') && DATED[1]!.test(folder.at(-1) ?? ''))
+    return folder.slice(0, -2).join(sep) || sep;
   return folder.join(sep) || sep;
 }
 
@@ -120,7 +135,11 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
   const slug = basename(path).replace(/\.md$/, '');
   if (!isValidSlug(slug)) {
     const suggestion = fields.title ? `\uFF0C例如「${slugFromHeadline(fields.title)}.md」` : '';
-    add('slug', { line: 1, column: 1 }, `文件名「${basename(path)}」不合要求\uFF1A只能用小写拼音字母、数字和连字符\uFF08标题的拼音\uFF09${suggestion}`);
+    add(
+      'slug',
+      { line: 1, column: 1 },
+      `文件名「${basename(path)}」不合要求\uFF1A只能用小写拼音字母、数字和连字符\uFF08标题的拼音\uFF09${suggestion}`,
+    );
   }
   if (root !== undefined) {
     const id = toPosix(relative(root, path)).replace(/\.md$/, '');
@@ -138,7 +157,12 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
   }
   const placeholder = body.indexOf(BODY_PLACEHOLDER);
   if (placeholder > -1) {
-    add('body', { line: bodyLine + body.slice(0, placeholder).split('\n').length - 1, column: 1 }, '这里还是模板里的提示文字\uFF0C请换成正文', 'warning');
+    add(
+      'body',
+      { line: bodyLine + body.slice(0, placeholder).split('\n').length - 1, column: 1 },
+      '这里还是模板里的提示文字\uFF0C请换成正文',
+      'warning',
+    );
   }
   if (root !== undefined) {
     const shown = [
@@ -160,7 +184,13 @@ function checkEdition(path: string, display: string, bytes: Uint8Array, root: st
   const read = readEdition(display, bytes);
   const id = toPosix(relative(root, path)).replace(/\.yaml$/, '');
   const fields = read.fields ?? {};
-  const result: Checked = { path, display, problems: read.problems, locate: read.locate, read: { display, problems: [...read.problems], data: read.data, publishedYaml: read.publishedYaml } };
+  const result: Checked = {
+    path,
+    display,
+    problems: read.problems,
+    locate: read.locate,
+    read: { display, problems: [...read.problems], data: read.data, publishedYaml: read.publishedYaml },
+  };
   // An edition.yaml with errors is still this folder's edition: its pages are used when they are valid.
   result.placement = { id, data: { date: fields.date, pages: fields.pages }, filePath: display };
   if (read.data) result.edition = { id, data: read.data, filePath: display };
@@ -205,7 +235,11 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
       const { kind } = entry.file;
       if (kind === 'unread' || kind === 'ignored' || kind === 'photo') {
         const message =
-          kind === 'unread' ? entry.file.message : kind === 'ignored' ? '这个文件不会被网站读取（以 _ 或 . 开头的文件和编辑器的临时文件都不发布）' : '只能检查 .md 稿件和 edition.yaml';
+          kind === 'unread'
+            ? entry.file.message
+            : kind === 'ignored'
+              ? '这个文件不会被网站读取（以 _ 或 . 开头的文件和编辑器的临时文件都不发布）'
+              : '只能检查 .md 稿件和 edition.yaml';
         locationError(path, message);
         continue;
       }
@@ -262,7 +296,13 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     // A clash is said on the later file; when only the other one is checked, it is said there.
     const other = p.clash && byDisplay.get(p.clash.file);
     if (p.clash && reported(other) && !reported(file)) {
-      other.problems.push({ file: other.display, ...other.locate(['order']), rule: 'order', severity: 'error', message: clashMessage(p.file, p.clash.page, p.clash.order, p.clash.free) });
+      other.problems.push({
+        file: other.display,
+        ...other.locate(['order']),
+        rule: 'order',
+        severity: 'error',
+        message: clashMessage(p.file, p.clash.page, p.clash.order, p.clash.free),
+      });
     }
   }
 
@@ -274,22 +314,39 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     if (folderProblem !== undefined) {
       const onField = data.date === folderDate;
       const at = onField ? c.locate(['date']) : { line: 1, column: 1 };
-      c.problems.push({ file: c.display, ...at, rule: onField ? 'date' : 'location', severity: 'error', message: onField ? folderProblem : `所在文件夹的${folderProblem}` });
+      c.problems.push({
+        file: c.display,
+        ...at,
+        rule: onField ? 'date' : 'location',
+        severity: 'error',
+        message: onField ? folderProblem : `所在文件夹的${folderProblem}`,
+      });
     }
     const fieldProblem = data.date === undefined || data.date === folderDate ? undefined : editionDateProblem(data.date, options.today);
-    if (fieldProblem !== undefined) c.problems.push({ file: c.display, ...c.locate(['date']), rule: 'date', severity: 'error', message: fieldProblem });
+    if (fieldProblem !== undefined)
+      c.problems.push({ file: c.display, ...c.locate(['date']), rule: 'date', severity: 'error', message: fieldProblem });
   }
 
   // An edition with no published article is not published (src/lib/edition.ts): say so on its edition.yaml.
   const published = new Set(articles.filter((c) => c.publishable).map((c) => dirname(c.path)));
   for (const c of editions) {
     if (c.edition && !published.has(dirname(c.path))) {
-      c.problems.push({ file: c.display, line: 1, column: 1, rule: 'location', severity: 'warning', message: '这一期还没有可发布的稿件（没有稿件，或全是草稿），不会发布' });
+      c.problems.push({
+        file: c.display,
+        line: 1,
+        column: 1,
+        rule: 'location',
+        severity: 'warning',
+        message: '这一期还没有可发布的稿件（没有稿件，或全是草稿），不会发布',
+      });
     }
   }
   // An edition prepared ahead is published on its date (src/lib/content/edition-dates.ts): the scripts say so.
   const preparedAhead = editions
-    .filter((c) => targets.has(c.path) && c.edition && published.has(dirname(c.path)) && isPreparedAhead({ date: c.edition.data.date }, options.today))
+    .filter(
+      (c) =>
+        targets.has(c.path) && c.edition && published.has(dirname(c.path)) && isPreparedAhead({ date: c.edition.data.date }, options.today),
+    )
     .map((c) => c.edition!.data.date)
     .sort();
 
@@ -304,7 +361,15 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   for (const c of checked.filter((x) => x.path.endsWith('.md'))) {
     const key = join(dirname(c.path), basename(c.path).toLowerCase());
     const first = seen.get(key);
-    if (first) c.problems.push({ file: c.display, line: 1, column: 1, rule: 'slug', severity: 'error', message: `文件名与 ${first.display} 只差大小写` });
+    if (first)
+      c.problems.push({
+        file: c.display,
+        line: 1,
+        column: 1,
+        rule: 'slug',
+        severity: 'error',
+        message: `文件名与 ${first.display} 只差大小写`,
+      });
     else seen.set(key, c);
   }
 
@@ -313,18 +378,23 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
   const probes = probeImages([...new Set(shownBy.map(({ image }) => image.path))]);
   for (const { c, image } of shownBy) {
     const message = decodedImageProblem(image.ref, probes.get(image.path)!);
-    if (message) c.problems.push({ file: c.display, line: image.at.line, column: image.at.column, rule: 'image', severity: 'error', message });
+    if (message)
+      c.problems.push({ file: c.display, line: image.at.line, column: image.at.column, rule: 'image', severity: 'error', message });
   }
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
-  const lists = [...targets].filter(([path, { entry }]) => entry.file.kind === 'site-list' && [REDIRECTS_FILE, PUBLISHED_URLS_FILE].includes(basename(path)));
+  const lists = [...targets].filter(
+    ([path, { entry }]) => entry.file.kind === 'site-list' && [REDIRECTS_FILE, PUBLISHED_URLS_FILE].includes(basename(path)),
+  );
   // Both lists are held against the pages their folder builds: worked out once per folder.
   const pagesByRoot = new Map<string, SitePages>();
   const pagesFor = (root: string) => pagesByRoot.get(root) ?? pagesByRoot.set(root, pagesOf(root, options, checked)).get(root)!;
   for (const [path, { root }] of lists) {
     const display = toDisplay(options.cwd, path);
     const pages = () => pagesFor(root);
-    problems.push(...(basename(path) === REDIRECTS_FILE ? checkRedirects(path, display, pages) : checkPublishedUrls(path, display, root, pages)));
+    problems.push(
+      ...(basename(path) === REDIRECTS_FILE ? checkRedirects(path, display, pages) : checkPublishedUrls(path, display, root, pages)),
+    );
   }
   const files = [...targets.values()].filter(({ entry }) => ['article', 'edition', 'refused'].includes(entry.file.kind)).length;
   return { files: files + lists.length, problems: problems.sort(compareProblems), preparedAhead };
@@ -376,7 +446,11 @@ function pagesOf(contentRoot: string, options: CheckOptions, checked: readonly C
     return [{ id: file.id, kind: file.kind, article: data && { id: file.id, data, filePath: display } }];
   });
   const articles = all.flatMap((c) => (c.article ? [c.article] : []));
-  const pages = builtPages(articles, all.flatMap((c) => (c.edition ? [c.edition] : [])), { bylineRecord: bylineRecordOf(contentRoot), today: options.today });
+  const pages = builtPages(
+    articles,
+    all.flatMap((c) => (c.edition ? [c.edition] : [])),
+    { bylineRecord: bylineRecordOf(contentRoot), today: options.today },
+  );
   // An article with errors of its own, or left out for breaking the edition rules (reported on it), may well be
   // published once fixed: a redirect to it is not reported as leading nowhere, and one from it still as hiding it.
   const mayBePublished = new Set([

@@ -47,7 +47,8 @@ export function imageProblem(ref: string, articlePath: string, contentBase: stri
     if (lstatSync(path).isSymbolicLink()) return `图片文件「${ref}」不能是符号链接\uFF08快捷方式\uFF09\uFF0C请放入图片文件本身`;
     const stat = statSync(path);
     if (!stat.isFile()) return `找不到图片文件「${ref}」`;
-    if (!inside(realpathSync(contentBase), realpathSync(path))) return `图片文件「${ref}」必须放在 content 文件夹里\uFF08不能链接到外面\uFF09`;
+    if (!inside(realpathSync(contentBase), realpathSync(path)))
+      return `图片文件「${ref}」必须放在 content 文件夹里\uFF08不能链接到外面\uFF09`;
     size = stat.size;
   } catch {
     return `找不到图片文件「${ref}」\uFF08请确认文件已放进稿件所在的文件夹\uFF0C文件名大小写一致\uFF09`;

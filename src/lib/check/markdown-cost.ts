@@ -60,7 +60,10 @@ export function costProblems(tree: Root, at: (node: Nodes) => Position): CostPro
         problems.push({ ...at(node), message: `表格有 ${columns} 列\uFF0C最多 ${MAX_TABLE_COLUMNS} 列\uFF1A请把表格拆开\uFF0C或改成文字` });
       } else if (cells > MAX_TABLE_CELLS && !cellsReported) {
         cellsReported = true;
-        problems.push({ ...at(node), message: `正文的表格一共超过 ${MAX_TABLE_CELLS} 个格子\uFF08列数×行数\uFF0C短的行也按最宽的一行算\uFF09\uFF0C网站无法排版\uFF1A请删减表格或分成几篇稿件` });
+        problems.push({
+          ...at(node),
+          message: `正文的表格一共超过 ${MAX_TABLE_CELLS} 个格子\uFF08列数×行数\uFF0C短的行也按最宽的一行算\uFF09\uFF0C网站无法排版\uFF1A请删减表格或分成几篇稿件`,
+        });
       }
       return;
     }

@@ -102,7 +102,10 @@ function bodyImageProblem({ url, target }: FoundImage): { rule: RuleId; message:
     case 'local':
       return undefined;
     case 'remote':
-      return { rule: 'image', message: `正文不能直接显示其他网站的图片「${shorten(url)}」\uFF08读者打开时会连到那个网站\uFF0C离线版也看不到\uFF09\uFF1A${ADD_PHOTO}\uFF1B链接到其他网站可以照常写成 [文字](https://…)` };
+      return {
+        rule: 'image',
+        message: `正文不能直接显示其他网站的图片「${shorten(url)}」\uFF08读者打开时会连到那个网站\uFF0C离线版也看不到\uFF09\uFF1A${ADD_PHOTO}\uFF1B链接到其他网站可以照常写成 [文字](https://…)`,
+      };
     case 'invalid':
       switch (target.reason) {
         case 'scheme':
@@ -114,7 +117,10 @@ function bodyImageProblem({ url, target }: FoundImage): { rule: RuleId; message:
         case 'escape':
           return { rule: 'image', message: `图片地址「${shorten(url)}」里的 % 写法不对\uFF1A请直接写文件名\uFF0C例如 ./photo.jpg` };
         default:
-          return { rule: 'image', message: `图片文件「${shorten(url)}」要写成相对于稿件的路径\uFF0C例如 ./photo.jpg\uFF08图片和稿件放在同一个文件夹\uFF09` };
+          return {
+            rule: 'image',
+            message: `图片文件「${shorten(url)}」要写成相对于稿件的路径\uFF0C例如 ./photo.jpg\uFF08图片和稿件放在同一个文件夹\uFF09`,
+          };
       }
   }
 }
@@ -157,7 +163,12 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
   let tooDeepReported = false;
   const visit = (node: Nodes, depth: number): void => {
     if (depth > MAX_TREE_DEPTH) {
-      if (!tooDeepReported) problems.push({ rule: 'markdown-depth', ...at(node), message: '正文的格式一层套一层\uFF08加粗、斜体、链接、引用等\uFF09\uFF0C嵌套太深\uFF0C网站无法排版\uFF1B请去掉多余的格式符号' });
+      if (!tooDeepReported)
+        problems.push({
+          rule: 'markdown-depth',
+          ...at(node),
+          message: '正文的格式一层套一层\uFF08加粗、斜体、链接、引用等\uFF09\uFF0C嵌套太深\uFF0C网站无法排版\uFF1B请去掉多余的格式符号',
+        });
       tooDeepReported = true;
       return;
     }
@@ -192,7 +203,12 @@ export function checkBody(body: string, firstLine: number): { problems: BodyProb
   } catch (error) {
     // The depth limits above should make this unreachable; if the parser still overflows, name the file, not crash.
     if (!(error instanceof RangeError)) throw error;
-    problems.push({ rule: 'markdown-depth', line: firstLine, column: 1, message: '正文的格式太复杂\uFF0C网站无法排版\uFF08Markdown 解析出错\uFF09\uFF1B请检查是否有大量重复的 >、-、*、[ 等符号' });
+    problems.push({
+      rule: 'markdown-depth',
+      line: firstLine,
+      column: 1,
+      message: '正文的格式太复杂\uFF0C网站无法排版\uFF08Markdown 解析出错\uFF09\uFF1B请检查是否有大量重复的 >、-、*、[ 等符号',
+    });
   }
   return { problems, images };
 }

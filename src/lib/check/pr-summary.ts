@@ -23,13 +23,20 @@ const CHANGE_LABEL = { added: '新增', modified: '修改', deleted: '删除' } 
 /** Text for a Markdown table cell: no line breaks, no column separators. */
 const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 
-export function renderPullRequestSummary(input: { problems: readonly Problem[]; files: number; articles: readonly ChangedArticle[] }): string {
+export function renderPullRequestSummary(input: {
+  problems: readonly Problem[];
+  files: number;
+  articles: readonly ChangedArticle[];
+}): string {
   const { problems, files, articles } = input;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const lines = ['## 内容检查', '', `${errors > 0 ? '❌' : '✅'} ${formatSummary(problems, files)}`, ''];
   if (problems.length > 0) {
     lines.push('| 文件 | 行:列 | 级别 | 规则 | 说明 |', '|---|---|---|---|---|');
-    for (const p of problems) lines.push(`| \`${cell(p.file)}\` | ${p.line}:${p.column} | ${p.severity === 'error' ? '错误' : '提醒'} | \`${p.rule}\` | ${cell(p.message)} |`);
+    for (const p of problems)
+      lines.push(
+        `| \`${cell(p.file)}\` | ${p.line}:${p.column} | ${p.severity === 'error' ? '错误' : '提醒'} | \`${p.rule}\` | ${cell(p.message)} |`,
+      );
     lines.push('', '每条问题也标在了「Files changed」里对应的行上。规则的说明见 CONTRIBUTING.md。', '');
   }
   lines.push('## 本次改动的稿件', '');
@@ -37,7 +44,11 @@ export function renderPullRequestSummary(input: { problems: readonly Problem[]; 
   for (const a of articles) {
     const title = a.title === undefined ? '' : `「${cell(a.title)}」`;
     const where = a.change === 'deleted' ? '' : `\uFF0C网址 \`${articlePath(a.id)}\``;
-    const note = a.draft ? '\uFF08草稿\uFF0C不会发布\uFF09' : a.preparedAhead ? `\uFF08提前准备\uFF0C${a.preparedAhead} 零点\uFF08北京时间\uFF09自动发布\uFF09` : '';
+    const note = a.draft
+      ? '\uFF08草稿\uFF0C不会发布\uFF09'
+      : a.preparedAhead
+        ? `\uFF08提前准备\uFF0C${a.preparedAhead} 零点\uFF08北京时间\uFF09自动发布\uFF09`
+        : '';
     lines.push(`- ${CHANGE_LABEL[a.change]}${note}\uFF1A${title}\`${a.file}\`${where}`);
   }
   // With an error the workflow stops at the check: nothing is built or uploaded.

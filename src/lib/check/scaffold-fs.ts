@@ -22,9 +22,14 @@ export interface EditionFolder {
  * written into it (a link in it, an edition.yaml with errors), otherwise what it holds. A folder that does not exist
  * is an empty edition. `display` turns a path into the form messages name files by.
  */
-export function readEditionFolder(folder: string, date: string, display: (path: string) => string): { ok: true; value: EditionFolder } | { ok: false; message: string } {
+export function readEditionFolder(
+  folder: string,
+  date: string,
+  display: (path: string) => string,
+): { ok: true; value: EditionFolder } | { ok: false; message: string } {
   const entries = existsSync(folder) ? editionFolderEntries(folder, date) : [];
-  for (const e of entries) if (e.file.kind === 'refused') return { ok: false, message: `${display(join(folder, e.name))}\uFF1A${e.file.message}` };
+  for (const e of entries)
+    if (e.file.kind === 'refused') return { ok: false, message: `${display(join(folder, e.name))}\uFF1A${e.file.message}` };
   let edition: EditionFolder['edition'];
   const editionEntry = entries.find((e) => e.file.kind === 'edition');
   if (editionEntry) {
@@ -32,7 +37,8 @@ export function readEditionFolder(folder: string, date: string, display: (path: 
     const bytes = readFileSync(path);
     const read = readEdition(display(path), bytes);
     const error = read.problems.find((p) => p.severity === 'error');
-    if (error || !read.data) return { ok: false, message: `${error ? formatProblem(error) : display(path)}\n${display(path)} 有错误\uFF0C请先改好它。` };
+    if (error || !read.data)
+      return { ok: false, message: `${error ? formatProblem(error) : display(path)}\n${display(path)} 有错误\uFF0C请先改好它。` };
     edition = { data: read.data, text: new TextDecoder().decode(bytes) };
   }
   const positions = entries

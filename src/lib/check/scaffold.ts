@@ -47,7 +47,14 @@ export function renderArticle(fields: NewArticleFields): string {
   const data: Record<string, unknown> = { title: fields.title };
   if (fields.kicker) data['kicker'] = fields.kicker;
   if (fields.subtitle) data['subtitle'] = fields.subtitle;
-  Object.assign(data, { byline: fields.byline, date: fields.date, county: fields.county, category: fields.category, page: fields.page, order: fields.order });
+  Object.assign(data, {
+    byline: fields.byline,
+    date: fields.date,
+    county: fields.county,
+    category: fields.category,
+    page: fields.page,
+    order: fields.order,
+  });
   if (fields.source) data['source'] = fields.source;
   const doc = new Document(data);
   const byline = doc.get('byline', true);

@@ -21,7 +21,7 @@ export const EDITOR_PATH = '/admin/';
 
 /** Schema fields the editor does not show, and why. Every other schema field is a field of the editor. */
 export const FIELDS_NOT_EDITED: Readonly<Record<string, string>> = {
-  draft: 'the editorial workflow is the editor\'s draft: an article stays on its own branch until it is published',
+  draft: "the editorial workflow is the editor's draft: an article stays on its own branch until it is published",
 };
 
 /** A git host the production editor logs in to. */
@@ -51,7 +51,10 @@ export interface CmsField {
 
 /** Most characters a text field of the schema takes (its `.max()`), if it sets one. */
 function maxLength(name: string): number | undefined {
-  const schema = articleSchema.shape[name as keyof typeof articleSchema.shape] as { maxLength?: number | null; unwrap?: () => { maxLength?: number | null } };
+  const schema = articleSchema.shape[name as keyof typeof articleSchema.shape] as {
+    maxLength?: number | null;
+    unwrap?: () => { maxLength?: number | null };
+  };
   return schema.maxLength ?? schema.unwrap?.().maxLength ?? undefined;
 }
 
@@ -150,15 +153,37 @@ export function articleFields(): CmsField[] {
       required: schemaRequires('images'),
       summary: '{{fields.caption}}',
       fields: [
-        { name: 'file', label: '图片文件', widget: 'image', required: false, choose_url: false, hint: 'jpg、png、webp 等，不超过 10 MB；只有说明时可以不传' },
+        {
+          name: 'file',
+          label: '图片文件',
+          widget: 'image',
+          required: false,
+          choose_url: false,
+          hint: 'jpg、png、webp 等，不超过 10 MB；只有说明时可以不传',
+        },
         { name: 'caption', label: '图片说明', widget: 'text', required: true, hint: '图为……' },
-        { name: 'credit', label: '摄影', widget: 'list', required: false, collapsed: false, field: { name: 'name', label: '姓名', widget: 'string' }, hint: '显示为“某某 摄”' },
+        {
+          name: 'credit',
+          label: '摄影',
+          widget: 'list',
+          required: false,
+          collapsed: false,
+          field: { name: 'name', label: '姓名', widget: 'string' },
+          hint: '显示为“某某 摄”',
+        },
         { name: 'alt', label: '替代文字', widget: 'string', required: false, hint: '给看不见图片的读者的说明，不填时用图片说明' },
       ],
     },
     text('source', '稿件来源', '电头前的来源，例如“河北法制报讯”“新华社”'),
     text('dateline', '电头', '和来源连在一起显示，例如“北京电”'),
-    { name: 'summary', label: '摘要', widget: 'text', required: schemaRequires('summary'), ...lengthPattern('summary'), hint: '用于列表和搜索结果；不填时取正文第一段' },
+    {
+      name: 'summary',
+      label: '摘要',
+      widget: 'text',
+      required: schemaRequires('summary'),
+      ...lengthPattern('summary'),
+      hint: '用于列表和搜索结果；不填时取正文第一段',
+    },
     {
       name: 'corrections',
       label: '更正',
@@ -176,12 +201,35 @@ export function articleFields(): CmsField[] {
 }
 
 function backendConfig(backend: CmsBackend): Record<string, unknown> {
-  const common = { repo: backend.repo, branch: backend.branch, squash_merges: true, commit_messages: { create: '新稿件：{{slug}}', update: '修改稿件：{{slug}}', delete: '删除稿件：{{slug}}', uploadMedia: '上传图片：{{path}}', deleteMedia: '删除图片：{{path}}' } };
+  const common = {
+    repo: backend.repo,
+    branch: backend.branch,
+    squash_merges: true,
+    commit_messages: {
+      create: '新稿件：{{slug}}',
+      update: '修改稿件：{{slug}}',
+      delete: '删除稿件：{{slug}}',
+      uploadMedia: '上传图片：{{path}}',
+      deleteMedia: '删除图片：{{path}}',
+    },
+  };
   switch (backend.name) {
     case 'github':
-      return { name: 'github', ...common, ...(backend.baseUrl ? { base_url: backend.baseUrl } : {}), ...(backend.authEndpoint ? { auth_endpoint: backend.authEndpoint } : {}) };
+      return {
+        name: 'github',
+        ...common,
+        ...(backend.baseUrl ? { base_url: backend.baseUrl } : {}),
+        ...(backend.authEndpoint ? { auth_endpoint: backend.authEndpoint } : {}),
+      };
     case 'gitlab':
-      return { name: 'gitlab', ...common, auth_type: 'pkce', app_id: backend.appId, ...(backend.apiRoot ? { api_root: backend.apiRoot } : {}), ...(backend.baseUrl ? { base_url: backend.baseUrl } : {}) };
+      return {
+        name: 'gitlab',
+        ...common,
+        auth_type: 'pkce',
+        app_id: backend.appId,
+        ...(backend.apiRoot ? { api_root: backend.apiRoot } : {}),
+        ...(backend.baseUrl ? { base_url: backend.baseUrl } : {}),
+      };
     case 'gitea':
       return { name: 'gitea', ...common, app_id: backend.appId, api_root: backend.apiRoot, base_url: backend.baseUrl };
   }

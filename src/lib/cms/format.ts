@@ -61,7 +61,11 @@ function isEmpty(value: unknown): boolean {
 function pruned(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(pruned);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => !isEmpty(v) || v === false).map(([k, v]) => [k, pruned(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => !isEmpty(v) || v === false)
+        .map(([k, v]) => [k, pruned(v)]),
+    );
   }
   if (typeof value === 'string') return value.trim() === value ? value : value.trim();
   return value;
@@ -84,7 +88,9 @@ export function writeArticleText(entry: Record<string, unknown>, order: readonly
   const fields = Object.entries(entry).filter(([key]) => key !== BODY_KEY && !key.startsWith(TRANSIENT_PREFIX));
   const before = original ? (parseYaml(original.yaml, 2, { line: 1, column: 1 }, '').data as Record<string, unknown>) : {};
   // The file's fields as the editor was given them (bylines as lines), to tell what changed.
-  const asRead = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, k === 'byline' && Array.isArray(v) ? v.map(bylineLine) : v]));
+  const asRead = Object.fromEntries(
+    Object.entries(before).map(([k, v]) => [k, k === 'byline' && Array.isArray(v) ? v.map(bylineLine) : v]),
+  );
   const kept = new Map<string, unknown>();
   for (const [key, value] of fields) {
     if (key in asRead) {
@@ -96,7 +102,8 @@ export function writeArticleText(entry: Record<string, unknown>, order: readonly
   }
   const bodyText = body === '' ? '' : `${body}\n`;
   if (original) {
-    const unchanged = [...kept.keys()].length === Object.keys(asRead).length && [...kept].every(([k, v]) => k in asRead && same(v, asRead[k]));
+    const unchanged =
+      [...kept.keys()].length === Object.keys(asRead).length && [...kept].every(([k, v]) => k in asRead && same(v, asRead[k]));
     const sameBody = original.body.replace(/\s+$/, '') === body;
     const yamlText = unchanged ? original.yaml : editedYaml(original.yaml, asRead, kept, order);
     return `---\n${yamlText}${yamlText.endsWith('\n') || yamlText === '' ? '' : '\n'}---\n${original.separator || '\n'}${sameBody ? original.body : bodyText}`;
@@ -143,7 +150,11 @@ function editedYaml(yaml: string, asRead: Record<string, unknown>, kept: Map<str
       const replaced = field(span.key, kept.get(span.key));
       // A comment on the field's own line (`page: 1 # 头版`) stays when the new value is one line too.
       const oneLine = replaced.indexOf('\n') === replaced.length - 1;
-      edits.push({ start: span.start, end: span.end, text: span.comment && oneLine ? `${replaced.slice(0, -1)} #${span.comment}\n` : replaced });
+      edits.push({
+        start: span.start,
+        end: span.end,
+        text: span.comment && oneLine ? `${replaced.slice(0, -1)} #${span.comment}\n` : replaced,
+      });
     }
   }
   for (const [key, value] of kept) {
@@ -153,7 +164,8 @@ function editedYaml(yaml: string, asRead: Record<string, unknown>, kept: Map<str
     edits.push({ start: at, end: at, text: field(key, value) });
   }
   let out = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }
 
@@ -167,6 +179,8 @@ export function pathFields(data: { title?: unknown; date?: unknown }): Record<st
   const date = typeof data.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(data.date) : null;
   return {
     [`${TRANSIENT_PREFIX}slug`]: slugFromHeadline(typeof data.title === 'string' ? data.title : ''),
-    ...(date ? { [`${TRANSIENT_PREFIX}year`]: date[1]!, [`${TRANSIENT_PREFIX}month`]: date[2]!, [`${TRANSIENT_PREFIX}day`]: date[3]! } : {}),
+    ...(date
+      ? { [`${TRANSIENT_PREFIX}year`]: date[1]!, [`${TRANSIENT_PREFIX}month`]: date[2]!, [`${TRANSIENT_PREFIX}day`]: date[3]! }
+      : {}),
   };
 }

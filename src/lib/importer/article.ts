@@ -82,7 +82,7 @@ export function buildArticle(draft: DraftArticle, order: number): ImportedArticl
         markers.push(...segment.names.markers);
         break;
       case 'caption': {
-        const names = segment.credit ? credit(segment.credit.names) : orphanCredits.shift() ?? [];
+        const names = segment.credit ? credit(segment.credit.names) : (orphanCredits.shift() ?? []);
         if (segment.credit) markers.push(...segment.credit.markers);
         images.push({ caption: punctuate(segment.text), credit: names });
         break;
@@ -113,7 +113,12 @@ export function buildArticle(draft: DraftArticle, order: number): ImportedArticl
 
   const editorHeadline = draft.headline.length === 0;
   const headline: HeadlineStack = editorHeadline
-    ? { title: generateHeadline(paragraphs, images.map((i) => i.caption)) }
+    ? {
+        title: generateHeadline(
+          paragraphs,
+          images.map((i) => i.caption),
+        ),
+      }
     : buildHeadline(draft.headline.map(punctuate));
   const text = paragraphs.join('\n');
   const county = proposeCounty({ title: editorHeadline ? undefined : headline.title, text, dateline });

@@ -19,7 +19,26 @@ const INSTITUTIONS: ReadonlyArray<readonly [Exclude<CategoryName, '交通'> | '�
 /** Police officers of any branch: they count for the police but do not say which branch. */
 const OFFICERS = ['民警', '辅警', '民辅警', '警察', '警车'];
 /** What a traffic story is about: a story about traffic police is filed under 交通 only when it is about traffic. */
-const TRAFFIC_TOPICS = ['交通', '驾驶', '电动车', '电动自行车', '机动车', '车辆', '车流', '事故', '路口', '头盔', '上牌', '逆行', '绿色通道', '酒驾', '醉驾', '超载', '违停', '车道'];
+const TRAFFIC_TOPICS = [
+  '交通',
+  '驾驶',
+  '电动车',
+  '电动自行车',
+  '机动车',
+  '车辆',
+  '车流',
+  '事故',
+  '路口',
+  '头盔',
+  '上牌',
+  '逆行',
+  '绿色通道',
+  '酒驾',
+  '醉驾',
+  '超载',
+  '违停',
+  '车道',
+];
 const COMMENTARY = /评论|时评|短评|评论员|社评|观察者说/;
 const INTERPRETATION = /解读|答记者问|专访|权威发布|政策问答/;
 
@@ -59,7 +78,11 @@ export function proposeCategory(title: string, paragraphs: readonly string[]): C
 
   const police = (scores.get('公安')?.score ?? 0) + (scores.get('交警')?.score ?? 0) + officers;
   const candidates = [...scores].filter(([name]) => name !== '公安' && name !== '交警');
-  if (police > 0) candidates.push(['公安', { score: police, first: Math.min(scores.get('公安')?.first ?? Infinity, scores.get('交警')?.first ?? Infinity) }]);
+  if (police > 0)
+    candidates.push([
+      '公安',
+      { score: police, first: Math.min(scores.get('公安')?.first ?? Infinity, scores.get('交警')?.first ?? Infinity) },
+    ]);
   candidates.sort(([, a], [, b]) => b.score - a.score || a.first - b.first);
   const best = candidates[0];
   if (!best) return topics > 0 ? { category: '交通', found: true } : { category: '政法综合', found: false };

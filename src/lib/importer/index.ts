@@ -8,7 +8,16 @@
 import { buildArticle, type ImportedArticle } from './article.ts';
 import { pageLines } from './normalise.ts';
 import { pageSegments } from './segments.ts';
-import { articleFile, articleSlugs, defaultPageName, editionFile, ImportError, jsonArticle, type JsonArticle, type Placement } from './serialise.ts';
+import {
+  articleFile,
+  articleSlugs,
+  defaultPageName,
+  editionFile,
+  ImportError,
+  jsonArticle,
+  type JsonArticle,
+  type Placement,
+} from './serialise.ts';
 import { splitArticles } from './split.ts';
 import { FW } from './text.ts';
 import { readRawFrontmatter } from '../content/read.ts';
@@ -55,7 +64,8 @@ export function planImport(
   const writes = page.articles.map((article, i) => ({ name: `${page.slugs[i]!}.md`, content: articleFile(article, placement) }));
   const names = new Set(writes.map((w) => w.name));
   const links = existing.filter((f) => 'link' in f && names.has(f.name)).map((f) => f.name);
-  if (links.length > 0) throw new ImportError(`以下文件是符号链接${FW.comma}不会写入${FW.colon}${links.join('、')}${FW.semicolon}请先删掉这些链接`);
+  if (links.length > 0)
+    throw new ImportError(`以下文件是符号链接${FW.comma}不会写入${FW.colon}${links.join('、')}${FW.semicolon}请先删掉这些链接`);
   const clashes = existing.filter((f) => names.has(f.name)).map((f) => f.name);
   if (clashes.length > 0 && !force) {
     throw new ImportError(`以下文件已存在${FW.comma}未覆盖${FW.open}确认要覆盖请加 --force${FW.close}${FW.colon}${clashes.join('、')}`);
@@ -63,9 +73,15 @@ export function planImport(
   const files = existing.filter((f) => 'content' in f);
   const samePage = files.filter((f) => f.name.endsWith('.md') && !names.has(f.name) && pageOf(f.content) === placement.page);
   if (samePage.length > 0) {
-    throw new ImportError(`第 ${placement.page} 版已有其他稿件${FW.colon}${samePage.map((f) => f.name).join('、')}${FW.semicolon}请先移走这些文件或换一个版次`);
+    throw new ImportError(
+      `第 ${placement.page} 版已有其他稿件${FW.colon}${samePage.map((f) => f.name).join('、')}${FW.semicolon}请先移走这些文件或换一个版次`,
+    );
   }
-  const edition = editionFile(files.find((f) => f.name === 'edition.yaml')?.content, placement, options.pageName ?? defaultPageName(placement.page));
+  const edition = editionFile(
+    files.find((f) => f.name === 'edition.yaml')?.content,
+    placement,
+    options.pageName ?? defaultPageName(placement.page),
+  );
   return { writes: edition === undefined ? writes : [...writes, { name: 'edition.yaml', content: edition }] };
 }
 

@@ -13,7 +13,13 @@ export function readPageSource(path: string): { ok: true; text: string } | { ok:
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? '找不到这个文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取这个文件的权限' : `无法读取这个文件\uFF08${code ?? String(error)}\uFF09`);
+    return fail(
+      code === 'ENOENT'
+        ? '找不到这个文件'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '没有读取这个文件的权限'
+          : `无法读取这个文件\uFF08${code ?? String(error)}\uFF09`,
+    );
   }
   try {
     const size = fstatSync(fd).size;

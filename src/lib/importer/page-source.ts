@@ -49,5 +49,7 @@ export function decodePage(bytes: Uint8Array): { ok: true; text: string } | { ok
 /** The message for a file over MAX_PAGE_BYTES (known from its size, before reading it). */
 export function tooLarge(size: number): PageSourceError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  return { message: `文件太大\uFF08${mb(size)}\uFF0C最多 ${mb(MAX_PAGE_BYTES)}\uFF09\uFF1A一个版面的文字只有几十 KB\uFF0C请确认选对了文件` };
+  return {
+    message: `文件太大\uFF08${mb(size)}\uFF0C最多 ${mb(MAX_PAGE_BYTES)}\uFF09\uFF1A一个版面的文字只有几十 KB\uFF0C请确认选对了文件`,
+  };
 }

@@ -49,7 +49,11 @@ export function articleFrontmatter(article: ImportedArticle, placement: Placemen
     ...(article.dateline === undefined ? {} : { dateline: article.dateline }),
     ...(article.images.length === 0
       ? {}
-      : { images: article.images.map((image) => (image.credit.length ? { caption: image.caption, credit: [...image.credit] } : { caption: image.caption })) }),
+      : {
+          images: article.images.map((image) =>
+            image.credit.length ? { caption: image.caption, credit: [...image.credit] } : { caption: image.caption },
+          ),
+        }),
     ...(article.truncated ? { truncated: true } : {}),
   };
 }
@@ -115,7 +119,9 @@ export interface JsonArticle {
 
 export function jsonArticle(article: ImportedArticle, slug: string, placement: Placement): JsonArticle {
   const frontmatter = articleFrontmatter(article, placement);
-  const byline = (frontmatter['byline'] as Array<string | { name: string }>).map((entry) => (typeof entry === 'string' ? entry : entry.name));
+  const byline = (frontmatter['byline'] as Array<string | { name: string }>).map((entry) =>
+    typeof entry === 'string' ? entry : entry.name,
+  );
   return {
     ...(article.kicker === undefined ? {} : { kicker: article.kicker }),
     title: article.title,
@@ -164,6 +170,8 @@ export function editionFile(existing: string | undefined, placement: Placement, 
 
 function checkEdition(edition: Edition, placement: Placement): void {
   const result = editionSchema.safeParse(edition);
-  if (!result.success) throw new ImportError(`版期信息无效${FW.colon}${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('\uFF1B')}`);
-  if (result.data.date !== placement.date) throw new ImportError(`edition.yaml 的日期 ${result.data.date} 与导入日期 ${placement.date} 不一致`);
+  if (!result.success)
+    throw new ImportError(`版期信息无效${FW.colon}${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('\uFF1B')}`);
+  if (result.data.date !== placement.date)
+    throw new ImportError(`edition.yaml 的日期 ${result.data.date} 与导入日期 ${placement.date} 不一致`);
 }

@@ -82,7 +82,8 @@ export function splitArticles(segments: readonly Segment[]): DraftArticle[] {
       let j = i + 1;
       for (; j < segments.length && run.length < 3; j++) {
         const next = segments[j]!;
-        if (next.kind !== 'text' || !continuesHeadline(next.text) || length(run.join(' ')) + 1 + length(next.text) > 2 * MAX_HEADLINE_LINE) break;
+        if (next.kind !== 'text' || !continuesHeadline(next.text) || length(run.join(' ')) + 1 + length(next.text) > 2 * MAX_HEADLINE_LINE)
+          break;
         run.push(next.text);
       }
       let k = j;

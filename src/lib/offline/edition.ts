@@ -64,7 +64,10 @@ function articleEntry(page: ScannedHtml, href: string, path: string): SearchEntr
  * Only a page that says `http-equiv` anywhere is decoded to look closer.
  */
 function isRedirectPage(page: Uint8Array): boolean {
-  return Buffer.from(page.buffer, page.byteOffset, page.byteLength).includes('http-equiv') && /<meta\s+http-equiv="refresh"/i.test(decoder.decode(page));
+  return (
+    Buffer.from(page.buffer, page.byteOffset, page.byteLength).includes('http-equiv') &&
+    /<meta\s+http-equiv="refresh"/i.test(decoder.decode(page))
+  );
 }
 
 /**
@@ -175,7 +178,9 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
   const bodyEnd = indexScan.tokens.findLast((t) => t.kind === 'end' && t.name === 'body')?.start ?? index.length;
   files.set(
     'index.html',
-    encoder.encode(index.slice(0, boxAt) + note + searchMarkup() + index.slice(boxAt, bodyEnd) + searchAssets(articles) + index.slice(bodyEnd)),
+    encoder.encode(
+      index.slice(0, boxAt) + note + searchMarkup() + index.slice(boxAt, bodyEnd) + searchAssets(articles) + index.slice(bodyEnd),
+    ),
   );
 
   // The sources, under content/ as in the repository, whichever folder the site was built from.
@@ -229,7 +234,11 @@ function monthIndexHtml(month: string, editions: readonly EditionArchive[], live
  * A month's bundle: each edition's archive in a folder named by its date (`2022-04-19/index.html` …), an index.html
  * listing them, and a SHA256SUMS over every file. Reuses the editions' compressed entries.
  */
-export function zipMonth(month: string, editions: readonly { archive: EditionArchive; zipped: ZippedArchive }[], built: BuiltSite): ZippedArchive {
+export function zipMonth(
+  month: string,
+  editions: readonly { archive: EditionArchive; zipped: ZippedArchive }[],
+  built: BuiltSite,
+): ZippedArchive {
   if (editions.length === 0) throw new Error(`no editions in ${month}`);
   const sorted = [...editions].sort((a, b) => (a.archive.date < b.archive.date ? -1 : 1));
   const date = sorted.at(-1)!.archive.date;
@@ -240,7 +249,16 @@ export function zipMonth(month: string, editions: readonly { archive: EditionArc
     for (const entry of zipped.entries) entries.push(moveEntry(entry, `${archive.date}/${entry.path}`));
   }
   const archiveUrl = new URL(withBase(archivePath, built.base), built.site).href;
-  files.set('index.html', encoder.encode(monthIndexHtml(month, sorted.map((e) => e.archive), archiveUrl)));
+  files.set(
+    'index.html',
+    encoder.encode(
+      monthIndexHtml(
+        month,
+        sorted.map((e) => e.archive),
+        archiveUrl,
+      ),
+    ),
+  );
   const checksums = encoder.encode(sha256sums(files));
   files.set(CHECKSUMS_FILE, checksums);
   entries.push(prepareEntry('index.html', files.get('index.html')!, date), prepareEntry(CHECKSUMS_FILE, checksums, date));

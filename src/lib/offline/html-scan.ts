@@ -63,12 +63,18 @@ function scanStartTag(source: string, at: number): { token: Token & { kind: 'sta
     const rest = /[\t\n\f\r /]*>/y;
     rest.lastIndex = i;
     const closing = rest.exec(source);
-    if (closing) return { token: { kind: 'start', name, attributes, start: at, end: rest.lastIndex }, selfClosing: closing[0].includes('/') };
+    if (closing)
+      return { token: { kind: 'start', name, attributes, start: at, end: rest.lastIndex }, selfClosing: closing[0].includes('/') };
     ATTRIBUTE.lastIndex = i;
     const match = ATTRIBUTE.exec(source);
     if (!match) return { token: { kind: 'start', name, attributes, start: at, end: source.length }, selfClosing: false };
     const [, leading, attributeName, double, single, bare] = match;
-    attributes.push({ name: attributeName!.toLowerCase(), value: decodeEntities(double ?? single ?? bare ?? ''), start: match.index + leading!.length, end: ATTRIBUTE.lastIndex });
+    attributes.push({
+      name: attributeName!.toLowerCase(),
+      value: decodeEntities(double ?? single ?? bare ?? ''),
+      start: match.index + leading!.length,
+      end: ATTRIBUTE.lastIndex,
+    });
     i = ATTRIBUTE.lastIndex;
   }
 }
@@ -147,7 +153,12 @@ export function hasClass(token: Token, name: string): boolean {
 }
 
 /** Index of the first start tag, from `from` on, that passes `test`. */
-export function findStart(scanned: ScannedHtml, test: (token: Token & { kind: 'start' }) => boolean, from = 0, to = scanned.tokens.length): number {
+export function findStart(
+  scanned: ScannedHtml,
+  test: (token: Token & { kind: 'start' }) => boolean,
+  from = 0,
+  to = scanned.tokens.length,
+): number {
   for (let i = from; i < to; i++) {
     const token = scanned.tokens[i]!;
     if (token.kind === 'start' && test(token)) return i;
@@ -156,14 +167,47 @@ export function findStart(scanned: ScannedHtml, test: (token: Token & { kind: 's
 }
 
 /** Elements whose start and end make a break in the text a reader sees; the rest (a, span, em …) run on. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
 const NOT_SHOWN = new Set(['script', 'style', 'template', 'noscript']);
 
 /**
  * The text a reader sees in the element starting at token `from`, whitespace collapsed, leaving out elements that
  * `skip` matches (and scripts, styles, templates).
  */
-export function readableText(scanned: ScannedHtml, from: number, skip: (token: Token & { kind: 'start' }) => boolean = () => false): string {
+export function readableText(
+  scanned: ScannedHtml,
+  from: number,
+  skip: (token: Token & { kind: 'start' }) => boolean = () => false,
+): string {
   const { source, tokens, closes } = scanned;
   const last = closes.get(from) ?? from;
   let text = '';

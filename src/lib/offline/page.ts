@@ -89,7 +89,8 @@ function rewriteStartTag(source: string, token: Token & { kind: 'start' }, at: P
   const rewrite = (name: string, value: string): string | undefined => {
     if (name === 'srcset') return offlineSrcset(value, at, resolve);
     if (name === 'style') return offlineCss(value, at, resolve);
-    if (isResourceLink ? name === 'href' : RESOURCE_ATTRIBUTES[token.name]?.includes(name)) return offlineUrl(value, at, 'resource', resolve);
+    if (isResourceLink ? name === 'href' : RESOURCE_ATTRIBUTES[token.name]?.includes(name))
+      return offlineUrl(value, at, 'resource', resolve);
     // canonical, alternate …: they name the live page, so they stay (or become) absolute.
     if (token.name === 'link' && name === 'href') return offlineUrl(value, at, 'navigation', () => undefined);
     if (NAVIGATION_ATTRIBUTES[token.name]?.includes(name)) return offlineUrl(value, at, 'navigation', resolve);

@@ -28,11 +28,15 @@ export function parseBylineRecord(text: string, file: string): Map<string, strin
     const name = match[2]!;
     const earlierSlug = slugOf.get(name);
     if (earlierSlug !== undefined && earlierSlug !== slug) {
-      throw new Error(`${at}: ${name} 已经记录为 ${bylinePath(earlierSlug)}\uFF08第 ${owner.get(earlierSlug)!.line} 行\uFF09\uFF0C一个人只能有一个作者页地址`);
+      throw new Error(
+        `${at}: ${name} 已经记录为 ${bylinePath(earlierSlug)}\uFF08第 ${owner.get(earlierSlug)!.line} 行\uFF09\uFF0C一个人只能有一个作者页地址`,
+      );
     }
     const earlierOwner = owner.get(slug);
     if (earlierOwner !== undefined && earlierOwner.name !== name) {
-      throw new Error(`${at}: ${bylinePath(slug)} 已经记录给 ${earlierOwner.name}\uFF08第 ${earlierOwner.line} 行\uFF09\uFF0C不能再给 ${name}\uFF1A请给后来的人换一个未用过的地址`);
+      throw new Error(
+        `${at}: ${bylinePath(slug)} 已经记录给 ${earlierOwner.name}\uFF08第 ${earlierOwner.line} 行\uFF09\uFF0C不能再给 ${name}\uFF1A请给后来的人换一个未用过的地址`,
+      );
     }
     slugOf.set(name, slug);
     if (!earlierOwner) owner.set(slug, { name, line: i + 1 });
@@ -41,7 +45,8 @@ export function parseBylineRecord(text: string, file: string): Map<string, strin
 }
 
 export function renderBylineRecord(slugOf: ReadonlyMap<string, string>): string {
-  const header = '# Every byline page ever published, with its person. Never remove or change a line: a person keeps their URL.\n# Add new names with `npm run urls:record`.';
+  const header =
+    '# Every byline page ever published, with its person. Never remove or change a line: a person keeps their URL.\n# Add new names with `npm run urls:record`.';
   const lines = [...slugOf].map(([name, slug]) => `${bylinePath(slug)} ${name}`).sort();
   return `${header}\n${lines.join('\n')}\n`;
 }

@@ -33,7 +33,12 @@ export function renderUrlList(urls: Iterable<string>): string {
  * The listed URLs that no longer lead anywhere: neither a page of the site (`isPage`) nor redirected. Where a
  * redirect leads is redirects.yaml's own check.
  */
-export function vanishedUrlProblems(text: string, file: string, isPage: (path: string) => boolean, redirects: readonly Redirect[]): Problem[] {
+export function vanishedUrlProblems(
+  text: string,
+  file: string,
+  isPage: (path: string) => boolean,
+  redirects: readonly Redirect[],
+): Problem[] {
   const redirected = new Set(redirects.map((r) => r.from));
   return listedUrls(text)
     .filter(({ url }) => !isPage(url) && !redirected.has(url))

@@ -50,10 +50,26 @@ export interface SitePages {
 export function builtPages(
   articles: readonly ArticleEntry[],
   editions: readonly EditionEntry[],
-  options: { bylineRecord?: ReadonlyMap<string, string>; pageSize?: number; splitAt?: number; peoplePerPage?: number; today?: string | undefined } = {},
+  options: {
+    bylineRecord?: ReadonlyMap<string, string>;
+    pageSize?: number;
+    splitAt?: number;
+    peoplePerPage?: number;
+    today?: string | undefined;
+  } = {},
 ): SitePages {
-  const { bylineRecord = new Map(), pageSize = siteSettings.pageSize, splitAt = siteSettings.listingSplitAt, peoplePerPage = siteSettings.peoplePerPage, today } = options;
-  const structure = siteStructure(articles.filter((a) => isPublished(a.data, today)), editions, { leaveOutBroken: true, bylineRecord });
+  const {
+    bylineRecord = new Map(),
+    pageSize = siteSettings.pageSize,
+    splitAt = siteSettings.listingSplitAt,
+    peoplePerPage = siteSettings.peoplePerPage,
+    today,
+  } = options;
+  const structure = siteStructure(
+    articles.filter((a) => isPublished(a.data, today)),
+    editions,
+    { leaveOutBroken: true, bylineRecord },
+  );
   const pages = new Set(sitePages({ ...structure, pageSize, splitAt, peoplePerPage }).map((p) => p.path));
   return { isPage: (path) => pages.has(path) };
 }
@@ -94,7 +110,8 @@ interface Analysed {
 
 function analyse(text: string, file: string): Analysed {
   const problems: Problem[] = [];
-  const add = (at: Position, message: string, rule = 'redirects') => problems.push({ file, line: at.line, column: at.column, rule, severity: 'error', message });
+  const add = (at: Position, message: string, rule = 'redirects') =>
+    problems.push({ file, line: at.line, column: at.column, rule, severity: 'error', message });
   const top = { line: 1, column: 1 };
   const parsed = parseYaml(text, 1, top, '转址表', { root: 'any', maxChars: MAX_REDIRECTS_CHARS });
   for (const issue of parsed.issues) add(issue, issue.message, issue.rule);
@@ -151,7 +168,10 @@ function analyse(text: string, file: string): Analysed {
     const next = firstFrom.get(entry.redirect.to);
     if (!next) continue;
     const line = parsed.locate([next.index, 'from']).line;
-    add(parsed.locate([entry.index, 'to']), `${entry.redirect.to} 本身也被转走了\uFF08第 ${line} 行\uFF0C转到 ${next.redirect.to}\uFF09\uFF1A请直接指向最终地址`);
+    add(
+      parsed.locate([entry.index, 'to']),
+      `${entry.redirect.to} 本身也被转走了\uFF08第 ${line} 行\uFF0C转到 ${next.redirect.to}\uFF09\uFF1A请直接指向最终地址`,
+    );
   }
   return { problems, entries, firstFrom, locate: parsed.locate };
 }
@@ -168,13 +188,20 @@ export function parseRedirectList(text: string, file: string): ParsedRedirects {
  */
 export function redirectProblems(text: string, file: string, site: SitePages): Problem[] {
   const { problems, entries, firstFrom, locate } = analyse(text, file);
-  const add = (at: Position, message: string) => problems.push({ file, line: at.line, column: at.column, rule: 'redirects', severity: 'error', message });
+  const add = (at: Position, message: string) =>
+    problems.push({ file, line: at.line, column: at.column, rule: 'redirects', severity: 'error', message });
   for (const entry of entries) {
     if (firstFrom.get(entry.redirect.from) !== entry) continue; // a duplicate, reported as such
-    const { redirect: { from, to }, index } = entry;
+    const {
+      redirect: { from, to },
+      index,
+    } = entry;
     const fromAhead = site.preparedAhead?.(from);
     if (site.isPage(from)) {
-      add(locate([index, 'from']), `${from} 是网站上现有的页面\uFF08稿件、版面或列表\uFF09\uFF0C转址会把它藏起来\uFF0C读者再也看不到\uFF1A请删去这条转址\uFF0C或先把那个页面移走`);
+      add(
+        locate([index, 'from']),
+        `${from} 是网站上现有的页面\uFF08稿件、版面或列表\uFF09\uFF0C转址会把它藏起来\uFF0C读者再也看不到\uFF1A请删去这条转址\uFF0C或先把那个页面移走`,
+      );
     } else if (fromAhead !== undefined) {
       add(locate([index, 'from']), `${from} 是提前准备的稿件\uFF0C将于 ${fromAhead} 发布\uFF0C转址会把它藏起来\uFF1A请删去这条转址`);
     }

@@ -153,9 +153,12 @@ export class ShardedSearch {
       .filter((t) => t.words.length > 0);
     this.needles = this.terms.map((t) => t.needle);
     if (this.terms.length > 1) this.counts = undefined;
-    const wanted = (selected: readonly string[] | undefined, values: readonly string[]) => !selected || values.some((v) => selected.includes(v));
+    const wanted = (selected: readonly string[] | undefined, values: readonly string[]) =>
+      !selected || values.some((v) => selected.includes(v));
     this.pending =
-      shards.length === 0 ? [null] : shards.filter((s) => wanted(state.filters.year, [s.year]) && (!s.months || wanted(state.filters.month, s.months)));
+      shards.length === 0
+        ? [null]
+        : shards.filter((s) => wanted(state.filters.year, [s.year]) && (!s.months || wanted(state.filters.month, s.months)));
   }
 
   /** How far back the shards read so far go, as readers say it (`2022年1月`, `2021年`); undefined for a single index. */

@@ -17,7 +17,8 @@ export interface IndexRecord {
 
 export function indexRecords(
   content: { articles: readonly ArticleSource[]; editions: readonly EditionSource[] },
-  options: { base: string; preview: true; leaveOutBroken?: boolean } | { base: string; preview: false; today: string; leaveOutBroken?: boolean },
+  options:
+    { base: string; preview: true; leaveOutBroken?: boolean } | { base: string; preview: false; today: string; leaveOutBroken?: boolean },
 ): IndexRecord[] {
   const articles = content.articles.filter((a) => options.preview || isPublished(a.data, options.today));
   const editions = assembleEditions(
@@ -29,7 +30,11 @@ export function indexRecords(
     edition.pages.flatMap((page) =>
       page.articles.map((article) => {
         const url = withBase(articlePath(article.id), options.base);
-        return { url, date: article.data.date, html: searchRecordHtml({ url, data: article.data, body: article.body, pageName: page.name }) };
+        return {
+          url,
+          date: article.data.date,
+          html: searchRecordHtml({ url, data: article.data, body: article.body, pageName: page.name }),
+        };
       }),
     ),
   );
@@ -101,7 +106,10 @@ export function shardOf(date: string, plan: readonly Shard[]): Shard {
  * and the edition.yaml beside them. The search index reads and indexes one shard's files at a time, so that
  * it never holds the text of the whole archive (at 50,000 articles all records at once were over a gigabyte).
  */
-export function shardFiles(articles: readonly { file: string; date: string }[], otherDates: readonly string[] = []): (Shard & { files: Set<string> })[] {
+export function shardFiles(
+  articles: readonly { file: string; date: string }[],
+  otherDates: readonly string[] = [],
+): (Shard & { files: Set<string> })[] {
   // A part (src/lib/parts/scope.ts) plans with the other years' dates, which decide where the newest month is,
   // and indexes only the shards of its own year.
   const plan = shardPlan([...articles.map((a) => a.date), ...otherDates]);

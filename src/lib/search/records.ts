@@ -32,11 +32,19 @@ export function markdownToText(markdown: string): string {
       .join('\n');
   }
   const tree = fromMarkdown(markdown);
-  return tree.children
-    // Raw HTML (the newsroom's comments; the site publishes no other) is not the article's text.
-    .map((node) => normalizeCjkPunctuation(toString(node, { includeHtml: false }).replace(/\s*\n\s*/g, ' ').trim()))
-    .filter(Boolean)
-    .join('\n');
+  return (
+    tree.children
+      // Raw HTML (the newsroom's comments; the site publishes no other) is not the article's text.
+      .map((node) =>
+        normalizeCjkPunctuation(
+          toString(node, { includeHtml: false })
+            .replace(/\s*\n\s*/g, ' ')
+            .trim(),
+        ),
+      )
+      .filter(Boolean)
+      .join('\n')
+  );
 }
 
 export interface SearchRecordInput {
@@ -84,7 +92,9 @@ export function searchRecordHtml({ url, data, body, pageName }: SearchRecordInpu
     '<!doctype html><html><head><meta charset="utf-8"></head><body>',
     `<article data-pagefind-body data-pagefind-sort="date:${data.date}">`,
     `<h1 data-pagefind-weight="10">${text(headline)}</h1>`,
-    ...markdownToText(body).split('\n').map((p) => `<p>${text(p)}</p>`),
+    ...markdownToText(body)
+      .split('\n')
+      .map((p) => `<p>${text(p)}</p>`),
     ...data.images.map((image) => `<p>${text(image.caption)}</p>`),
     `<p data-pagefind-weight="2">${text([...data.byline.map((b) => b.name), place, data.category].join(' '))}</p>`,
     '</article>',
@@ -115,6 +125,9 @@ export function facetValues(articles: readonly { data: Article; pageName?: strin
     for (const [key, value] of Object.entries(filters)) (seen[key] ??= new Map()).set(value, `${sortKeys[key]} ${value}`);
   }
   return Object.fromEntries(
-    Object.entries(seen).map(([key, values]) => [key, [...values].sort((a, b) => naturalOrder.compare(a[1], b[1])).map(([value]) => value)]),
+    Object.entries(seen).map(([key, values]) => [
+      key,
+      [...values].sort((a, b) => naturalOrder.compare(a[1], b[1])).map(([value]) => value),
+    ]),
   );
 }

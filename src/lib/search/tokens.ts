@@ -42,10 +42,11 @@ export interface EncodedQuery {
 
 /** One term of a reader's query (the query split at spaces) as index words. */
 export function encodeQuery(term: string): EncodedQuery {
-  const parts = term
-    .normalize('NFKC')
-    .toLowerCase()
-    .match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? [];
+  const parts =
+    term
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? [];
   return { words: parts.flatMap((part) => (HAN.test(part) ? [...part] : [part])), needle: parts.join('') };
 }
 

@@ -7,7 +7,10 @@ import { SEARCH_INDEX_FOLDER, headerRules, type BuildListing, type HeaderRule } 
 
 function topLevel(dir: string): { files: string[]; folders: string[] } {
   const entries = readdirSync(dir, { withFileTypes: true });
-  return { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
+  return {
+    files: entries.filter((e) => e.isFile()).map((e) => e.name),
+    folders: entries.filter((e) => e.isDirectory()).map((e) => e.name),
+  };
 }
 
 export function buildHeaderRules(outDir: string, base: string): HeaderRule[] {

@@ -111,7 +111,13 @@ export function headerRules(listing: BuildListing, base: string): HeaderRule[] {
   for (const folder of [...listing.folders].sort()) {
     const index = listing.searchIndex[folder];
     if (!index) {
-      rules.push(cache(at(`/${folder}/*`), HASHED_FOLDERS.has(folder) ? CACHE_IMMUTABLE : CACHE_PAGE, folder === EDITOR_FOLDER ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY));
+      rules.push(
+        cache(
+          at(`/${folder}/*`),
+          HASHED_FOLDERS.has(folder) ? CACHE_IMMUTABLE : CACHE_PAGE,
+          folder === EDITOR_FOLDER ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+        ),
+      );
       continue;
     }
     for (const sub of [...index.folders].sort()) rules.push(cache(at(`/${folder}/${sub}/*`), CACHE_IMMUTABLE));

@@ -44,7 +44,9 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     publisher,
     ...(input.images.length > 0 ? { image: [...input.images] } : {}),
     articleSection: data.category,
-    ...(county.ok ? { contentLocation: { '@type': 'Place', name: county.division.level === 'scope' ? county.division.name : county.division.fullName } } : {}),
+    ...(county.ok
+      ? { contentLocation: { '@type': 'Place', name: county.division.level === 'scope' ? county.division.name : county.division.fullName } }
+      : {}),
     inLanguage: 'zh-CN',
     isAccessibleForFree: true,
   };

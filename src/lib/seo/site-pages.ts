@@ -1,6 +1,20 @@
 // Every page a search engine should know about, with the day it last changed: the sitemap's contents.
 // Computed from the same site data the routes are built from; tests/site checks it against the built pages.
-import { archivePath, archiveYearPath, articlePath, bylinePath, categoryIndexPath, categorySlugPath, countyIndexPath, divisionPath, editionPath, homePath, listingPagePath, listingYearPath, searchPath } from '../routing.ts';
+import {
+  archivePath,
+  archiveYearPath,
+  articlePath,
+  bylinePath,
+  categoryIndexPath,
+  categorySlugPath,
+  countyIndexPath,
+  divisionPath,
+  editionPath,
+  homePath,
+  listingPagePath,
+  listingYearPath,
+  searchPath,
+} from '../routing.ts';
 import { modifiedDate } from './time.ts';
 import { listingLayout } from '../listing-pages.ts';
 import { peopleIndex, peopleIndexPaths } from '../people-index.ts';

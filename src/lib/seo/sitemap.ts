@@ -38,7 +38,13 @@ export function renderUrlset(entries: readonly SitemapEntry[]): string {
     const lastmod = e.lastmod ? `<lastmod>${publicationTime(e.lastmod)}</lastmod>` : '';
     return `  <url><loc>${escapeXml(e.url)}</loc>${lastmod}</url>`;
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
 }
 
 export function renderSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
@@ -46,7 +52,13 @@ export function renderSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
     const lastmod = s.lastmod ? `<lastmod>${publicationTime(s.lastmod)}</lastmod>` : '';
     return `  <sitemap><loc>${escapeXml(s.url)}</loc>${lastmod}</sitemap>`;
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...items, '</sitemapindex>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...items,
+    '</sitemapindex>',
+    '',
+  ].join('\n');
 }
 
 /**
