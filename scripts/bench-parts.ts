@@ -21,7 +21,7 @@ import { largestPages } from '../tools/bench/readers.ts';
 import { firstSearches } from '../tools/bench/first-search-fs.ts';
 import { folderStats, nextEditionDate } from '../tools/bench/archive-fs.ts';
 import { isPartOutput } from '../src/lib/parts/scope.ts';
-import { toPosix } from '../src/lib/posix-path.ts';
+import { toPosix } from '../src/lib/util/posix-path.ts';
 
 const { values } = parseArgs({
   options: {

@@ -18,7 +18,7 @@ import { archiveText, type ArchiveText } from '../tools/bench/dictionary-fs.ts';
 import { readContent, type ArticleSource } from '../src/lib/content/content-files-fs.ts';
 import { indexRecords } from '../src/lib/search/index-records.ts';
 import { markdownToText } from '../src/lib/search/records.ts';
-import { escapeHtml } from '../src/lib/html.ts';
+import { escapeHtml } from '../src/lib/util/html.ts';
 import { resolveCounty } from '../src/lib/gazetteer.ts';
 import { normalizeCjkPunctuation } from '../src/lib/typography.ts';
 import { launchChromium } from '../tools/browser.ts';

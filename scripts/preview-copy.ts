@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { browsableFile } from '../src/lib/preview/browsable.ts';
-import { toPosix } from '../src/lib/posix-path.ts';
+import { toPosix } from '../src/lib/util/posix-path.ts';
 
 const [dist, out] = process.argv.slice(2);
 if (!dist || !out) {

@@ -2,7 +2,7 @@
 // stands for a character the body may not hold is refused at the reference, named as written; references the
 // parser leaves as written (code, HTML, escaped) and those for ordinary characters are not.
 import { describe, expect, it } from 'vitest';
-import { decodeCharacterReference } from '../src/lib/character-reference.ts';
+import { decodeCharacterReference } from '../src/lib/util/character-reference.ts';
 import { checkBody } from '../src/lib/check/markdown.ts';
 
 const references = (body: string) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../src/lib/edit-distance.ts';
+import { editDistance } from '../src/lib/util/edit-distance.ts';
 
 /** The textbook full-matrix version (optimal string alignment with `swaps`), to check the two-row one against. */
 function reference(a: string, b: string, swaps: boolean): number {

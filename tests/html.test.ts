@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeAttribute, escapeHtml } from '../src/lib/html.ts';
+import { escapeAttribute, escapeHtml } from '../src/lib/util/html.ts';
 
 describe('escapeHtml', () => {
   it('escapes & < > " as named references, & first, and leaves the apostrophe', () => {

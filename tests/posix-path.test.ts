@@ -1,6 +1,6 @@
 import { sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toPosix } from '../src/lib/posix-path.ts';
+import { toPosix } from '../src/lib/util/posix-path.ts';
 
 describe('toPosix', () => {
   it('joins a platform path’s parts with /', () => {

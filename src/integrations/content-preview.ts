@@ -13,7 +13,7 @@ import { classifyContentPath } from '../lib/content/files.ts';
 import { SAVE_SETTLE_MS, settleEach } from '../lib/content/settle.ts';
 import { withBase } from '../lib/routing.ts';
 import { siteToday } from '../lib/clock.ts';
-import { toPosix } from '../lib/posix-path.ts';
+import { toPosix } from '../lib/util/posix-path.ts';
 
 export interface PreviewOptions {
   /** Absolute path of the project root; problems name files relative to it. */

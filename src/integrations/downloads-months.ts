@@ -15,7 +15,7 @@ import {
   type EditionArchive,
   type ZippedArchive,
 } from '../lib/offline/edition.ts';
-import { toPosix } from '../lib/posix-path.ts';
+import { toPosix } from '../lib/util/posix-path.ts';
 
 const decoder = new TextDecoder();
 

@@ -13,7 +13,7 @@ import { editionsInBuild } from '../lib/offline/edition.ts';
 import { makeMonths, reader, type MonthsJob, type MonthsResult } from './downloads-months.ts';
 import { publishedYamls } from '../lib/content/shared-reads.ts';
 import { runWorker } from './worker.ts';
-import { toPosix } from '../lib/posix-path.ts';
+import { toPosix } from '../lib/util/posix-path.ts';
 
 /** Paths of the HTML files under `dir`, slash-separated and relative to it. */
 function htmlFiles(dir: string): string[] {

@@ -16,7 +16,7 @@ import { indexRecords, shardFiles, type IndexRecord } from '../lib/search/index-
 import { answer } from './worker.ts';
 import { isPublished } from '../lib/content/edition-dates.ts';
 import { sourceVersion } from '../lib/source-version-fs.ts';
-import { toPosix } from '../lib/posix-path.ts';
+import { toPosix } from '../lib/util/posix-path.ts';
 
 export interface SearchIndexJob {
   root: string;

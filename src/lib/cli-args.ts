@@ -2,7 +2,7 @@
 // without its flag (a headline with a space, unquoted) is told in Chinese, before Node's parseArgs (whose errors
 // are English) reads the arguments. Used by scripts/new.ts and scripts/check.ts.
 import { parseArgs } from 'node:util';
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from './util/edit-distance.ts';
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 

@@ -1,5 +1,5 @@
 // Plain-text excerpts of Markdown bodies for listings, meta descriptions and feeds.
-import { decodeCharacterReference } from './character-reference.ts';
+import { decodeCharacterReference } from './util/character-reference.ts';
 import { normalizeCjkPunctuation } from './typography.ts';
 
 /**

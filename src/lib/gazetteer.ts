@@ -3,7 +3,7 @@
 // Data: src/data/hebei-divisions.json (see its "_source" field for provenance and slug rules).
 
 import data from '../data/hebei-divisions.json' with { type: 'json' };
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from './util/edit-distance.ts';
 
 export type DivisionLevel = 'province' | 'prefecture' | 'county' | 'scope';
 

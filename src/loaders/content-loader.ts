@@ -24,7 +24,7 @@ import { formatProblem, type Problem } from '../lib/content/problem.ts';
 import { imageProblem } from '../lib/check/images-fs.ts';
 import { isPublished } from '../lib/content/edition-dates.ts';
 import { siteToday } from '../lib/clock.ts';
-import { toPosix } from '../lib/posix-path.ts';
+import { toPosix } from '../lib/util/posix-path.ts';
 
 type Kind = 'article' | 'edition';
 

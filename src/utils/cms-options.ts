@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import type { CmsBackend, CmsOptions } from '../lib/cms/config.ts';
 import { CONTENT_DIR } from '../lib/content/content-files-fs.ts';
-import { toPosix } from '../lib/posix-path.ts';
+import { toPosix } from '../lib/util/posix-path.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

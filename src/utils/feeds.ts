@@ -6,8 +6,8 @@ import type { SiteLocation } from '../lib/seo/urls.ts';
 import { feedItem, type FeedArticle } from '../lib/feeds/items.ts';
 import { renderRss } from '../lib/feeds/rss.ts';
 import type { FeedChannel } from '../lib/feeds/channel.ts';
-import { escapeHtml } from '../lib/html.ts';
-import { decodeCharacterReference } from '../lib/character-reference.ts';
+import { escapeHtml } from '../lib/util/html.ts';
+import { decodeCharacterReference } from '../lib/util/character-reference.ts';
 
 /** Where the site is deployed (`SITE_URL`, `BASE_PATH`), from an endpoint's context. */
 export function siteLocation(site: URL | undefined): SiteLocation {

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { headersFor } from '../../src/lib/seo/headers.ts';
 import { buildHeaderRules } from '../../src/lib/seo/headers-fs.ts';
 import { contentTypeOf, type LocalObject } from './plan.ts';
-import { toPosix } from '../../src/lib/posix-path.ts';
+import { toPosix } from '../../src/lib/util/posix-path.ts';
 
 /** Written for Netlify and Cloudflare Pages; a bucket gets their rules as object metadata instead. */
 const HOST_FILES = new Set(['_headers', '_redirects']);

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { toPosix } from '../../src/lib/posix-path.ts';
+import { toPosix } from '../../src/lib/util/posix-path.ts';
 
 /** Every file under `dir`, as slash-separated paths relative to it, sorted. */
 export function allFiles(dir: string): string[] {

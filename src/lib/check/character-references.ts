@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { CompileContext, Extension } from 'mdast-util-from-markdown';
 import type { Processor } from 'unified';
-import { decodeCharacterReference } from '../character-reference.ts';
+import { decodeCharacterReference } from '../util/character-reference.ts';
 import { characterDescription, forbiddenCharacters } from '../content/text.ts';
 import type { Position } from '../content/problem.ts';
 

@@ -36,7 +36,7 @@ import { MAX_PUBLISHED_URLS_BYTES, PUBLISHED_URLS_FILE, vanishedUrlProblems } fr
 import { articlePath, editionDateFromId, parseArticleId } from '../routing.ts';
 import { editionDateProblem, isPreparedAhead, isPublished } from '../content/edition-dates.ts';
 import { readBylineRecord } from '../permanent-urls/published-bylines-fs.ts';
-import { toPosix } from '../posix-path.ts';
+import { toPosix } from '../util/posix-path.ts';
 
 export interface CheckOptions {
   /** Paths in problems are relative to this folder (the repository root for the CLI and the build). */

@@ -4,7 +4,7 @@
 // (src/integrations/content-preview.ts) feeds it the checker's problems and serves what it renders.
 import { posix } from 'node:path';
 import { classifyContentPath } from '../content/files.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../util/html.ts';
 import { articlePath, editionPath, homePath, withBase } from '../routing.ts';
 import { compareProblems, formatProblem, type Problem } from '../content/problem.ts';
 

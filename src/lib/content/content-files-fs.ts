@@ -7,7 +7,7 @@ import { formatProblem } from './problem.ts';
 import { readArticle, readEdition, type ReadArticle, type ReadFile } from './read.ts';
 import { readFor, type SharedReads } from './shared-reads.ts';
 import { walkContent } from './tree-fs.ts';
-import { toPosix } from '../posix-path.ts';
+import { toPosix } from '../util/posix-path.ts';
 import { settings } from '../settings.ts';
 
 export interface ArticleSource {

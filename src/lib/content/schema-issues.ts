@@ -2,7 +2,7 @@
 // located problem: the schema's Chinese messages where it has them, Chinese wording for zod's generic ones, the
 // rule id being the top-level field the issue is about (`county`, `date` …) or `unknown-field`.
 import { z } from 'astro/zod';
-import { editDistance } from '../edit-distance.ts';
+import { editDistance } from '../util/edit-distance.ts';
 import type { Position, RuleId } from './problem.ts';
 
 /** What each field is called in the newsroom. */

@@ -7,7 +7,7 @@ import { normalizeCjkPunctuation as zh } from '../typography.ts';
 import { resolveCounty } from '../gazetteer.ts';
 import { modifiedDate } from '../seo/time.ts';
 import { absoluteUrl, absolutizeHtml, type SiteLocation } from '../seo/urls.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../util/html.ts';
 
 /** The part of a content entry a feed needs; Astro's CollectionEntry<'articles'> satisfies it. */
 export interface FeedArticle {

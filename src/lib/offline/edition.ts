@@ -3,7 +3,7 @@
 // sources under content/, and SHA256SUMS. A month's bundle holds its editions' archives in dated folders.
 // Pure: files are read through the functions passed in, nothing is written.
 import { formatEditionDate } from '../format.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../util/html.ts';
 import { archivePath, editionPath, withBase } from '../routing.ts';
 import { site as paper } from '../site.ts';
 import { CHECKSUMS_FILE, sha256sums } from './checksums.ts';

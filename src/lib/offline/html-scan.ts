@@ -5,7 +5,7 @@
 // bare attributes, `/>`, comments, raw text, character references) and recovers from a stray or missing end tag the
 // simple way (an end tag closes the nearest open element of its name); it is not a full HTML5 tree builder.
 
-import { escapeAttribute } from '../html.ts';
+import { escapeAttribute } from '../util/html.ts';
 
 export interface Attribute {
   /** Lowercased. */

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { isPartOutput } from './scope.ts';
-import { toPosix } from '../posix-path.ts';
+import { toPosix } from '../util/posix-path.ts';
 
 /** Links the part of `year` built in `partDir` into `outDir`; returns how many files it added. */
 export function mergePart(partDir: string, outDir: string, year: string): number {

@@ -8,7 +8,7 @@ import { resolveCounty } from '../gazetteer.ts';
 import { normalizeCjkPunctuation } from '../typography.ts';
 import { encodeForIndex } from './tokens.ts';
 import { categories } from '../categories.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../util/html.ts';
 
 const categoryOrder = new Map<string, number>(categories.map((c, i) => [c.name, i]));
 

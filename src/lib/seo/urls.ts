@@ -1,7 +1,7 @@
 // Absolute URLs for what leaves the site (feeds, sitemaps, structured data, social cards): the configured
 // site URL (`SITE_URL`) plus the base path (`BASE_PATH`) plus a root-relative path from src/lib/routing.ts.
 import { withBase } from '../routing.ts';
-import { escapeAttribute } from '../html.ts';
+import { escapeAttribute } from '../util/html.ts';
 
 export interface SiteLocation {
   /** The deployment's origin (and optional path), e.g. `https://paper.example.cn`; Astro's `site`. */
