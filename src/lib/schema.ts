@@ -184,6 +184,22 @@ export const countyField = z
     }
   });
 
+/** A distance on the printed page in millimetres: at most two decimals, within a broadsheet and then some. */
+const millimetres = z
+  .number({ error: '必须是以毫米为单位的数字' })
+  .min(0, { error: '不能是负数' })
+  .max(2000, { error: '超出了版面（单位是毫米）' });
+/** One rectangle of a 热区 given by hand: [左, 上, 宽, 高] in millimetres from the page's top-left corner. */
+const areaRectangle = z.tuple(
+  [
+    millimetres,
+    millimetres,
+    millimetres.refine((n) => n > 0, { error: '宽度必须大于 0' }),
+    millimetres.refine((n) => n > 0, { error: '高度必须大于 0' }),
+  ],
+  { error: '每个矩形写成 [左, 上, 宽, 高] 四个数（毫米）' },
+);
+
 export const articleSchema = z.strictObject({
   /** 主题: the headline. */
   title: line({ error: '必须填写标题（title）' }).min(1, { error: '标题不能为空' }).max(80, { error: '标题过长（最多 80 个字）' }),
@@ -222,14 +238,38 @@ export const articleSchema = z.strictObject({
   draft: z.boolean().default(false),
   /** Corrections published after the article, newest last. */
   corrections: z.array(correctionSchema).default([]),
+  /**
+   * 热区 given by hand: where the article is printed on its 版's page, as rectangles `[左, 上, 宽, 高]` in
+   * millimetres from the page's top-left corner. Only needed where the page PDF's text cannot be read (or an area
+   * is found wrongly); otherwise the area is found in the PDF (src/lib/epaper/locate.ts).
+   */
+  area: z
+    .array(areaRectangle, { error: '热区（area）必须是矩形列表，每个矩形写成 [左, 上, 宽, 高]（毫米），例如 [[12, 80, 95, 140]]' })
+    .min(1, { error: '热区（area）至少要有一个矩形' })
+    .max(20, { error: '热区（area）最多 20 个矩形' })
+    .optional(),
 });
 export type Article = z.output<typeof articleSchema>;
+
+/** A file of a 版 beside edition.yaml, named by its file name alone (no folder), with one of `extensions`. */
+function pageFile(field: string, extensions: readonly string[]) {
+  return line({ error: `${field} 必须是文件名，例如 01.${extensions[0]}` }).refine(
+    (name) => !/[/\\]/.test(name) && !name.startsWith('.') && new RegExp(`\\.(${extensions.join('|')})$`).test(name),
+    {
+      error: `${field} 必须是与 edition.yaml 放在同一文件夹里的 ${extensions.map((e) => `.${e}`).join('、')} 文件名\uFF08不带路径\uFF09，例如 01.${extensions[0]}`,
+    },
+  );
+}
 
 export const editionPageSchema = z.strictObject({
   /** 版次: 1, 2, 3 … */
   number: z.int().positive(),
   /** 版名: 要闻, 政法动态 … */
   name: line().min(1).max(20),
+  /** The printed page as the layout system exported it for the printer: a PDF file beside edition.yaml (`01.pdf`). */
+  pdf: pageFile('pdf', ['pdf']).optional(),
+  /** The page as an image the newsroom already has, used instead of rendering the PDF (`01.jpg`). */
+  image: pageFile('image', ['jpg', 'jpeg', 'png', 'webp']).optional(),
 });
 export type EditionPage = z.output<typeof editionPageSchema>;
 
