@@ -28,6 +28,13 @@ export const settings = {
   get part(): string | undefined {
     return env['SITE_PART'];
   },
+  /**
+   * EPAPER_CACHE_DIR: where rendered and read page PDFs are kept, by their content (src/lib/epaper/page-cache-fs.ts);
+   * by default beside Astro's own cache, so that CI keeps both together.
+   */
+  get epaperCacheDir(): string {
+    return env['EPAPER_CACHE_DIR'] ?? `${env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'}/epaper`;
+  },
   /** SITE_URL and BASE_PATH: where the site is deployed (astro.config.mjs reads them for Astro itself). */
   get siteUrl(): string | undefined {
     return env['SITE_URL'];
