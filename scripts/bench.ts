@@ -9,7 +9,9 @@
 // The archive's text reads like the printed paper (`--text print`, the default: see syntheticArchive's
 // `dictionary`); `--text sample` gives the earlier archive of short bodies in the sample's vocabulary.
 // `--correspondents N` signs the articles with N correspondents besides the 60 staff reporters (340 unless said).
-// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--text print|sample] [--correspondents N] [--no-floor] [--daily [--deploy]] [--keep]
+// `--page-pdfs DAYS` gives the newest DAYS editions (and the daily one) a page PDF per 版 (tools/bench/page-pdf.ts),
+// so the build makes their page views, and reports what a page costs to read, render and locate.
+// Usage: npm run bench -- --articles 1000[,10000,…] [--seed N] [--text print|sample] [--correspondents N] [--page-pdfs DAYS] [--no-floor] [--daily [--deploy]] [--keep]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ import { buildCommand } from '../tools/bench/build-command.ts';
 import { largestPages, measureTransfer } from '../tools/bench/readers.ts';
 import { folderStats, nextEditionDate } from '../tools/bench/archive-fs.ts';
 import { launchChromium } from '../tools/browser.ts';
+import { addPagePdfs, summarisePageCosts } from '../tools/bench/page-pdfs-fs.ts';
 import { serveStatic } from '../tools/static-server-fs.ts';
 
 const { values } = parseArgs({
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     deploy: { type: 'boolean', default: false },
     text: { type: 'string', default: 'print' },
     correspondents: { type: 'string' },
+    'page-pdfs': { type: 'string', default: '0' },
   },
 });
 const root = process.cwd();
@@ -190,6 +194,13 @@ for (const articles of values.articles.split(',').map(Number)) {
     writeFileSync(path, file.source);
     if (file.path.endsWith('.md') && ++made % 5000 === 0) progress(`generated ${made} articles`);
   }
+  const pageDays = Number(values['page-pdfs']);
+  let pagePdfs: ReturnType<typeof summarisePageCosts> | undefined;
+  if (pageDays > 0) {
+    progress(`page PDFs for the newest ${pageDays} editions`);
+    pagePdfs = summarisePageCosts(await addPagePdfs(contentDir, pageDays));
+    progress(`page PDFs: ${JSON.stringify(pagePdfs)}`);
+  }
   const sourceBytes = folderStats(contentDir).bytes;
 
   progress(`building the project (${articles} articles)`);
@@ -303,6 +314,7 @@ for (const articles of values.articles.split(',').map(Number)) {
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, file.source);
     }
+    const dailyPages = pageDays > 0 ? summarisePageCosts(await addPagePdfs(contentDir, 1)) : undefined;
     progress(`daily rebuild: one more edition (${next}, 30 articles)`);
     const rebuild = await measure(
       'daily rebuild',
@@ -331,6 +343,7 @@ for (const articles of values.articles.split(',').map(Number)) {
     }
     daily = {
       articlesAdded: 30,
+      pagePdfs: dailyPages,
       deploy,
       ...rebuild,
       searchIndex: rebuildIndex,
@@ -367,6 +380,7 @@ for (const articles of values.articles.split(',').map(Number)) {
     },
     ratio: floor ? round(project.wallSeconds / floor.wallSeconds) : undefined,
     daily,
+    pagePdfs,
     sourceMb: round(sourceBytes / MB),
   };
   const index = results.findIndex((r) => r['articles'] === articles);

@@ -9,7 +9,7 @@ import { readPageText, renderPage } from './pdf.ts';
 import type { PageText } from './page-text.ts';
 
 /** The width in pixels pages are rendered at; every image the site serves is made from this one. */
-export const RENDER_WIDTH = 2400;
+export const RENDER_WIDTH = 1800;
 /** Bumped whenever what is cached changes meaning (the reader or the renderer), so old entries are not reused. */
 const CACHE_VERSION = 1;
 
