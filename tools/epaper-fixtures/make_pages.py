@@ -383,7 +383,7 @@ def make_photo(path, seed, w_px, h_px):
         colr = tuple(rnd.randint(20, 200) for _ in range(3))
         d.rounded_rectangle([cx - int(18 * s), base - body_h, cx + int(18 * s), base], radius=int(8 * s), fill=colr)
         d.ellipse([cx - head_r, base - body_h - 2 * head_r, cx + head_r, base - body_h], fill=(225, 190, 160))
-    noise = Image.effect_noise((w_px, h_px), 18).convert('RGB')
+    noise = Image.frombytes('L', (w_px, h_px), rnd.randbytes(w_px * h_px)).convert('RGB')  # seeded, unlike effect_noise
     im = Image.blend(im, noise, 0.08).filter(ImageFilter.GaussianBlur(1.2))
     im.save(path, 'JPEG', quality=55, optimize=True, progressive=False)
 
@@ -695,7 +695,10 @@ def main():
     if args.flat_out and len(situations) != 1:
         sys.exit('--flat-out takes one situation')
     names = {p['number']: p for p in edition['pages']}
-    photo_dir = tempfile.mkdtemp(prefix='epaper-photos-')
+    # a fixed folder: reportlab names an image after its file path, so a random temporary name would change the PDF
+    photo_dir = os.path.join(tempfile.gettempdir(), 'epaper-fixture-photos')
+    shutil.rmtree(photo_dir, ignore_errors=True)
+    os.makedirs(photo_dir)
     truth = {'units': 'PDF points (1/72 in), origin at the top-left of the page, y downwards',
              'layout': os.path.relpath(args.layout), 'pages': {}}
     try:
