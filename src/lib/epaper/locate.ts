@@ -2,7 +2,7 @@
 // the article whose text holds it, pictures go to the article whose text they stand beside, and the page's
 // columns turn the matched lines into areas that follow the printed shape (a headline over four columns above a
 // body in three). Pure: the page's text (pdf.ts) and the articles in, areas out.
-import { bottom, right, type Box } from './geometry.ts';
+import { bottom, enclosing, right, type Box } from './geometry.ts';
 import type { PageText, PrintedLine } from './page-text.ts';
 
 /** The text of an article as the locator compares it with the page. */
@@ -188,37 +188,69 @@ export function locateArticles(page: PageText, articles: readonly ArticleText[])
 
   const items: Item[] = page.lines.map((line, i) => ({ box: line.box, owner: owners[i]!, wide: !isBody(line) }));
   for (const frame of frames) items.push({ box: frame, owner: -1, wide: true });
-  // A picture belongs with the text nearest to it: a photo with its caption, a headline set as art with its byline
-  // or body; beside the masthead's or an advertisement's text it belongs to none.
-  for (const image of page.images) {
-    if (image.width < 5 || image.height < 5 || inFrame(image)) continue;
-    let nearest = -1;
+  // A picture belongs with what is printed above or below it (a photo with its caption, a headline set as art with
+  // the next line of its headline, its byline or its body); what stands beside it counts for a quarter. Pictures
+  // are settled nearest first, so that the lines of a headline set as art follow one another to the body. Beside
+  // the masthead's or an advertisement's text a picture belongs to none.
+  const rules = page.vectors.filter((v) => v.height <= 3 && v.width > 10);
+  /** A rule printed between two things, one above the other: nothing reaches across it. */
+  const ruled = (a: Box, b: Box) => {
+    const [upper, lower] = a.y <= b.y ? [a, b] : [b, a];
+    return rules.some(
+      (r) =>
+        r.y >= bottom(upper) - 1 &&
+        bottom(r) <= lower.y + 1 &&
+        Math.min(right(r), right(upper), right(lower)) - Math.max(r.x, upper.x, lower.x) > 0,
+    );
+  };
+  const known: { box: Box; owner: number }[] = page.lines.map((line, i) => ({ box: line.box, owner: owners[i]! }));
+  const open = page.images.filter((image) => image.width >= 5 && image.height >= 5 && !inFrame(image));
+  while (open.length > 0) {
+    let pick = -1;
+    let owner = -1;
     let best = Infinity;
-    page.lines.forEach((line, i) => {
-      const d = distance(line.box, image);
-      if (d < best) {
-        best = d;
-        nearest = i;
+    open.forEach((image, i) => {
+      for (const other of known) {
+        if (ruled(other.box, image)) continue;
+        const stacked = Math.min(right(other.box), right(image)) - Math.max(other.box.x, image.x) > 0;
+        const d = distance(other.box, image) * (stacked ? 1 : 4);
+        if (d < best) {
+          best = d;
+          pick = i;
+          owner = other.owner;
+        }
       }
     });
-    const owner = nearest >= 0 && best < 40 ? owners[nearest]! : -1;
-    items.push({ box: image, owner, wide: true });
+    const [image] = open.splice(pick, 1) as [Box];
+    // Far from any text (more than about five lines of body away), a picture is nobody's, and lends nobody its place.
+    const settled = { box: image, owner: best < 60 ? owner : -1 };
+    if (best < 60) known.push(settled);
+    items.push({ ...settled, wide: true });
   }
 
   const columns = findColumns(page.lines.filter((l, i) => owners[i]! >= 0 && isBody(l)));
-  if (columns.length === 0) return { readable: true, areas, unmatched: unmatchedBlocks(page.lines, owners, inFrame) };
+  const columnWidth = median(columns.map((c) => c.right - c.left));
+  if (columns.length === 0) return { readable: true, areas, unmatched: unmatchedBlocks(page.lines, owners, inFrame, ruled, columnWidth) };
   const gutter = columns.length > 1 ? median(columns.slice(1).map((c, i) => c.left - columns[i]!.right)) : 8;
-  const rules = page.vectors.filter((v) => v.height <= 3 && v.width > 10);
 
-  const perArticle: Box[][] = articles.map(() => []);
-  columns.forEach((column, ci) => {
-    const left = ci === 0 ? column.left - gutter / 2 : (columns[ci - 1]!.right + column.left) / 2;
-    const rightEdge = ci === columns.length - 1 ? column.right + gutter / 2 : (column.right + columns[ci + 1]!.left) / 2;
+  const frameTop = Math.min(...items.map((i) => i.box.y));
+  // The foot of the type area: the lowest thing printed, or as far from the bottom as the type area is from the
+  // left edge (pages are set with even margins), whichever is lower; a short story at the foot reaches it.
+  const frameLeft = Math.min(...items.map((i) => i.box.x));
+  const frameBottom = Math.max(...items.map((i) => bottom(i.box)), ...page.vectors.map(bottom), page.height - frameLeft);
+  const edges = columns.map((column, ci) => ({
+    left: ci === 0 ? column.left - gutter / 2 : (columns[ci - 1]!.right + column.left) / 2,
+    right: ci === columns.length - 1 ? column.right + gutter / 2 : (column.right + columns[ci + 1]!.left) / 2,
+  }));
+  // Each column top to bottom: an article's run of items reaches up and down to the rule between it and its
+  // neighbour, else halfway to its neighbour, or to the edge of something of no article; the last run reaches the
+  // foot of the page's text.
+  const segments: Segment[][] = columns.map((_, ci) => {
+    const { left, right: rightEdge } = edges[ci]!;
     const inColumn = items
       .filter((item) => columnsOf(item, columns).includes(ci))
       .sort((a, b) => a.box.y - b.box.y || bottom(a.box) - bottom(b.box));
-    // Runs of one owner, top to bottom.
-    const runs: { owner: number; top: number; bottom: number }[] = [];
+    const runs: Segment[] = [];
     for (const item of inColumn) {
       const last = runs.at(-1);
       if (last && last.owner === item.owner) last.bottom = Math.max(last.bottom, bottom(item.box));
@@ -227,23 +259,66 @@ export function locateArticles(page: PageText, articles: readonly ArticleText[])
     }
     const ruleBetween = (from: number, to: number) =>
       rules.find((r) => r.y >= from - 1 && r.y <= to + 1 && r.x <= left + gutter && right(r) >= rightEdge - gutter)?.y;
-    runs.forEach((run, ri) => {
-      if (run.owner < 0) return;
+    return runs.map((run, ri) => {
+      if (run.owner < 0) return run;
       const prev = runs[ri - 1];
       const next = runs[ri + 1];
       const top = !prev
         ? run.top - Math.min(gutter, 8)
         : (ruleBetween(prev.bottom, run.top) ?? (prev.owner < 0 ? prev.bottom : (prev.bottom + run.top) / 2));
-      const end = !next
-        ? run.bottom + Math.min(gutter, 8)
-        : (ruleBetween(run.bottom, next.top) ?? (next.owner < 0 ? next.top : (run.bottom + next.top) / 2));
-      perArticle[run.owner]!.push({ x: left, y: top, width: rightEdge - left, height: end - top });
+      const end = !next ? frameBottom : (ruleBetween(run.bottom, next.top) ?? (next.owner < 0 ? next.top : (run.bottom + next.top) / 2));
+      return { owner: run.owner, top, bottom: end };
     });
+  });
+  fillAcross(segments, frameTop, frameBottom);
+
+  const perArticle: Box[][] = articles.map(() => []);
+  segments.forEach((column, ci) => {
+    const { left, right: rightEdge } = edges[ci]!;
+    for (const segment of column) {
+      if (segment.owner >= 0)
+        perArticle[segment.owner]!.push({ x: left, y: segment.top, width: rightEdge - left, height: segment.bottom - segment.top });
+    }
   });
   articles.forEach((article, i) => {
     if (perArticle[i]!.length > 0) areas.set(article.id, mergeSideBySide(perArticle[i]!));
   });
-  return { readable: true, areas, unmatched: unmatchedBlocks(page.lines, owners, inFrame) };
+  return { readable: true, areas, unmatched: unmatchedBlocks(page.lines, owners, inFrame, ruled, columnWidth) };
+}
+
+interface Segment {
+  owner: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The stretches of a column that nothing covers (a headline set narrower than the columns under it, white space
+ * beside a short headline) go to the article beside them at that height: the column to the left first.
+ */
+function fillAcross(segments: Segment[][], top: number, foot: number): void {
+  for (let pass = 0; pass < 2; pass++) {
+    segments.forEach((column, ci) => {
+      const covered = [...column].sort((a, b) => a.top - b.top);
+      const gaps: [number, number][] = [];
+      let y = top;
+      for (const s of covered) {
+        if (s.top > y + 1) gaps.push([y, s.top]);
+        y = Math.max(y, s.bottom);
+      }
+      if (foot > y + 1) gaps.push([y, foot]);
+      for (const [g0, g1] of gaps) {
+        for (const side of [segments[ci - 1], segments[ci + 1]]) {
+          for (const s of side ?? []) {
+            const from = Math.max(g0, s.top);
+            const to = Math.min(g1, s.bottom);
+            const free = !column.some((c) => c.top < to - 0.5 && c.bottom > from + 0.5);
+            if (s.owner >= 0 && to - from > 1 && free) column.push({ owner: s.owner, top: from, bottom: to });
+          }
+        }
+      }
+    });
+  }
 }
 
 /** Joins rectangles of neighbouring columns that share their top and bottom into one. */
@@ -259,30 +334,48 @@ function mergeSideBySide(boxes: Box[]): Box[] {
   return out;
 }
 
-/** Running text of no article, as blocks of neighbouring lines, outside advertisement frames; short scraps are left out. */
-function unmatchedBlocks(lines: readonly PrintedLine[], owners: readonly number[], inFrame: (box: Box) => boolean): TextBlock[] {
+/**
+ * Running text of no article, as blocks of neighbouring lines, outside advertisement frames: at least three lines
+ * filling a column's width and 40 Han characters, so that the masthead's and the page header's short lines are not
+ * taken for a missing article.
+ */
+function unmatchedBlocks(
+  lines: readonly PrintedLine[],
+  owners: readonly number[],
+  inFrame: (box: Box) => boolean,
+  ruled: (a: Box, b: Box) => boolean,
+  columnWidth: number,
+): TextBlock[] {
   const loose = lines.filter((l, i) => owners[i] === -1 && !inFrame(l.box));
-  const blocks: { lines: PrintedLine[] }[] = [];
+  const blocks: PrintedLine[][] = [];
   for (const line of [...loose].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)) {
-    const block = blocks.find((b) => b.lines.some((l) => distance(l.box, line.box) < line.size * 1.5));
-    if (block) block.lines.push(line);
-    else blocks.push({ lines: [line] });
+    const block = blocks.find((b) => b.some((l) => distance(l.box, line.box) < line.size * 1.5 && !ruled(l.box, line.box)));
+    if (block) block.push(line);
+    else blocks.push([line]);
   }
-  return blocks
-    .map((b) => ({
-      text: b.lines.map((l) => l.text).join(''),
-      box: b.lines
-        .map((l) => l.box)
-        .reduce((a, c) => ({
-          x: Math.min(a.x, c.x),
-          y: Math.min(a.y, c.y),
-          width: Math.max(right(a), right(c)) - Math.min(a.x, c.x),
-          height: Math.max(bottom(a), bottom(c)) - Math.min(a.y, c.y),
-        })),
-      lines: b.lines.length,
-    }))
-    .filter((b) => b.lines >= 3 && (b.text.match(/\p{Script=Han}/gu) ?? []).length >= 40)
-    .map(({ text, box }) => ({ text, box }));
+  const isRunningText = (block: PrintedLine[]) => {
+    const full = block.filter((l) => l.box.width >= columnWidth * 0.8);
+    const sharedStart = full.filter((l) => full.filter((o) => Math.abs(o.box.x - l.box.x) <= 1.5).length >= 3);
+    return (
+      sharedStart.length >= 3 &&
+      (
+        block
+          .map((l) => l.text)
+          .join('')
+          .match(/\p{Script=Han}/gu) ?? []
+      ).length >= 40
+    );
+  };
+  return blocks.filter(isRunningText).map((block) => {
+    // Column by column, as it is read: a line belongs to the nearest column start at or left of it (an indented
+    // first line included).
+    const starts = [...new Set(block.map((l) => Math.round(l.box.x)))].filter(
+      (x) => block.filter((l) => Math.abs(l.box.x - x) <= 1.5).length >= 3,
+    );
+    const columnOf = (line: PrintedLine) => Math.max(-Infinity, ...starts.filter((x) => x <= line.box.x + 1.5));
+    const ordered = [...block].sort((a, b) => columnOf(a) - columnOf(b) || a.box.y - b.box.y);
+    return { text: ordered.map((l) => l.text).join(''), box: enclosing(block.map((l) => l.box))! };
+  });
 }
 
 /** What the locator compares of an article: its headlines, attribution, captions and body. */
