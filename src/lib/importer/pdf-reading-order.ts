@@ -290,7 +290,7 @@ export function pageTextToExport(page: PageText): string {
     .join('\n\n')}\n`;
 }
 
-/** A printed byline: names after a box (`□ 牛敏 王萧然`), maybe after a source (`河北法制报讯　□ 徐洋 刘爱军`). */
+/** A printed byline: names after a box (`□ 牛敏 王萧然`), maybe after a source (`河北法制报讯 □ 徐洋 刘爱军`). */
 const PRINTED_BYLINE = /^(\S*?(?:讯|电))?\s*[□■◇◆]\s*(\S.{0,40})$/u;
 
 /**
