@@ -9,6 +9,7 @@
 // cut is one column, read top to bottom.
 import { bottom, enclosing, right, type Box } from '../epaper/geometry.ts';
 import type { PageText, PrintedLine } from '../epaper/page-text.ts';
+import { isCaption } from './attribution.ts';
 import { FW, HAN } from './text.ts';
 
 /** A line of text or a picture (a photo, a headline set as art), which both take room and so shape the cuts. */
@@ -220,8 +221,10 @@ interface Block {
   kind: 'headline' | 'text';
   text: string;
   size: number;
-  /** The right edge of the column its last line was set in, and whether that line ran to it. */
+  /** Whether its last line ran to the column's right edge (the paragraph may go on in the next column). */
   full: boolean;
+  /** Whether a picture stands right before it (a photo, or a headline set as art). */
+  afterPicture?: boolean;
 }
 
 /**
@@ -246,6 +249,7 @@ export function pageTextToExport(page: PageText): string {
 
   const blocks: Block[] = [];
   let broken = true; // a picture or the start of the page: the next line starts afresh
+  let picture = false;
   for (const region of regions) {
     const texts = region.filter((i): i is Extract<Item, { kind: 'line' }> => i.kind === 'line');
     if (texts.length === 0) {
@@ -258,6 +262,7 @@ export function pageTextToExport(page: PageText): string {
     for (const item of region) {
       if (item.kind === 'image') {
         broken = true;
+        picture = true;
         previous = undefined;
         continue;
       }
@@ -280,10 +285,20 @@ export function pageTextToExport(page: PageText): string {
         blocks.push({ kind: 'text', text, size: line.size, full });
       }
       blocks.at(-1)!.full = full;
+      if (picture && blocks.at(-1) !== last) blocks.at(-1)!.afterPicture = true;
       broken = false;
+      picture = false;
       previous = line;
     }
     // A paragraph cut by the column's foot goes on at the top of the next column unless that line is indented.
+  }
+  // A headline (or a short line in type larger than the body's) in smaller type right under the main one is its subtitle: the export leads it with a dash.
+  for (const [k, block] of blocks.entries()) {
+    const above = blocks[k - 1];
+    const display = block.kind === 'headline' || (block.size >= body * 1.1 && [...block.text].length <= 40);
+    if (display && above?.kind === 'headline' && block.size < above.size * 0.85 && !/^[—–-]/.test(block.text)) {
+      block.text = `——${block.text}`;
+    }
   }
   return `${attributions(blocks)
     .map((b) => b.text)
@@ -307,18 +322,27 @@ function attributions(blocks: readonly Block[]): Block[] {
   };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const next = blocks[i + 1];
     const printed = block.kind === 'text' ? PRINTED_BYLINE.exec(block.text) : null;
     const sourceAlone = block.kind === 'text' && /^\S{2,16}?(?:讯|电)$/u.test(block.text);
     if (block.kind === 'headline' || printed || sourceAlone) release();
-    if (printed && !printed[1]) {
+    // Under a headline set as a picture the byline marks where an article starts: it stays there, closing the text
+    // before it, so that two articles' texts never run together.
+    if (printed && !printed[1] && !block.afterPicture) {
       held = { ...block, text: printed[2]! };
       continue;
     }
+    if (printed && !printed[1]) {
+      out.push({ ...block, text: printed[2]! });
+      continue;
+    }
     const opening = printed ? `${printed[1]} ${FW.open}${printed[2]!.trim()}${FW.close}` : sourceAlone ? block.text : undefined;
-    if (opening !== undefined && next?.kind === 'text') {
-      out.push({ ...next, text: `${opening}${printed ? '' : ' '}${next.text}` });
-      i++;
+    // It opens the first paragraph, past a photo's caption printed between it and the text.
+    let first = i + 1;
+    while (blocks[first]?.kind === 'text' && isCaption(blocks[first]!.text)) first++;
+    const opened = blocks[first];
+    if (opening !== undefined && opened?.kind === 'text') {
+      out.push(...blocks.slice(i + 1, first), { ...opened, text: `${opening}${printed ? '' : ' '}${opened.text}` });
+      i = first;
       continue;
     }
     out.push(opening === undefined ? block : { ...block, text: opening });
