@@ -26,6 +26,7 @@ const integration = [
   'tests/embargo.test.ts',
   'tests/fresh-clone.test.ts',
   'tests/importer-cli.test.ts',
+  'tests/importer-pdf-cli.test.ts',
   'tests/markdown-safety.test.ts',
   'tests/new.test.ts',
   'tests/offline-zip.test.ts',

@@ -1,7 +1,9 @@
-// npm run import -- <page.txt> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]
-// Reads the text of one printed page, writes its articles and the edition metadata into the edition folder (or,
-// with --json, prints them and writes nothing), and prints a review report: one line per article with its flags.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// npm run import -- <page.txt|page.pdf> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]
+// Reads the text of one printed page (the layout system's text export, or the page PDF, read in reading order),
+// writes its articles and the edition metadata into the edition folder (or, with --json, prints them and writes
+// nothing), and prints a review report: one line per article with its flags. A page PDF is copied beside
+// edition.yaml as NN.pdf and named in the page's entry (`pdf: 01.pdf`).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { MAX_ARTICLE_BYTES, MAX_EDITION_BYTES } from '../src/lib/content/read.ts';
 import { readContentText } from '../src/lib/content/read-fs.ts';
 import { editionFolderEntries } from '../src/lib/content/tree-fs.ts';
@@ -9,11 +11,11 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ImportError, importPage, pageJson, planImport, type ExistingFile } from '../src/lib/importer/index.ts';
-import { readPageSource } from '../src/lib/importer/page-source-fs.ts';
+import { readPageInput } from '../src/lib/importer/page-source-fs.ts';
 import { articleFile } from '../src/lib/importer/serialise.ts';
 import { isoDate } from '../src/lib/schema.ts';
 
-const USAGE = 'usage: npm run import -- <page.txt> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]';
+const USAGE = 'usage: npm run import -- <page.txt|page.pdf> --date YYYY-MM-DD [--page N] [--page-name NAME] [--out DIR] [--json] [--force]';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function fail(message: string, code: number): never {
@@ -21,7 +23,7 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -47,7 +49,7 @@ function main(): void {
   const placement = { date: date.data, page };
 
   const input = resolve(positionals[0]!);
-  const source = readPageSource(input);
+  const source = await readPageInput(input);
   if (!source.ok) {
     const { line, column, message } = source.error;
     fail(`${positionals[0]!}${line === undefined ? '' : `:${line}:${column}`}: ${message}`, 1);
@@ -72,9 +74,18 @@ function main(): void {
     if (!read.ok) fail(`${relative(process.cwd(), join(dir, e.name))}:${read.error.line}:${read.error.column}: ${read.error.message}`, 1);
     return [{ name: e.name, content: read.text }];
   });
-  const plan = planImport(imported, { placement, pageName: values['page-name'], existing, force: values.force });
+  // The page PDF goes beside edition.yaml as NN.pdf, unless that very file (or one with the same bytes) is there.
+  const pdfName = source.pdf ? `${String(page).padStart(2, '0')}.pdf` : undefined;
+  const pdfTarget = pdfName === undefined ? undefined : join(dir, pdfName);
+  const copyPdf = pdfTarget !== undefined && source.pdf !== undefined && !sameFile(input, pdfTarget, source.pdf);
+  if (copyPdf && existsSync(pdfTarget) && !values.force) {
+    fail(`${relative(process.cwd(), pdfTarget)} 已存在且内容不同${'\uFF0C'}未覆盖${'\uFF08'}确认要覆盖请加 --force${'\uFF09'}`, 1);
+  }
+  const plan = planImport(imported, { placement, pageName: values['page-name'], pdf: pdfName, existing, force: values.force });
   mkdirSync(dir, { recursive: true });
   for (const { name, content } of plan.writes) writeFileSync(join(dir, name), content);
+  if (copyPdf) copyFileSync(input, pdfTarget);
+  if ((source.pages ?? 1) > 1) process.stderr.write(`注意${'\uFF1A'}这个 PDF 有 ${source.pages} 页${'\uFF0C'}只导入了第 1 页\n`);
 
   for (const [i, article] of imported.articles.entries()) {
     const byline = article.byline.map((b) => b.name).join(' ') || '-';
@@ -83,12 +94,19 @@ function main(): void {
   }
   const flagged = imported.articles.filter((a) => a.flags.length > 0).length;
   process.stdout.write(
-    `\n${imported.articles.length} articles, ${flagged} flagged for review; wrote ${plan.writes.length} files to ${relative(process.cwd(), dir) || '.'}\n`,
+    `\n${imported.articles.length} articles, ${flagged} flagged for review; wrote ${plan.writes.length + (copyPdf ? 1 : 0)} files to ${relative(process.cwd(), dir) || '.'}\n`,
   );
 }
 
+/** Whether `target` is the input itself or already holds the same bytes. */
+function sameFile(input: string, target: string, bytes: Uint8Array): boolean {
+  if (!existsSync(target)) return false;
+  if (realpathSync(input) === realpathSync(target)) return true;
+  return statSync(target).size === bytes.length && Buffer.from(readFileSync(target)).equals(Buffer.from(bytes));
+}
+
 try {
-  main();
+  await main();
 } catch (error) {
   if (error instanceof ImportError) fail(error.message, 1);
   throw error;

@@ -58,7 +58,14 @@ export interface ImportPlan {
  */
 export function planImport(
   page: ImportedPage,
-  options: { placement: Placement; pageName?: string | undefined; existing: readonly ExistingFile[]; force: boolean },
+  options: {
+    placement: Placement;
+    pageName?: string | undefined;
+    /** The page PDF's file name beside edition.yaml (`01.pdf`), when the page was read from its PDF. */
+    pdf?: string | undefined;
+    existing: readonly ExistingFile[];
+    force: boolean;
+  },
 ): ImportPlan {
   const { placement, existing, force } = options;
   const writes = page.articles.map((article, i) => ({ name: `${page.slugs[i]!}.md`, content: articleFile(article, placement) }));
@@ -81,6 +88,7 @@ export function planImport(
     files.find((f) => f.name === 'edition.yaml')?.content,
     placement,
     options.pageName ?? defaultPageName(placement.page),
+    options.pdf,
   );
   return { writes: edition === undefined ? writes : [...writes, { name: 'edition.yaml', content: edition }] };
 }

@@ -46,10 +46,13 @@ export function decodePage(bytes: Uint8Array): { ok: true; text: string } | { ok
   return { ok: true, text: decoded.text };
 }
 
-/** The message for a file over MAX_PAGE_BYTES (known from its size, before reading it). */
-export function tooLarge(size: number): PageSourceError {
+/** The message for a file over its limit (known from its size, before reading it): MAX_PAGE_BYTES for text. */
+export function tooLarge(size: number, limit = MAX_PAGE_BYTES): PageSourceError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
   return {
-    message: `文件太大\uFF08${mb(size)}\uFF0C最多 ${mb(MAX_PAGE_BYTES)}\uFF09\uFF1A一个版面的文字只有几十 KB\uFF0C请确认选对了文件`,
+    message:
+      limit > MAX_PAGE_BYTES
+        ? `文件太大\uFF08${mb(size)}\uFF0C最多 ${mb(limit)}\uFF09\uFF1A一个版面的 PDF 只有几 MB\uFF0C请确认选对了文件`
+        : `文件太大\uFF08${mb(size)}\uFF0C最多 ${mb(limit)}\uFF09\uFF1A一个版面的文字只有几十 KB\uFF0C请确认选对了文件`,
   };
 }

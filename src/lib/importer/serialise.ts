@@ -142,11 +142,12 @@ export function defaultPageName(page: number): string {
 
 /**
  * The edition.yaml to write: a new one for the date and page, or the existing one with the page added (its
- * comments and other pages kept). Undefined when the existing file already lists the page. Throws an
- * ImportError when the existing file is not a valid edition of that date.
+ * comments and other pages kept). `pdf`, the page PDF's file name beside edition.yaml, goes into the page's entry
+ * (also into one the file already has). Undefined when the existing file already lists the page as it would be
+ * written. Throws an ImportError when the existing file is not a valid edition of that date.
  */
-export function editionFile(existing: string | undefined, placement: Placement, pageName: string): string | undefined {
-  const page = { number: placement.page, name: pageName };
+export function editionFile(existing: string | undefined, placement: Placement, pageName: string, pdf?: string): string | undefined {
+  const page = { number: placement.page, name: pageName, ...(pdf === undefined ? {} : { pdf }) };
   if (existing === undefined) {
     const edition: Edition = { date: placement.date, pages: [page] };
     checkEdition(edition, placement);
@@ -157,10 +158,17 @@ export function editionFile(existing: string | undefined, placement: Placement, 
   const errors = current.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !current.data) throw new ImportError(`edition.yaml 有错误${FW.colon}\n${errors.map(formatProblem).join('\n')}`);
   checkEdition(current.data, placement);
-  if (current.data.pages.some((p) => p.number === placement.page)) return undefined;
   const doc = parseDocument(existing);
   const pages = doc.get('pages', true);
   if (!isSeq(pages)) throw new ImportError('edition.yaml 缺少 pages');
+  const listed = current.data.pages.findIndex((p) => p.number === placement.page);
+  if (listed >= 0) {
+    if (pdf === undefined || current.data.pages[listed]!.pdf === pdf) return undefined;
+    const entry = pages.items[listed];
+    if (!isMap(entry)) throw new ImportError(`edition.yaml 第 ${placement.page} 版的写法无法识别`);
+    entry.set('pdf', pdf);
+    return doc.toString();
+  }
   const at = current.data.pages.findIndex((p) => p.number > placement.page);
   const node = doc.createNode(page);
   if (at < 0) pages.items.push(node);
