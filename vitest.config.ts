@@ -17,6 +17,7 @@ const integration = [
   'tests/build-lock.test.ts',
   'tests/check-build.test.ts',
   'tests/check-dates.test.ts',
+  'tests/check-epaper.test.ts',
   'tests/check-workflow.test.ts',
   'tests/check.test.ts',
   'tests/content-door.test.ts',

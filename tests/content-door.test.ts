@@ -48,6 +48,14 @@ describe('classifyContentPath', () => {
     ['2022/04/19/notes.txt', 'file', 'unread'],
     ['2022/04/19/PHOTO.JPG', 'file', 'unread'],
     ['2022/04/19/fa-yuan.markdown', 'file', 'unread'],
+    ['2022/04/19/01.pdf', 'file', 'page-pdf'],
+    ['2022/04/19/01.pdf', 'symlink', 'refused'],
+    ['2022/04/19/01.pdf', 'other', 'unread'],
+    ['2022/04/19/01.PDF', 'file', 'unread'],
+    ['2022/04/19/.01.pdf', 'file', 'ignored'],
+    ['2022/04/19/01.pdf~', 'file', 'ignored'],
+    ['2022/04/19/extra/01.pdf', 'file', 'unread'],
+    ['2022/04/01.pdf', 'file', 'unread'],
   ] as const)('%s (%s) is %s', (path, type, kind) => {
     expect(classifyContentPath(path, type).kind).toBe(kind);
   });

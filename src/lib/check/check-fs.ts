@@ -18,6 +18,9 @@ import { classifyContentPath, type ContentFile } from '../content/files.ts';
 import { readArticle, readEdition } from '../content/read.ts';
 import { walkContent, type ContentEntry } from '../content/tree-fs.ts';
 import { decodedImageProblem } from './images.ts';
+import { epaperProblems, pageFilesOf, type PageFiles } from './epaper-fs.ts';
+import { epaperMessages } from './epaper.ts';
+import { settings } from '../settings.ts';
 import { imagePath, imageProblem, probeImages } from './images-fs.ts';
 import { BODY_PLACEHOLDER, checkBody } from './markdown.ts';
 import { compareProblems, type Position, type Problem, type Severity } from '../content/problem.ts';
@@ -51,6 +54,8 @@ export interface CheckOptions {
    * redirect may lead to it. The scripts and the build always give it; without it, those rules are not applied.
    */
   today?: string | undefined;
+  /** Where page PDFs read and rendered are kept (src/lib/epaper/page-cache-fs.ts); settings.epaperCacheDir under `cwd` unless told. */
+  epaperCacheDir?: string | undefined;
 }
 
 export interface CheckResult {
@@ -81,6 +86,10 @@ export interface Checked {
   images?: { ref: string; path: string; at: Position }[];
   /** The content door's read of the file, before the checker's own rules added problems. */
   read?: PlainRead;
+  /** An article's fields that are valid on their own (for the e-paper's rules: its 版, its hand-given area, its text). */
+  fields?: Partial<Article>;
+  /** An edition's 版 with the page PDF and page image edition.yaml names for each (src/lib/check/epaper-fs.ts). */
+  pageFiles?: PageFiles[];
 }
 
 function toDisplay(cwd: string, path: string): string {
@@ -129,7 +138,7 @@ export function checkArticle(path: string, display: string, bytes: Uint8Array, r
   const plain: PlainRead = { display, problems: [...problems], data, body, bodyLine, publishedYaml };
   const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
     problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
-  const result: Checked = { path, display, problems, locate: read.locate, read: plain };
+  const result: Checked = { path, display, problems, locate: read.locate, read: plain, fields };
   if (problems.some((p) => UNREADABLE.has(p.rule))) return result;
 
   const slug = basename(path).replace(/\.md$/, '');
@@ -194,6 +203,13 @@ function checkEdition(path: string, display: string, bytes: Uint8Array, root: st
   // An edition.yaml with errors is still this folder's edition: its pages are used when they are valid.
   result.placement = { id, data: { date: fields.date, pages: fields.pages }, filePath: display };
   if (read.data) result.edition = { id, data: read.data, filePath: display };
+  // Each 版's page PDF and page image: their file rules now, the page images decoded with the photos.
+  if (fields.pages) {
+    const add = (rule: string, at: Position, message: string, severity: Severity = 'error') =>
+      result.problems.push({ file: display, line: at.line, column: at.column, rule, severity, message });
+    result.pageFiles = pageFilesOf(path, root, fields.pages, read.locate, add);
+    result.images = result.pageFiles.flatMap((p) => (p.image ? [{ ref: p.image.name, path: p.image.path, at: p.image.at }] : []));
+  }
   return result;
 }
 
@@ -233,13 +249,15 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
       const entry = classifyFile(root, path);
       // A file named on the command line that the site does not read is an error, not a warning.
       const { kind } = entry.file;
-      if (kind === 'unread' || kind === 'ignored' || kind === 'photo') {
+      if (kind === 'unread' || kind === 'ignored' || kind === 'photo' || kind === 'page-pdf') {
         const message =
           kind === 'unread'
             ? entry.file.message
             : kind === 'ignored'
               ? '这个文件不会被网站读取（以 _ 或 . 开头的文件和编辑器的临时文件都不发布）'
-              : '只能检查 .md 稿件和 edition.yaml';
+              : kind === 'page-pdf'
+                ? '只能检查 .md 稿件和 edition.yaml（版面 PDF 随它所在那一期的 edition.yaml 一起检查）'
+                : '只能检查 .md 稿件和 edition.yaml';
         locationError(path, message);
         continue;
       }
@@ -247,6 +265,8 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     }
   }
 
+  // What was asked for (a file named, or found in a folder named), before the editions of the files are added.
+  const asked = new Set(targets.keys());
   // Each edition a target belongs to is checked whole for the cross-file rules; its edition.yaml is reported on.
   const context = new Map(targets);
   const folders = new Map<string, string>();
@@ -263,6 +283,7 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
 
   const checked: Checked[] = [];
   const photos: { path: string; root: string }[] = [];
+  const pagePdfs: string[] = [];
   for (const [path, { root, entry }] of [...context].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const display = toDisplay(options.cwd, path);
     const reported = targets.has(path);
@@ -273,6 +294,8 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
       if (reported) locationError(path, file.message, 'warning');
     } else if (file.kind === 'photo') {
       photos.push({ path, root });
+    } else if (file.kind === 'page-pdf') {
+      pagePdfs.push(path);
     } else if (file.kind === 'article' || file.kind === 'edition') {
       const bytes = readFileSync(path);
       const one = file.kind === 'article' ? checkArticle(path, display, bytes, root) : checkEdition(path, display, bytes, root);
@@ -350,10 +373,17 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     .map((c) => c.edition!.data.date)
     .sort();
 
-  // A photo no published article shows is not published: say so, it may be the one the reporter meant to use.
-  const shown = new Set(articles.filter((c) => c.publishable).flatMap((c) => c.photos ?? []));
+  // A photo no published article shows is not published: say so, it may be the one the reporter meant to use. A
+  // 版's page image (edition.yaml's image:) is not a photo of an article. A PDF no 版 names is not read at all.
+  const namedByEdition = (field: 'pdfName' | 'imageName') =>
+    new Set(editions.flatMap((c) => (c.pageFiles ?? []).flatMap((p) => (p[field] ? [join(dirname(c.path), p[field])] : []))));
+  const shown = new Set([...articles.filter((c) => c.publishable).flatMap((c) => c.photos ?? []), ...namedByEdition('imageName')]);
   for (const { path } of photos) {
     if (targets.has(path) && !shown.has(path)) locationError(path, '没有已发布的稿件使用这张图片\uFF0C它不会发布', 'warning');
+  }
+  const namedPdfs = namedByEdition('pdfName');
+  for (const path of pagePdfs) {
+    if (targets.has(path) && !namedPdfs.has(path)) locationError(path, epaperMessages.pdfUnnamed(basename(path)), 'warning');
   }
 
   // Slugs differing only in case are one URL on a case-insensitive disk (a reporter's laptop).
@@ -381,6 +411,21 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
     if (message)
       c.problems.push({ file: c.display, line: image.at.line, column: image.at.column, rule: 'image', severity: 'error', message });
   }
+
+  // The e-paper: page PDFs opened, the 版 asked about read and their articles located, hand-given areas held to their page.
+  epaperProblems(
+    editions,
+    articles.map((c) => ({ ...c, id: c.placement!.id, fields: c.fields ?? {}, body: c.read && 'body' in c.read ? c.read.body : '' })),
+    {
+      reported: (path) => targets.has(path),
+      asked: (path) => asked.has(path),
+      imageSize: (path) => {
+        const probe = probes.get(path);
+        return probe?.ok ? probe : undefined;
+      },
+      cacheDir: options.epaperCacheDir ?? resolve(options.cwd, settings.epaperCacheDir),
+    },
+  );
 
   for (const c of checked) if (targets.has(c.path)) problems.push(...c.problems);
   const lists = [...targets].filter(

@@ -23,8 +23,15 @@ export function imagePath(file: string, articlePath: string): string {
  * Why the image written `ref` in the article at `articlePath`, naming the file `file` relative to it (`ref` itself
  * in the frontmatter; the body's decoded address), is not a publishable image under `contentBase`; or undefined.
  * Reads no more than the file's first bytes: decoding it is probeImages's work, done for all of a check's images at once.
+ * `maxBytes`: a photo's limit unless told (a 版's page image, src/lib/check/epaper.ts, may be larger).
  */
-export function imageProblem(ref: string, articlePath: string, contentBase: string, file = ref): string | undefined {
+export function imageProblem(
+  ref: string,
+  articlePath: string,
+  contentBase: string,
+  file = ref,
+  maxBytes = MAX_IMAGE_BYTES,
+): string | undefined {
   if (!isLocalPath(file) || file.startsWith('/') || file.includes('\\') || /[?#]/.test(file)) {
     return `图片文件「${ref}」要写成相对于稿件的路径\uFF0C例如 ./photo.jpg\uFF08图片和稿件放在同一个文件夹\uFF09`;
   }
@@ -53,8 +60,8 @@ export function imageProblem(ref: string, articlePath: string, contentBase: stri
   } catch {
     return `找不到图片文件「${ref}」\uFF08请确认文件已放进稿件所在的文件夹\uFF0C文件名大小写一致\uFF09`;
   }
-  if (size > MAX_IMAGE_BYTES) {
-    return `图片文件「${ref}」太大\uFF08${(size / 1024 / 1024).toFixed(1)} MB\uFF0C最多 ${MAX_IMAGE_BYTES / 1024 / 1024} MB\uFF09\uFF0C请压缩后再提交`;
+  if (size > maxBytes) {
+    return `图片文件「${ref}」太大\uFF08${(size / 1024 / 1024).toFixed(1)} MB\uFF0C最多 ${maxBytes / 1024 / 1024} MB\uFF09\uFF0C请压缩后再提交`;
   }
   const head = Buffer.alloc(16);
   const fd = openSync(path, 'r');

@@ -13,6 +13,12 @@ export const EDITION_FILE = 'edition.yaml';
 /** The photo types the site's image pipeline reads. */
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'] as const;
 
+/**
+ * A 版's printed page as the layout system exports it (edition.yaml's `pages[].pdf`), beside edition.yaml. Read only
+ * when edition.yaml names it (src/lib/check/epaper-fs.ts checks it; the e-paper reads it).
+ */
+export const PAGE_PDF_EXTENSION = 'pdf';
+
 /** Why a symbolic link is refused, wherever in the content folder it is. */
 export const LINK_MESSAGE = '内容文件夹里不能有符号链接\uFF08快捷方式\uFF09\uFF1A请放入文件本身';
 
@@ -26,6 +32,8 @@ export type ContentFile =
   | { kind: 'edition'; id: string; date: string }
   /** A photo beside articles: published only when a published article shows it. */
   | { kind: 'photo'; date: string }
+  /** A 版's page PDF beside edition.yaml: read only when edition.yaml names it (`pdf: 01.pdf`). */
+  | { kind: 'page-pdf'; date: string }
   /** redirects.yaml, published-urls.txt or published-bylines.txt at the top of the content folder. */
   | { kind: 'site-list' }
   /** Never read, and nothing to tell the reporter: editor and system leftovers, notes kept aside (`_name.md`). */
@@ -60,6 +68,9 @@ function misspelt(name: string): string | undefined {
   if ((IMAGE_EXTENSIONS as readonly string[]).includes(ext.toLowerCase()) && !(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
     return `图片文件「${name}」的扩展名请用小写\uFF08.${ext.toLowerCase()}\uFF09\uFF0C否则不会被网站读取`;
   }
+  if (ext.toLowerCase() === PAGE_PDF_EXTENSION && ext !== PAGE_PDF_EXTENSION) {
+    return `版面 PDF「${name}」的扩展名请用小写\uFF08.pdf\uFF09\uFF0C否则不会被网站读取`;
+  }
   return undefined;
 }
 
@@ -73,6 +84,7 @@ function misspelt(name: string): string | undefined {
  * - `_name.md` is a note kept aside, never read (documented in CONTRIBUTING.md);
  * - an article or edition.yaml must sit directly in a content/YYYY/MM/DD/ folder of a real date;
  * - photos (jpg, png, webp, avif, gif) sit beside the articles that show them;
+ * - a `.pdf` beside edition.yaml is a 版's page PDF, read only when edition.yaml names it;
  * - anything else is not read, with a warning.
  */
 export function classifyContentPath(path: string, type: EntryType): ContentFile {
@@ -106,5 +118,6 @@ export function classifyContentPath(path: string, type: EntryType): ContentFile 
   if (name.startsWith('_')) return { kind: 'ignored' };
   const ext = name.slice(name.lastIndexOf('.') + 1);
   if (name.includes('.') && (IMAGE_EXTENSIONS as readonly string[]).includes(ext)) return { kind: 'photo', date };
+  if (name.includes('.') && ext === PAGE_PDF_EXTENSION) return { kind: 'page-pdf', date };
   return { kind: 'unread', message: misspelt(name) ?? `「${name}」不是稿件\uFF08.md\uFF09、edition.yaml 或图片\uFF0C不会被网站读取` };
 }

@@ -44,6 +44,8 @@ export const ruleDescriptions = {
   'published-urls': 'published-urls.txt: a URL once published that no longer leads to an article and is not redirected',
   'control-character': 'a control character (other than tab and line break) or a bidirectional override in the body',
   'markdown-depth': 'block quotes, lists or formatting nested deeper than any article needs (refused before parsing)',
+  epaper:
+    "a 版's page PDF (edition.yaml's pdf:) that is missing, a link or a folder, over the size limit, not a PDF, encrypted or broken, or of more than one page (warning); the locator's findings on a page (warnings): text it cannot read, an article it cannot find, text of no article",
   'markdown-cost':
     'Markdown whose build cost grows much faster than its bytes: a table too wide or with too many cells, too many emphasis delimiters in one paragraph, too many footnotes',
 } as const satisfies Record<string, string>;
