@@ -108,13 +108,42 @@ export function validate<S extends z.ZodType>(
       continue;
     }
     const top = issue.path[0];
-    problems.push({
-      rule: typeof top === 'string' ? top : 'frontmatter-type',
-      ...locate(issue.path),
-      message: issue.message === GENERIC ? describe(issue) : issue.message,
-    });
+    const rule = typeof top === 'string' ? top : 'frontmatter-type';
+    if (isMissing(data, issue.path)) {
+      // Said as missing, whatever the schema's message for a wrong value (which is kept as a hint), and located
+      // where the field belongs: at the field that follows it in the schema's order, else its object.
+      const hint = issue.message === GENERIC || /缺少|必须填写/.test(issue.message) ? '' : `\uFF1A${issue.message}`;
+      problems.push({ rule, ...locate(placeOfMissing(schema, data, issue.path)), message: `缺少必填字段${nameOf(issue.path)}${hint}` });
+      continue;
+    }
+    problems.push({ rule, ...locate(issue.path), message: issue.message === GENERIC ? describe(issue) : issue.message });
   }
   return { ok: false, problems };
+}
+
+/** Whether the field at `path` is absent from `data` while its object is there. */
+function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return false;
+  let parent: unknown = data;
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !(path.at(-1)! in parent);
+}
+
+/**
+ * Where a missing field belongs: a top-level field before the first field that follows it in the schema's order
+ * and is in the file (the one before it when none follows); a nested one at its object.
+ */
+function placeOfMissing(schema: z.ZodType, data: unknown, path: readonly PropertyKey[]): readonly PropertyKey[] {
+  const shape = shapeOf(schema);
+  if (path.length !== 1 || shape === undefined || typeof data !== 'object' || data === null) return path.slice(0, -1);
+  const order = Object.keys(shape);
+  const at = order.indexOf(String(path[0]));
+  const present = (key: string) => key in data;
+  const next = order.slice(at + 1).find(present) ?? order.slice(0, at).reverse().find(present);
+  return next === undefined ? [] : [next];
 }
 
 /**
