@@ -19,14 +19,16 @@ import {
   newSlug,
   nextOrder,
   pageNameProblem,
+  proposedDate,
   renderArticle,
+  splitByline,
   renderEdition,
   takenBy,
   type NewArticleFields,
 } from '../src/lib/check/scaffold.ts';
 import { CONTENT_DIR, EDITION_FILE } from '../src/lib/content/content-files-fs.ts';
 import { readEdition } from '../src/lib/content/read.ts';
-import { readEditionFolder } from '../src/lib/check/scaffold-fs.ts';
+import { editionDates, readEditionFolder } from '../src/lib/check/scaffold-fs.ts';
 import { isValidSlug } from '../src/lib/slug.ts';
 import { siteToday } from '../src/lib/clock.ts';
 
@@ -107,6 +109,22 @@ async function ask(
   }
 }
 
+/** An optional field: its flag, or in a terminal the answer to a question Enter skips (asked again until usable). */
+async function askOptional(
+  question: string,
+  given: string | undefined,
+  check: (value: string) => string | undefined,
+): Promise<string | undefined> {
+  if (given !== undefined || !rl) return given;
+  for (;;) {
+    const answer = (await prompt(`${question}${FW.lp}没有就直接回车${FW.rp}${FW.colon}`)).trim();
+    if (answer === '') return undefined;
+    const problem = check(answer);
+    if (!problem) return answer;
+    console.log(`  ${problem}`);
+  }
+}
+
 /** A yes-or-no question; Enter is yes. */
 async function confirm(question: string): Promise<boolean> {
   for (;;) {
@@ -117,21 +135,25 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-const splitNames = (text: string) =>
-  text
-    .split(/[,，、;；]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 const positiveInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
 const display = (path: string) => relative(process.cwd(), path).split('\\').join('/');
 
 const today = siteToday();
 const titleCheck = (v: string) => fieldProblem('title', v);
 let title = await ask('title', '标题', values.title, titleCheck);
-const date = await ask('date', '日期 YYYY-MM-DD', values.date, (v) => fieldProblem('date', v), today);
+const kicker = await askOptional('引题', values.kicker, (v) => fieldProblem('kicker', v));
+const subtitle = await askOptional('副题', values.subtitle, (v) => fieldProblem('subtitle', v));
+// The date proposed is the edition being made: tomorrow's once today's is out (src/lib/check/scaffold.ts).
+const contentDir = join(process.cwd(), CONTENT_DIR);
+const date = await ask(
+  'date',
+  '日期 YYYY-MM-DD',
+  values.date,
+  (v) => fieldProblem('date', v),
+  proposedDate(today, editionDates(contentDir)),
+);
 
 // The edition is read as soon as its date is known, so that what cannot be used is said before the next question.
-const contentDir = join(process.cwd(), CONTENT_DIR);
 const folder = join(contentDir, dirname(articleFileName(date, 'x')));
 const editionFile = join(folder, EDITION_FILE);
 const read = readEditionFolder(folder, date, display);
@@ -194,22 +216,23 @@ const orderCheck = (v: string) => {
     : undefined;
 };
 const order = values.order !== undefined || rl ? positiveInt(await ask('order', '版内顺序', values.order, orderCheck, String(free))) : free;
-const bylineText = await ask('byline', '署名，多人用顿号隔开，例如 记者 徐洋、刘爱军', values.byline?.join('、'), (v) =>
-  fieldProblem('byline', splitNames(v)),
+const bylineText = await ask('byline', '署名，照报上印的写，例如 记者 王晓然 通讯员 李明', values.byline?.join('、'), (v) =>
+  fieldProblem('byline', splitByline(v)),
 );
+const source = await askOptional(`稿件来源${FW.lp}例如 河北法制报讯、新华社${FW.rp}`, values.source, (v) => fieldProblem('source', v));
 rl?.close();
 
 const fields: NewArticleFields = {
   title,
-  kicker: values.kicker,
-  subtitle: values.subtitle,
-  byline: splitNames(bylineText),
+  kicker,
+  subtitle,
+  byline: splitByline(bylineText),
   date,
   county,
   category,
   page,
   order,
-  source: values.source,
+  source,
 };
 const problems = fieldProblems(fields);
 if (problems.length > 0) fail(problems.map((p) => `--${p.field}${FW.colon}${p.message}`).join('\n'));

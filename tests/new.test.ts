@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPaths } from '../src/lib/check/check-fs.ts';
-import { addEditionPage, nextOrder, renderArticle, takenBy } from '../src/lib/check/scaffold.ts';
+import { addEditionPage, fieldProblem, nextOrder, proposedDate, renderArticle, splitByline, takenBy } from '../src/lib/check/scaffold.ts';
 import { fw } from './fullwidth.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -53,7 +53,7 @@ describe('npm run new with flags', () => {
     expect(result.status).toBe(0);
     expect(frontmatterOf(created)).toEqual({
       title: '女子“抄近道”逆行 被撞受伤负全责',
-      byline: ['记者 徐洋', '刘爱军'],
+      byline: ['记者 徐洋', '记者 刘爱军'],
       date: '2022-04-19',
       county: '张家口市',
       category: '交通',
@@ -141,14 +141,17 @@ describe('npm run new with flags', () => {
 
 describe('npm run new in a terminal', () => {
   it('asks for each missing field, again after a wrong answer, and writes the file', () => {
-    // Title, date, county (wrong, then right), category, page, page name, order (the proposed one), byline.
-    const answers = ['测试标题', '2022-04-19', '曲周', '曲周县', '公安', '', '要闻', '', '记者 牛敏'];
+    // Title, 引题 (given), 副题 (skipped), date, county (wrong, then right), category, page, page name, order (the
+    // proposed one), byline as printed (two roles), source (skipped).
+    const answers = ['测试标题', '聚焦平安建设', '', '2022-04-19', '曲周', '曲周县', '公安', '', '要闻', '', '记者 牛敏 通讯员 李明', ''];
     const result = terminal([], answers);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(fw('未知的县区「曲周」,是否为「曲周县」?'));
+    expect(result.stdout).toContain(fw('引题(没有就直接回车):'));
     expect(frontmatterOf('content/2022/04/19/ce-shi-biao-ti.md')).toEqual({
       title: '测试标题',
-      byline: ['记者 牛敏'],
+      kicker: '聚焦平安建设',
+      byline: ['记者 牛敏', '通讯员 李明'],
       date: '2022-04-19',
       county: '曲周县',
       category: '公安',
@@ -176,7 +179,7 @@ describe('npm run new: answers checked as soon as they are given', () => {
   it('in a terminal: asks for another title at once when the file exists, and offers to add a missing page to edition.yaml', () => {
     // Title (taken once the date is known), date, another title, county, category, page 3 (missing: no, then
     // again 3: yes), its name, the proposed order, byline.
-    const answers = ['测试标题', '2022-04-19', '另一个标题', '曲周县', '公安', '3', '否', '3', '', '政法动态', '', '记者 牛敏'];
+    const answers = ['测试标题', '', '', '2022-04-19', '另一个标题', '曲周县', '公安', '3', '否', '3', '', '政法动态', '', '记者 牛敏', ''];
     const result = terminal([], answers);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(fw('content/2022/04/19/ce-shi-biao-ti.md 已经存在,不会覆盖'));
@@ -191,7 +194,7 @@ describe('npm run new: answers checked as soon as they are given', () => {
   });
 
   it('in a terminal: refuses a taken --order and proposes the next free one', () => {
-    const result = terminal([...flags.slice(0, 8), '--page', '1', '--order', '1'], ['', '记者 牛敏']);
+    const result = terminal([...flags.slice(0, 8), '--page', '1', '--order', '1'], ['', '', '', '记者 牛敏', '']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
       `第 1 版的第 1 篇${fw('(')}order: 1${fw(')已经是 content/2022/04/19/ce-shi-biao-ti.md,请换一个,例如本版下一个空位 2')}`,
@@ -240,6 +243,23 @@ describe('npm run new: flags it does not know', () => {
 });
 
 describe('scaffold helpers', () => {
+  it('reads a byline as printed into the frontmatter list, each name with the role written before it', () => {
+    expect(splitByline('记者 王晓然 通讯员 李明')).toEqual(['记者 王晓然', '通讯员 李明']);
+    expect(splitByline('记者 徐洋 刘爱军')).toEqual(['记者 徐洋', '记者 刘爱军']);
+    expect(splitByline('徐洋、刘爱军')).toEqual(['徐洋', '刘爱军']);
+    expect(splitByline('通讯员：李明, 记者徐洋')).toEqual(['通讯员：李明', '记者徐洋']);
+    for (const text of ['记者 王晓然 通讯员 李明', '记者 徐洋 刘爱军', '特约记者 张三 实习生 李四']) {
+      expect(fieldProblem('byline', splitByline(text)), text).toBeUndefined();
+    }
+  });
+
+  it('proposes the edition being made: tomorrow once today is out, an edition prepared ahead, else today', () => {
+    expect(proposedDate('2026-12-06', ['2026-12-05'])).toBe('2026-12-06');
+    expect(proposedDate('2026-12-06', ['2026-12-05', '2026-12-06'])).toBe('2026-12-07');
+    expect(proposedDate('2026-12-31', ['2026-12-31'])).toBe('2027-01-01');
+    expect(proposedDate('2026-12-06', ['2026-12-06', '2026-12-07', '2026-12-08'])).toBe('2026-12-07');
+  });
+
   it('adds a page to edition.yaml in number order, comments kept', () => {
     const text = 'date: 2022-04-19 # 出版日期\npages:\n  # 第一版\n  - number: 1\n    name: 要闻\n  - number: 3\n    name: 社会\n';
     expect(addEditionPage(text, 2, '政法动态')).toBe(

@@ -1,6 +1,6 @@
 // File-system code for `npm run new` (src/lib/check/scaffold.ts): what an edition folder holds for a new article,
 // read through the content door (links refused, never followed; edition.yaml read and validated as the site reads it).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem } from '../content/problem.ts';
 import { readEdition } from '../content/read.ts';
@@ -48,4 +48,22 @@ export function readEditionFolder(
       return position ? [{ ...position, file: display(join(folder, e.name)) }] : [];
     });
   return { ok: true, value: { edition, positions, names: new Set(entries.map((e) => e.name)) } };
+}
+
+/** The dates of the editions in the content folder (those with a dated folder holding anything), oldest first. */
+export function editionDates(contentDir: string): string[] {
+  if (!existsSync(contentDir)) return [];
+  const dates: string[] = [];
+  const dirs = (path: string, pattern: RegExp) =>
+    readdirSync(path, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && pattern.test(e.name))
+      .map((e) => e.name);
+  for (const year of dirs(contentDir, /^\d{4}$/)) {
+    for (const month of dirs(join(contentDir, year), /^\d{2}$/)) {
+      for (const day of dirs(join(contentDir, year, month), /^\d{2}$/)) {
+        if (existsSync(join(contentDir, year, month, day, 'edition.yaml'))) dates.push(`${year}-${month}-${day}`);
+      }
+    }
+  }
+  return dates.sort();
 }

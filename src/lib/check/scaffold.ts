@@ -1,7 +1,7 @@
 // What `npm run new` writes: a new article file (and its edition.yaml when the edition has none yet), named by the
 // pinyin of the headline, valid by construction because every field goes through the site's schema first.
 import { Document, isSeq, parseDocument } from 'yaml';
-import { articleSchema, editionPageSchema } from '../schema.ts';
+import { articleSchema, bylineRoles, editionPageSchema } from '../schema.ts';
 import { slugFromHeadline } from '../slug.ts';
 import { BODY_PLACEHOLDER } from './markdown.ts';
 import { readRawFrontmatter } from '../content/read.ts';
@@ -117,4 +117,44 @@ export function nextOrder(positions: readonly Position[], page: number): number 
 /** The article already at `order` on `page`, if any. */
 export function takenBy(positions: readonly Position[], page: number, order: number): Position | undefined {
   return positions.find((p) => p.page === page && p.order === order);
+}
+
+/**
+ * A byline as a reporter types it, as the frontmatter's list: `记者 王晓然 通讯员 李明` (roles and names spaced as
+ * printed), `记者 徐洋 刘爱军` (one role for the names after it), `徐洋、刘爱军`, `通讯员：李明`. Each name keeps the role
+ * written before it; names are split at spaces and at Chinese or Latin commas, 、 and semicolons.
+ */
+export function splitByline(text: string): string[] {
+  const roles = [...bylineRoles].sort((a, b) => b.length - a.length);
+  const entries: string[] = [];
+  let role: string | undefined;
+  for (const token of text.split(/[\s,，、;；]+/).filter(Boolean)) {
+    const bare = token.replace(/[:：]$/, '');
+    if ((roles as string[]).includes(bare)) {
+      role = bare;
+      continue;
+    }
+    const written = roles.find((r) => token.startsWith(r) && token.length > r.length);
+    if (written !== undefined) {
+      // `记者徐洋`, `通讯员：李明`: the role is the name's own, and the next names'.
+      role = written;
+      entries.push(token);
+      continue;
+    }
+    entries.push(role === undefined ? token : `${role} ${token}`);
+  }
+  return entries;
+}
+
+/**
+ * The date `npm run new` proposes: the edition being made. An edition already made for a day after today (prepared
+ * ahead) is the one being made; otherwise, once today's edition exists, tomorrow's; otherwise today's.
+ */
+export function proposedDate(today: string, editionDates: readonly string[]): string {
+  const ahead = editionDates.filter((d) => d > today).sort();
+  if (ahead.length > 0) return ahead[0]!;
+  if (!editionDates.includes(today)) return today;
+  const next = new Date(`${today}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }
