@@ -20,6 +20,8 @@ Run (from the repository root):
   /usr/bin/python3 tools/epaper-fixtures/make_pages.py --edition content/2022/04/19 \\
         --layout tools/epaper-fixtures/sample-layout.yaml --situations embedded --flat-out content/2022/04/19
   writes only the embedded pages, straight into the edition folder (no truth.json unless --truth is given).
+  That layout has `photos: false` (the same as --no-stand-in-photos): the sample's photos have no files, so a
+  caption (and credit) is printed as text alone, with no made-up stand-in picture.
 
 Font situations:
   embedded    all text in an embedded TrueType subset (WenQuanYi Zen Hei) with ToUnicode maps.
@@ -399,16 +401,18 @@ def draw_masthead(pg, spec, edition, page_spec, total_pages):
     title_size = m.get('title_size', 92)
     title_w = pg.text(x0 + 4 * mm, top + 6 * mm, m['title'], title_size, color=RED, display=True)
     sub_top = top + 6 * mm + title_size * 1.1
-    pg.text(x0 + 4 * mm, sub_top, m['subtitle_line'], 11)
+    if m.get('subtitle_line'):
+        pg.text(x0 + 4 * mm, sub_top, m['subtitle_line'], 11)
     # right block: issue data
     bx = x1 - 2 * mm
     lines = [
         (date_line(edition['date']), 13),
         (m.get('lunar', ''), 10),
-        (m['issn'], 10),
-        (m['issue'], 10),
-        (f'今日{total_pages}版　第{page_spec["number"]:02d}版　{page_spec["name"]}', 11),
-        (f'责任编辑：{page_spec["editor"]}', 10),
+        (m.get('issn', ''), 10),
+        (m.get('issue', ''), 10),
+        ((f'今日{total_pages}版　' if m.get('page_count', True) else '') +
+         f'第{page_spec["number"]:02d}版　{page_spec["name"]}', 11),
+        (f'责任编辑：{page_spec["editor"]}' if page_spec.get('editor') else '', 10),
     ]
     yy = top + 8 * mm
     for s, size in lines:
@@ -528,15 +532,19 @@ def draw_article(pg, spec, meta, a, photo_dir, situation):
         ncols = a['span']
     bh -= pad
 
-    # photo (full body width) with caption under it
+    # photo (full body width) with caption under it; with `photos: false` (--no-stand-in-photos) no made-up
+    # stand-in is drawn: the caption (and credit) alone is printed where the photo would be
     images = meta.get('images') or []
     if images:
-        ph = a.get('photo_height', 45) * mm
         pw = bw
-        path = os.path.join(photo_dir, f'{slug}.jpg')
-        if not os.path.exists(path):
-            make_photo(path, slug, 640, max(120, round(640 * ph / pw)))
-        pg.c.drawImage(path, bx, pg.y(btop + ph), pw, ph)
+        if spec.get('photos', True):
+            ph = a.get('photo_height', 45) * mm
+            path = os.path.join(photo_dir, f'{slug}.jpg')
+            if not os.path.exists(path):
+                make_photo(path, slug, 640, max(120, round(640 * ph / pw)))
+            pg.c.drawImage(path, bx, pg.y(btop + ph), pw, ph)
+        else:
+            ph = 0
         cap = images[0].get('caption', '')
         credit = images[0].get('credit') or photographers
         if credit:
@@ -682,6 +690,9 @@ def main():
     ap.add_argument('--situations', default=','.join(SITUATIONS))
     ap.add_argument('--truth', help='where to write truth.json (default <out>/truth.json)')
     ap.add_argument('--copy-embedded-to-edition', action='store_true')
+    ap.add_argument('--no-stand-in-photos', action='store_true',
+                    help='print only the captions (and credits) of photos, no made-up stand-in picture '
+                         '(the same as photos: false in the layout)')
     ap.add_argument('--measure', action='store_true',
                     help='writing a layout: skip the page checks and print how much height each article needs')
     args = ap.parse_args()
@@ -690,6 +701,8 @@ def main():
 
     with open(args.layout, encoding='utf-8') as f:
         spec = yaml.safe_load(f)
+    if args.no_stand_in_photos:
+        spec['photos'] = False
     edition, articles = load_edition(args.edition)
     situations = args.situations.split(',')
     if args.flat_out and len(situations) != 1:
