@@ -18,7 +18,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const TODAY = '2026-12-06';
 
-const editionYaml = (date: string) => `date: ${date}\npages:\n  - number: 1\n    name: 要闻\n`;
+const editionYaml = (date: string) => `date: ${date}\npages:\n  - number: 1\n    name: 要闻\n    editor: 王某某\n`;
 const article = (date: string, extra = '') =>
   `---\ntitle: 稿件\nbyline: [记者 徐洋]\ndate: ${date}\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 1\n${extra}---\n\n正文。\n`;
 

@@ -47,7 +47,7 @@ describe('the bad fixtures', () => {
     ['order-dup-b.md', 'order', 8, 8],
     ['Fa_Yuan.md', 'slug', 1, 1],
     ['unknown-field.md', 'unknown-field', 9, 1],
-    ['missing-title.md', 'title', 1, 1],
+    ['missing-title.md', 'title', 2, 1],
     ['byline-string.md', 'byline', 3, 9],
     ['duplicate-key.md', 'yaml-duplicate-key', 9, 1],
     ['engine-js.md', 'frontmatter-engine', 1, 1],

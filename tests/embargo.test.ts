@@ -27,7 +27,7 @@ function writeContent(): void {
   cpSync(join(root, 'tests/fixtures/search-site'), join(root, contentDir), { recursive: true });
   const day = join(root, contentDir, '2022/04/20');
   mkdirSync(day, { recursive: true });
-  writeFileSync(join(day, 'edition.yaml'), 'date: 2022-04-20\nissue: 6081\npages:\n  - { number: 1, name: 要闻 }\n');
+  writeFileSync(join(day, 'edition.yaml'), 'date: 2022-04-20\nissue: 6081\npages:\n  - { number: 1, name: 要闻, editor: 王某某 }\n');
   writeFileSync(
     join(day, `${SLUG}.md`),
     `---\ntitle: 明日头条${MARKER}\nbyline: [记者 林晓明]\ndate: 2022-04-20\ncounty: 曲周县\ncategory: 检察\npage: 1\norder: 1\n---\n\n曲周县检察院${MARKER}正文。\n`,

@@ -29,7 +29,7 @@ describe('npm run import', () => {
     expect(lines[4]).toBe(
       'huai-an-fa-yuan-lian-he-xian-jian-cha-yuan-kai  怀安法院联合县检察院开展国家安全普法宣传活动  席娟 苏旭姣  怀安县  法院  [truncated]',
     );
-    expect(lines.at(-1)).toMatch(/^13 articles, 3 flagged for review; wrote 14 files to /);
+    expect(lines.at(-1)).toMatch(/^13 articles, 4 flagged for review; wrote 14 files to /);
   });
 
   it('refuses to overwrite without --force and leaves the files as they were', () => {

@@ -155,6 +155,27 @@ export const imageSchema = z.strictObject({
 });
 export type ArticleImage = z.output<typeof imageSchema>;
 
+/**
+ * 转载: what the rules on reprinting news (互联网新闻信息服务管理规定) ask a reprint to show beside its source: the
+ * original author and the original title, and where it was first published when that is online.
+ */
+export const reprintSchema = z.strictObject({
+  /** 原作者: as the original names them (新华社记者 张三), or the outlet when it names no one (新华社记者). */
+  author: line({ error: '请写上原作者（author），例如 新华社记者 张三；原稿没有署名时写 新华社记者' })
+    .min(1, { error: '原作者不能为空' })
+    .max(60),
+  /** 原标题 */
+  title: line({ error: '请写上原标题（title）' }).min(1, { error: '原标题不能为空' }).max(120),
+  /** 原文链接: the original's address, when it was published online. */
+  url: z.url({ protocol: /^https?$/, error: '原文链接（url）必须是 http:// 或 https:// 开头的网址' }).optional(),
+});
+export type Reprint = z.output<typeof reprintSchema>;
+
+/** A source line of the paper's own (本报讯, 河北法制报讯, 本报记者 …); any other names the outlet an article is reprinted from. */
+export function isOwnSource(source: string): boolean {
+  return /^(本报|河北法制报)/.test(source);
+}
+
 /** A correction appended to an article after publication (更正). */
 export const correctionSchema = z.strictObject({
   date: isoDate,
@@ -200,55 +221,70 @@ const areaRectangle = z.tuple(
   { error: '每个矩形写成 [左, 上, 宽, 高] 四个数（毫米）' },
 );
 
-export const articleSchema = z.strictObject({
-  /** 主题: the headline. */
-  title: line({ error: '必须填写标题（title）' }).min(1, { error: '标题不能为空' }).max(80, { error: '标题过长（最多 80 个字）' }),
-  /** 引题: the line printed above the headline. */
-  kicker: line().min(1).max(80).optional(),
-  /** 副题: the line printed below the headline. */
-  subtitle: line().min(1).max(80).optional(),
-  /**
-   * Who wrote it, in printed order. Names from the dateline (河北法制报讯 (徐洋 刘爱军)) and trailing
-   * bylines (席娟 郝雪) both go here; may be empty for agency copy that names no one.
-   */
-  byline: z.array(bylineEntry, { error: '署名（byline）必须是姓名列表，例如 [徐洋, 刘爱军]' }).default([]),
-  /** The edition date (YYYY-MM-DD); must match the edition folder. */
-  date: isoDate,
-  /** The most specific Hebei division the story is about (gazetteer name), or 河北省 / 全国. */
-  county: countyField,
-  /** One of the categories in src/lib/categories.ts. */
-  category: z.enum(categoryNames, { error: `栏目（category）只能是：${categoryNames.join('、')}` }),
-  /** 版次: the number of the printed page the article appeared on; must exist in the edition. */
-  page: z.int({ error: '版次（page）必须是正整数' }).positive({ error: '版次（page）必须是正整数' }),
-  /** Position on the page, 1 = lead story of the page. */
-  order: z.int({ error: '版内顺序（order）必须是正整数' }).positive({ error: '版内顺序（order）必须是正整数' }),
-  /** The source line the print text opens with: 本报讯, 河北法制报讯, 新华社 … */
-  source: line().min(1).max(30).optional(),
-  /** The dateline after the source: 北京电 (printed as 新华社北京电). */
-  dateline: line().min(1).max(30).optional(),
-  /** Photos with their captions and credits. */
-  images: z.array(imageSchema).default([]),
-  /** One or two sentences for lists, feeds and search results; defaults to the first paragraph. */
-  summary: lines().min(1).max(300).optional(),
-  /** The headline was written by the web desk because the printed item had none (图片新闻). */
-  editorHeadline: z.boolean().default(false),
-  /** The printed text breaks off mid-sentence (the page ran out); published as printed. */
-  truncated: z.boolean().default(false),
-  /** Drafts are previewed in `npm run dev` but never published. */
-  draft: z.boolean().default(false),
-  /** Corrections published after the article, newest last. */
-  corrections: z.array(correctionSchema).default([]),
-  /**
-   * 热区 given by hand: where the article is printed on its 版's page, as rectangles `[左, 上, 宽, 高]` in
-   * millimetres from the page's top-left corner. Only needed where the page PDF's text cannot be read (or an area
-   * is found wrongly); otherwise the area is found in the PDF (src/lib/epaper/locate.ts).
-   */
-  area: z
-    .array(areaRectangle, { error: '热区（area）必须是矩形列表，每个矩形写成 [左, 上, 宽, 高]（毫米），例如 [[12, 80, 95, 140]]' })
-    .min(1, { error: '热区（area）至少要有一个矩形' })
-    .max(20, { error: '热区（area）最多 20 个矩形' })
-    .optional(),
-});
+export const articleSchema = z
+  .strictObject({
+    /** 主题: the headline. */
+    title: line({ error: '必须填写标题（title）' }).min(1, { error: '标题不能为空' }).max(80, { error: '标题过长（最多 80 个字）' }),
+    /** 引题: the line printed above the headline. */
+    kicker: line().min(1).max(80).optional(),
+    /** 副题: the line printed below the headline. */
+    subtitle: line().min(1).max(80).optional(),
+    /**
+     * Who wrote it, in printed order. Names from the dateline (河北法制报讯 (徐洋 刘爱军)) and trailing
+     * bylines (席娟 郝雪) both go here; may be empty for agency copy that names no one.
+     */
+    byline: z.array(bylineEntry, { error: '署名（byline）必须是姓名列表，例如 [徐洋, 刘爱军]' }).default([]),
+    /** The edition date (YYYY-MM-DD); must match the edition folder. */
+    date: isoDate,
+    /** The most specific Hebei division the story is about (gazetteer name), or 河北省 / 全国. */
+    county: countyField,
+    /** One of the categories in src/lib/categories.ts. */
+    category: z.enum(categoryNames, { error: `栏目（category）只能是：${categoryNames.join('、')}` }),
+    /** 版次: the number of the printed page the article appeared on; must exist in the edition. */
+    page: z.int({ error: '版次（page）必须是正整数' }).positive({ error: '版次（page）必须是正整数' }),
+    /** Position on the page, 1 = lead story of the page. */
+    order: z.int({ error: '版内顺序（order）必须是正整数' }).positive({ error: '版内顺序（order）必须是正整数' }),
+    /** The source line the print text opens with: 本报讯, 河北法制报讯, 新华社 … */
+    source: line().min(1).max(30).optional(),
+    /** The dateline after the source: 北京电 (printed as 新华社北京电). */
+    dateline: line().min(1).max(30).optional(),
+    /** 转载: for an article another outlet first published (its `source`), who wrote it and under what title there. */
+    reprint: reprintSchema.optional(),
+    /** 责任编辑: the editor responsible for the article, by real name; defaults to its 版's `editor` in edition.yaml. */
+    editor: personName.optional(),
+    /** Photos with their captions and credits. */
+    images: z.array(imageSchema).default([]),
+    /** One or two sentences for lists, feeds and search results; defaults to the first paragraph. */
+    summary: lines().min(1).max(300).optional(),
+    /** The headline was written by the web desk because the printed item had none (图片新闻). */
+    editorHeadline: z.boolean().default(false),
+    /** The printed text breaks off mid-sentence (the page ran out); published as printed. */
+    truncated: z.boolean().default(false),
+    /** Drafts are previewed in `npm run dev` but never published. */
+    draft: z.boolean().default(false),
+    /** Corrections published after the article, newest last. */
+    corrections: z.array(correctionSchema).default([]),
+    /**
+     * 热区 given by hand: where the article is printed on its 版's page, as rectangles `[左, 上, 宽, 高]` in
+     * millimetres from the page's top-left corner. Only needed where the page PDF's text cannot be read (or an area
+     * is found wrongly); otherwise the area is found in the PDF (src/lib/epaper/locate.ts).
+     */
+    area: z
+      .array(areaRectangle, { error: '热区（area）必须是矩形列表，每个矩形写成 [左, 上, 宽, 高]（毫米），例如 [[12, 80, 95, 140]]' })
+      .min(1, { error: '热区（area）至少要有一个矩形' })
+      .max(20, { error: '热区（area）最多 20 个矩形' })
+      .optional(),
+  })
+  .superRefine((article, ctx) => {
+    // A reprint shows its original author and title beside its source, as the rules on reprinting news ask.
+    if (article.source !== undefined && !isOwnSource(article.source) && article.reprint === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: `「${article.source}」的稿件是转载稿\uFF0C要注明原作者和原标题\uFF1A请加上 reprint\uFF0C例如 reprint: { author: ${article.source}记者, title: 原标题 }`,
+      });
+    }
+  });
 export type Article = z.output<typeof articleSchema>;
 
 /** A file of a 版 beside edition.yaml, named by its file name alone (no folder), with one of `extensions`. */
@@ -268,6 +304,8 @@ export const editionPageSchema = z.strictObject({
   name: line().min(1).max(20),
   /** The printed page as the layout system exported it for the printer: a PDF file beside edition.yaml (`01.pdf`). */
   pdf: pageFile('pdf', ['pdf']).optional(),
+  /** 责任编辑 of the 版: the editor shown under each of its articles that names none of its own. */
+  editor: personName.optional(),
   /** The page as an image the newsroom already has, used instead of rendering the PDF (`01.jpg`). */
   image: pageFile('image', ['jpg', 'jpeg', 'png', 'webp']).optional(),
 });

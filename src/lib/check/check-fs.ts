@@ -350,6 +350,23 @@ export function checkPaths(paths: readonly string[], options: CheckOptions): Che
       c.problems.push({ file: c.display, ...c.locate(['date']), rule: 'date', severity: 'error', message: fieldProblem });
   }
 
+  // 责任编辑: every article of an edition being made (today's or later) names its responsible editor, its own or its
+  // 版's (edition.yaml's `editor`). The archive, made before the rule, is shown without one where it has none.
+  const editionOf = new Map(editions.map((c) => [dirname(c.path), c]));
+  for (const c of articles) {
+    const data = c.article?.data;
+    const edition = editionOf.get(dirname(c.path))?.edition;
+    if (!data || data.editor !== undefined || !edition || options.today === undefined || data.date < options.today) continue;
+    if (edition.data.pages.find((p) => p.number === data.page)?.editor !== undefined) continue;
+    c.problems.push({
+      file: c.display,
+      ...c.locate(['page']),
+      rule: 'editor',
+      severity: 'error',
+      message: `没有责任编辑\uFF1A请在 edition.yaml 第 ${data.page} 版写上 editor: 姓名\uFF08本版稿件都用它\uFF09\uFF0C或在稿件里写 editor: 姓名`,
+    });
+  }
+
   // An edition with no published article is not published (src/lib/edition.ts): say so on its edition.yaml.
   const published = new Set(articles.filter((c) => c.publishable).map((c) => dirname(c.path)));
   for (const c of editions) {

@@ -35,6 +35,13 @@ const labels: Record<string, string> = {
   pages: '版面',
   number: '版次',
   note: '备注',
+  reprint: '转载',
+  author: '原作者',
+  url: '原文链接',
+  editor: '责任编辑',
+  area: '热区',
+  pdf: '版面 PDF',
+  image: '版面图片',
 };
 
 const expectedWords: Record<string, string> = {
@@ -113,7 +120,7 @@ export function validate<S extends z.ZodType>(
       // Said as missing, whatever the schema's message for a wrong value (which is kept as a hint), and located
       // where the field belongs: at the field that follows it in the schema's order, else its object.
       const hint = issue.message === GENERIC || /缺少|必须填写/.test(issue.message) ? '' : `\uFF1A${issue.message}`;
-      problems.push({ rule, ...locate(placeOfMissing(schema, data, issue.path)), message: `缺少必填字段${nameOf(issue.path)}${hint}` });
+      problems.push({ rule, ...locate(placeOfMissing(schema, data, issue.path), 'key'), message: `缺少必填字段${nameOf(issue.path)}${hint}` });
       continue;
     }
     problems.push({ rule, ...locate(issue.path), message: issue.message === GENERIC ? describe(issue) : issue.message });

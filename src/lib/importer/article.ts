@@ -1,7 +1,7 @@
 // Step 6 of the importer: one draft article made into a reviewed article: source line, byline, photos and
 // credits out of the text, paragraphs rejoined, headline, county, category and the flags for the editor.
 import type { CategoryName } from '../categories.ts';
-import type { BylineRole } from '../schema.ts';
+import { isOwnSource, type BylineRole } from '../schema.ts';
 import { parseSourceLine } from './attribution.ts';
 import { proposeCategory } from './category.ts';
 import { proposeCounty } from './county.ts';
@@ -14,7 +14,8 @@ import type { DraftArticle } from './split.ts';
 import { endsSentence } from './text.ts';
 
 /** What an editor must look at. */
-export const FLAGS = ['untitled', 'truncated', 'no-county', 'no-category', 'low-confidence-split'] as const;
+/** What an editor must check: `reprint` is an article of another outlet whose original author and title were proposed. */
+export const FLAGS = ['untitled', 'truncated', 'no-county', 'no-category', 'low-confidence-split', 'reprint'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export interface ImportedImage {
@@ -38,6 +39,8 @@ export interface ImportedArticle {
   readonly byline: readonly Name[];
   readonly source?: string;
   readonly dateline?: string;
+  /** For a reprint (a source line of another outlet): the original author and title proposed, flagged `reprint`. */
+  readonly reprint?: { readonly author: string; readonly title: string };
   readonly images: readonly ImportedImage[];
   /** Plain paragraphs with Chinese punctuation. */
   readonly paragraphs: readonly string[];
@@ -130,6 +133,10 @@ export function buildArticle(draft: DraftArticle, order: number): ImportedArticl
   if (!county.found) flags.push('no-county');
   if (!category.found) flags.push('no-category');
   if (draft.lowConfidence) flags.push('low-confidence-split');
+  // A reprint names its original author and title; the print shows neither, so the outlet's reporters and the
+  // printed headline are proposed for the editor to check.
+  const reprint = source !== undefined && !isOwnSource(source) ? { author: `${source}记者`, title: headline.title } : undefined;
+  if (reprint) flags.push('reprint');
 
   return {
     order,
@@ -141,6 +148,7 @@ export function buildArticle(draft: DraftArticle, order: number): ImportedArticl
     byline,
     ...(source === undefined ? {} : { source }),
     ...(dateline === undefined ? {} : { dateline }),
+    ...(reprint === undefined ? {} : { reprint }),
     images,
     paragraphs,
     body: bodyMarkdown(paragraphs),

@@ -47,6 +47,7 @@ export function articleFrontmatter(article: ImportedArticle, placement: Placemen
     order: article.order,
     ...(article.source === undefined ? {} : { source: article.source }),
     ...(article.dateline === undefined ? {} : { dateline: article.dateline }),
+    ...(article.reprint === undefined ? {} : { reprint: { ...article.reprint } }),
     ...(article.images.length === 0
       ? {}
       : {
