@@ -230,8 +230,8 @@ describe.skipIf(!existsSync(join(epaper, 'pages')))('real page PDFs', () => {
     const { problems } = check(cwd);
     const warnings = on(problems, 'edition.yaml').filter((p) => p.rule === 'epaper');
     expect(warnings.map((p) => [p.line, p.severity])).toEqual([
-      [6, 'warning'],
-      [9, 'warning'],
+      [7, 'warning'],
+      [11, 'warning'],
     ]);
     expect(warnings[0]!.message).toContain('第1版的 PDF 文字无法读取（字体没有 Unicode 映射）');
     expect(warnings[0]!.message).toContain('guo-wu-yuan-lian-xi-ban-you-guan-fu-ze-ren-jie.md');

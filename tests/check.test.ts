@@ -151,7 +151,8 @@ describe('valid files', () => {
   });
 
   it('the sample edition passes', () => {
-    expect(checkPaths(['content'], { cwd: root }).problems).toEqual([]);
+    // Errors only: an article a reporter adds to 版 1 is rightly warned about as not on its page PDF.
+    expect(checkPaths(['content'], { cwd: root }).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
 
