@@ -134,7 +134,7 @@ export const pageViewKey = (page: EPage): string => cacheKey(page.view, page.nav
 export interface EPageFile {
   name: string;
   type: string;
-  make: () => Promise<Uint8Array>;
+  make: () => Promise<Uint8Array<ArrayBuffer>>;
   key: string;
 }
 

@@ -14,9 +14,8 @@ export const PAGE_WEBP_QUALITY = 70;
 export const THUMB_WEBP_QUALITY = 60;
 
 /** The picture at `source` resized to `width` pixels (height in proportion) as WebP. */
-export async function pageWebp(source: string, width: number, quality: number): Promise<Uint8Array> {
-  const out = await sharp(source).resize({ width }).webp({ quality, effort: 4 }).toBuffer();
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+export async function pageWebp(source: string, width: number, quality: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await sharp(source).resize({ width }).webp({ quality, effort: 4 }).toBuffer());
 }
 
 /** A newsroom image's size in pixels and its resolution (pixels per inch) when the file says. */
