@@ -59,7 +59,11 @@ function bodyOf(article: ArticleRecord): string {
   return split.ok ? split.value.body : '';
 }
 
-async function makePage(edition: Edition, page: EditionPageView<ArticleRecord>, editions: readonly Edition[]): Promise<Omit<EPage, 'strip'>> {
+async function makePage(
+  edition: Edition,
+  page: EditionPageView<ArticleRecord>,
+  editions: readonly Edition[],
+): Promise<Omit<EPage, 'strip'>> {
   const folder = editionFolder(edition);
   const articles = page.articles.map((a) => ({ id: a.id, title: a.data.title, area: a.data.area }));
   const nav = pageViewNav(editions, edition.date, page.number);
@@ -70,7 +74,12 @@ async function makePage(edition: Edition, page: EditionPageView<ArticleRecord>, 
     // Hand-given areas take precedence: only the others are looked for.
     const looked = page.articles.filter((a) => !a.data.area);
     const found: Map<string, Box[]> =
-      looked.length > 0 ? locateArticles(cached.text, looked.map((a) => articleText(a.id, a.data, bodyOf(a)))).areas : new Map();
+      looked.length > 0
+        ? locateArticles(
+            cached.text,
+            looked.map((a) => articleText(a.id, a.data, bodyOf(a))),
+          ).areas
+        : new Map();
     const view = pageView({
       ...base,
       width: cached.text.width,

@@ -112,7 +112,8 @@ for (const [device, options] of Object.entries(VIEWPORTS)) {
           const points = rects.flatMap((r, i) => probes(r).map((p) => ({ ...p, name: `rectangle ${i + 1} ${p.name}` })));
           const hrefs = await linksAt(page, truthPage.width, points);
           hrefs.forEach((href, i) => {
-            if (!href.endsWith(`/2022/04/19/${slug}/`)) wrong.push(`${slug} ${points[i]!.name} (${points[i]!.x.toFixed(1)}, ${points[i]!.y.toFixed(1)}) → ${href || 'no link'}`);
+            if (!href.endsWith(`/2022/04/19/${slug}/`))
+              wrong.push(`${slug} ${points[i]!.name} (${points[i]!.x.toFixed(1)}, ${points[i]!.y.toFixed(1)}) → ${href || 'no link'}`);
           });
         }
         for (const kind of ['masthead', 'header', 'ads'] as const) {

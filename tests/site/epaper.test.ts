@@ -197,7 +197,13 @@ describe('the edition’s offline zip', () => {
     const view = fromHtml(entry('ban/1.html'));
     const img = select('.epage__sheet img', view)!;
     expect(attr(img, 'src')).toBe('../2022/04/19/ban/1/page-1800.webp');
-    expect(new Set(attr(img, 'srcSet').split(', ').map((c) => c.split(' ')[0]))).toEqual(new Set(['../2022/04/19/ban/1/page-1800.webp']));
+    expect(
+      new Set(
+        attr(img, 'srcSet')
+          .split(', ')
+          .map((c) => c.split(' ')[0]),
+      ),
+    ).toEqual(new Set(['../2022/04/19/ban/1/page-1800.webp']));
     expect(attr(select('.epage__pdf a', view), 'href')).toBe('https://example.org/2022/04/19/ban/1/hebei-fazhibao-2022-04-19-01.pdf');
     expect(selectAll('.epage__areas a', view).every((a) => attr(a, 'href').startsWith('../articles/'))).toBe(true);
     expect(selectAll('.epage-strip a', view).map((a) => attr(a, 'href'))).toEqual(['1.html', '2.html']);

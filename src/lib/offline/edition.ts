@@ -114,7 +114,12 @@ const pageViewFile = (n: number) => `ban/${n}.html`;
  * Builds the offline archive of the edition of `date` whose article pages are `slugs` (any order) and whose page
  * views are those of the 版 numbered `pages`.
  */
-export function buildEditionArchive(date: string, slugs: readonly string[], built: BuiltSite, pages: readonly number[] = []): EditionArchive {
+export function buildEditionArchive(
+  date: string,
+  slugs: readonly string[],
+  built: BuiltSite,
+  pages: readonly number[] = [],
+): EditionArchive {
   const base = basePath(built.base);
   const siteUrl = new URL(built.site);
   const editionDir = editionPath(date).slice(1);
@@ -128,7 +133,9 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
   const views = new Map(pages.map((n) => [epaperPagePath(date, n).slice(1), pageViewFile(n)]));
   const largest = EPAPER_IMAGE_WIDTHS.at(-1)!;
   const pictures = new Map(
-    pages.flatMap((n) => EPAPER_IMAGE_WIDTHS.map((w) => [epaperImagePath(date, n, w).slice(1), epaperImagePath(date, n, largest).slice(1)] as const)),
+    pages.flatMap((n) =>
+      EPAPER_IMAGE_WIDTHS.map((w) => [epaperImagePath(date, n, w).slice(1), epaperImagePath(date, n, largest).slice(1)] as const),
+    ),
   );
   const pdfs = new Set(pages.map((n) => epaperPdfPath(date, n).slice(1)));
 

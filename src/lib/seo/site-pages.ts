@@ -85,7 +85,9 @@ export function sitePages(input: SitePagesInput): SitePage[] {
     { path: searchPath, lastmod: latest },
     ...input.editions.flatMap((e) => [
       { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
-      ...(e.pages ?? []).filter(hasPageView).map((p) => ({ path: epaperPagePath(e.date, p.number), lastmod: newest(p.articles) ?? e.date })),
+      ...(e.pages ?? [])
+        .filter(hasPageView)
+        .map((p) => ({ path: epaperPagePath(e.date, p.number), lastmod: newest(p.articles) ?? e.date })),
       ...e.articles.map((a) => ({ path: articlePath(a.id), lastmod: modifiedDate(a.data) })),
     ]),
     ...input.counties.flatMap((c) => listing(divisionPath(c.division.slug), c.articles, input)),
