@@ -167,3 +167,23 @@ export function epaperFiles(page: EPage): EPageFile[] {
   }
   return files;
 }
+
+/** The static paths of the page views' files whose names end in `extension` (a route per extension). */
+export async function epaperFileRoutes(extension: '.webp' | '.pdf') {
+  return (await epaperPages()).flatMap((page) => {
+    const [year, month, day] = page.view.date.split('-');
+    return epaperFiles(page)
+      .filter((file) => file.name.endsWith(extension))
+      .map((file) => ({
+        params: { year, month, day, page: String(page.view.number), name: file.name.slice(0, -extension.length) },
+        props: { file },
+        cacheKey: file.key,
+      }));
+  });
+}
+
+/** The response of one of those files. */
+export async function serveEpaperFile(props: Record<string, unknown>): Promise<Response> {
+  const { file } = props as { file: EPageFile };
+  return new Response(await file.make(), { headers: { 'Content-Type': file.type } });
+}
