@@ -2,9 +2,11 @@
 // with the build's own `_headers`: a point inside each article's true area (tests/fixtures/epaper/pages/truth.json:
 // the centre and points 5 points in from each corner of each of its rectangles) is a link to that article; a
 // point in the masthead, a page header or an advertisement is none; the page fits the phone's width and loads the
-// 800-pixel picture; Tab reaches every area's link; 上一版/下一版, the strip, an area and the article's way back work.
+// 800-pixel picture; Tab reaches every area's link; axe-core finds no serious violation; 上一版/下一版, the strip,
+// an area and the article's way back work.
 // A point that lands wrong is named (page, article, point): that is the locator's to fix, not this test's.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -27,6 +29,8 @@ interface TruthPage {
   ads: Rect[];
 }
 const truth = JSON.parse(readFileSync('tests/fixtures/epaper/pages/truth.json', 'utf8')) as { pages: Record<string, TruthPage> };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const INSET = 5;
 /** The points a rectangle is probed at, in page points: its centre and 5 points in from each corner. */
@@ -155,6 +159,30 @@ for (const [device, options] of Object.entries(VIEWPORTS)) {
       expect(stroke).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
       expect(problems).toEqual([]);
       await page.context().close();
+    });
+
+    it('has no serious or critical accessibility violation (axe-core), on the page view and the edition page', async () => {
+      for (const path of ['2022/04/19/ban/1/', '2022/04/19/']) {
+        const { page } = await open(path, options);
+        // axe is injected by the test, not by the site: the page's CSP must not apply to it.
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  d: Document,
+                  o: object,
+                ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target)) }));
+        });
+        await page.context().close();
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      }
     });
 
     it('goes 下一版, 上一版, along the strip, into an article and back to its area', async () => {
