@@ -231,10 +231,12 @@ describe('editionsInBuild', () => {
       '2022/04/19/yi/index.html',
       '2022/04/19/jia/index.html',
       '2022/04/19/index.html',
+      '2022/04/19/ban/2/index.html',
+      '2022/04/19/ban/1/index.html',
     ];
     expect(editionsInBuild(paths, built.readBuild)).toEqual([
-      { date: '2022-04-19', slugs: ['jia', 'yi'] },
-      { date: '2022-04-20', slugs: ['jia', 'yi'] },
+      { date: '2022-04-19', slugs: ['jia', 'yi'], pages: [1, 2] },
+      { date: '2022-04-20', slugs: ['jia', 'yi'], pages: [] },
     ]);
   });
 });

@@ -11,11 +11,13 @@ import {
   buildEditionArchive,
   zipEdition,
   zipMonth,
+  type BuiltEdition,
   type BuiltSite,
   type EditionArchive,
   type ZippedArchive,
 } from '../lib/offline/edition.ts';
 import { toPosix } from '../lib/util/posix-path.ts';
+import { EPAPER_IMAGE_WIDTHS, EPAPER_THUMB_WIDTH, epaperImagePath, epaperPagePath } from '../lib/routing.ts';
 
 const decoder = new TextDecoder();
 
@@ -26,7 +28,7 @@ export interface MonthsJob {
   cacheRoot: string;
   site: string;
   base: string;
-  months: [month: string, editions: { date: string; slugs: string[] }[]][];
+  months: [month: string, editions: BuiltEdition[]][];
   /** The published YAML of the files read earlier in the build (src/lib/content/shared-reads.ts). */
   publishedYamls: PublishedYamls;
 }
@@ -55,7 +57,7 @@ function monthKey(
   root: string,
   built: BuiltSite,
   readSource: (path: string) => Uint8Array | undefined,
-  editions: readonly { date: string; slugs: string[] }[],
+  editions: readonly BuiltEdition[],
 ): string {
   const hash = createHash('sha256').update(`${built.site}\0${built.base}\0`);
   const code = [
@@ -77,14 +79,22 @@ function monthKey(
       : []),
   ];
   for (const file of inputs) hash.update(file).update('\0').update(readFileSync(file));
-  for (const { date, slugs } of editions) {
+  for (const { date, slugs, pages: views } of editions) {
     const dir = `${date.replaceAll('-', '/')}/`;
     // A page kept from the last build has its download sizes filled in; the zips do not depend on them.
     const page = (path: string) => {
       const bytes = built.readBuild(path);
       return bytes && linksDownloads(bytes) ? withoutDownloadSizes(decoder.decode(bytes)) : bytes;
     };
-    const pages = [`${dir}index.html`, ...slugs.map((slug) => `${dir}${slug}/index.html`)].map((p) => [p, page(p)] as const);
+    // A page view's pictures are made from its PDF, which its page does not show: they are hashed as well.
+    const pages = [
+      `${dir}index.html`,
+      ...slugs.map((slug) => `${dir}${slug}/index.html`),
+      ...views.flatMap((n) => [
+        `${epaperPagePath(date, n).slice(1)}index.html`,
+        ...[EPAPER_THUMB_WIDTH, ...EPAPER_IMAGE_WIDTHS].map((w) => epaperImagePath(date, n, w).slice(1)),
+      ]),
+    ].map((p) => [p, page(p)] as const);
     const sources = [`${dir}edition.yaml`, ...slugs.map((slug) => `${dir}${slug}.md`)].map((p) => [p, readSource(p)] as const);
     for (const [path, bytes] of [...pages, ...sources])
       hash
@@ -134,8 +144,8 @@ export function makeMonths(job: MonthsJob): MonthsResult {
       continue;
     }
     const made: { archive: EditionArchive; zipped: ZippedArchive }[] = [];
-    for (const { date, slugs } of editions) {
-      const archive = buildEditionArchive(date, slugs, built);
+    for (const { date, slugs, pages } of editions) {
+      const archive = buildEditionArchive(date, slugs, built, pages);
       result.warnings.push(...archive.warnings);
       const zipped = zipEdition(archive);
       write(zipped);

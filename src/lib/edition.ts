@@ -18,12 +18,18 @@ export interface EditionEntry {
 export interface EditionPageView<A extends ArticleEntry> {
   number: number;
   name: string;
+  /** The 版's PDF (a file name beside edition.yaml), for its page view (数字报). */
+  pdf?: string | undefined;
+  /** The 版 as an image the newsroom has, used instead of a PDF. */
+  image?: string | undefined;
   articles: A[];
 }
 
 export interface EditionView<A extends ArticleEntry> {
   date: string;
   issue?: number | undefined;
+  /** The edition.yaml (relative to the project root, as the loader names it): its pages' files are beside it. */
+  filePath?: string | undefined;
   pages: EditionPageView<A>[];
   /** All articles in reading order: page by page, each page in order. */
   articles: A[];
@@ -207,11 +213,24 @@ export function assembleEditions<A extends ArticleEntry>(
     const pages = edition.data.pages.map((page) => ({
       number: page.number,
       name: page.name,
+      ...(page.pdf !== undefined && { pdf: page.pdf }),
+      ...(page.image !== undefined && { image: page.image }),
       articles: list.filter((a) => a.data.page === page.number),
     }));
-    views.push({ date: edition.data.date, issue: edition.data.issue, pages, articles: pages.flatMap((p) => p.articles) });
+    views.push({
+      date: edition.data.date,
+      issue: edition.data.issue,
+      ...(edition.filePath !== undefined && { filePath: edition.filePath }),
+      pages,
+      articles: pages.flatMap((p) => p.articles),
+    });
   }
   return views.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+/** Whether a 版 has a page view (数字报): a PDF or an image of it. */
+export function hasPageView(page: { pdf?: string | undefined; image?: string | undefined }): boolean {
+  return page.pdf !== undefined || page.image !== undefined;
 }
 
 /** The article before and after `id` in the edition's reading order. */

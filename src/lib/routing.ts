@@ -34,6 +34,38 @@ export function editionDateFromId(id: string): string | undefined {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
+/** The paper's name in Latin letters, for the names of files readers download (a 版's PDF). */
+export const PAPER_SLUG = 'hebei-fazhibao';
+
+/** `2022-04-19`, 1 → `/2022/04/19/ban/1/`: the page view (数字报) of one 版, its picture with the articles' areas. */
+export function epaperPagePath(date: string, page: number): string {
+  return `${editionPath(date)}ban/${page}/`;
+}
+
+/** The widths (pixels) a 版's picture is served at, the smallest the thumbnail of the strip of pages. */
+export const EPAPER_THUMB_WIDTH = 160;
+export const EPAPER_IMAGE_WIDTHS = [480, 800, 1200, 1800] as const;
+
+/** The file name of a 版's picture `width` pixels wide: `page-800.webp`. */
+export function epaperImageName(width: number): string {
+  return `page-${width}.webp`;
+}
+
+/** The file name of a 版's PDF: `hebei-fazhibao-2022-04-19-01.pdf`. */
+export function epaperPdfName(date: string, page: number): string {
+  return `${PAPER_SLUG}-${date}-${String(page).padStart(2, '0')}.pdf`;
+}
+
+/** `/2022/04/19/ban/1/page-800.webp`: a 版's picture `width` pixels wide. */
+export function epaperImagePath(date: string, page: number, width: number): string {
+  return `${epaperPagePath(date, page)}${epaperImageName(width)}`;
+}
+
+/** `/2022/04/19/ban/1/hebei-fazhibao-2022-04-19-01.pdf`: a 版's PDF as printed. */
+export function epaperPdfPath(date: string, page: number): string {
+  return `${epaperPagePath(date, page)}${epaperPdfName(date, page)}`;
+}
+
 /** 县区: the index of the counties. */
 export const countyIndexPath = '/county/';
 

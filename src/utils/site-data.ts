@@ -125,7 +125,7 @@ export function editionKey(edition: Edition): string {
     key = cacheKey(
       edition.date,
       edition.issue,
-      edition.pages.map((p) => [p.number, p.name, p.articles.map((a) => [a.id, a.digest])]),
+      edition.pages.map((p) => [p.number, p.name, p.pdf, p.image, p.articles.map((a) => [a.id, a.digest])]),
     );
     editionKeys.set(edition, key);
   }

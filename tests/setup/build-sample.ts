@@ -1,7 +1,8 @@
 // Builds, once per test run, the sites the site tests read: the sample edition (tests/.tmp/sample, from
 // tests/fixtures/sample, a frozen copy of the April 2022 sample, so that what content/ holds never matters), a small
 // multi-edition fixture deployed under a base path (tests/.tmp/fixture, base /paper/), and the content door's
-// fixture of files readers must never get (tests/.tmp/door).
+// fixture of files readers must never get (tests/.tmp/door), and the e-paper fixture (tests/.tmp/epaper, from
+// tests/fixtures/epaper/content: one edition whose 版 have page PDFs).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,11 +25,19 @@ export default async function setup(project: TestProject) {
   const sample = `${root}tests/.tmp/sample/`;
   const fixture = `${root}tests/.tmp/fixture/`;
   const door = `${root}tests/.tmp/door/`;
+  const epaper = `${root}tests/.tmp/epaper/`;
   build(sample, { CONTENT_DIR: 'tests/fixtures/sample', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-sample/` });
   build(fixture, { CONTENT_DIR: 'tests/fixtures/search-site', BASE_PATH: '/paper/', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-fixture/` });
   await writeDoorFixture(`${root}tests/.tmp/door-content/`, `${root}tests/fixtures/`);
   build(door, { CONTENT_DIR: 'tests/.tmp/door-content/content', ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-door/` });
+  // The page cache beside Astro's, as by default; a folder of its own, so another build's cache never answers.
+  build(epaper, {
+    CONTENT_DIR: 'tests/fixtures/epaper/content',
+    ASTRO_CACHE_DIR: `${root}tests/.tmp/cache-epaper/`,
+    EPAPER_CACHE_DIR: `${root}tests/.tmp/cache-epaper/epaper/`,
+  });
   project.provide('sampleOut', sample);
+  project.provide('epaperOut', epaper);
   project.provide('fixtureOut', fixture);
   project.provide('doorOut', door);
 }
@@ -39,5 +48,7 @@ declare module 'vitest' {
     fixtureOut: string;
     /** The build of the content door's fixture (tests/helpers/door-fixture.ts). */
     doorOut: string;
+    /** The build of the e-paper fixture (tests/fixtures/epaper/content). */
+    epaperOut: string;
   }
 }

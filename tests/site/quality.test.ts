@@ -1,4 +1,4 @@
-// Quality gates on the built sample and the fixture (base path /paper/): every page is valid HTML, every link
+// Quality gates on the built sample, the fixture (base path /paper/) and the e-paper fixture: every page is valid HTML, every link
 // and resource of pages, stylesheets, feeds and sitemaps resolves to a built file (fragments to an element), and
 // the `_headers` file gives every built file exactly one caching policy and the security headers.
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ import {
 const sites: Record<string, BuiltSite> = {
   sample: { out: inject('sampleOut'), base: '/', origin: 'https://example.org' },
   fixture: { out: inject('fixtureOut'), base: '/paper/', origin: 'https://example.org' },
+  // The e-paper fixture: its page views, their pictures and PDFs.
+  epaper: { out: inject('epaperOut'), base: '/', origin: 'https://example.org' },
 };
 
 const validator = new HtmlValidate({

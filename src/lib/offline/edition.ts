@@ -1,10 +1,11 @@
 // An edition as a self-contained offline archive, made from the built site: index.html (the edition page with its
-// 版面导航 and an offline search box), articles/<slug>.html, every stylesheet and image they use, the Markdown
-// sources under content/, and SHA256SUMS. A month's bundle holds its editions' archives in dated folders.
+// 版面导航 and an offline search box), articles/<slug>.html, the page views (数字报) as ban/<N>.html with the largest
+// of each page's pictures and the thumbnails (not the PDFs, which stay links to the live site: docs/downloads.md),
+// every stylesheet and image they use, the Markdown sources under content/, and SHA256SUMS. A month's bundle holds its editions' archives in dated folders.
 // Pure: files are read through the functions passed in, nothing is written.
 import { formatEditionDate } from '../format.ts';
 import { escapeHtml } from '../util/html.ts';
-import { archivePath, editionPath, withBase } from '../routing.ts';
+import { archivePath, editionPath, EPAPER_IMAGE_WIDTHS, epaperImagePath, epaperPagePath, epaperPdfPath, withBase } from '../routing.ts';
 import { site as paper } from '../site.ts';
 import { CHECKSUMS_FILE, sha256sums } from './checksums.ts';
 import { archiveName, DOWNLOADS_DIR } from './downloads.ts';
@@ -70,30 +71,55 @@ function isRedirectPage(page: Uint8Array): boolean {
   );
 }
 
+/** An edition in a build: its date, its articles' slugs and the numbers of its page views (版), sorted. */
+export interface BuiltEdition {
+  date: string;
+  slugs: string[];
+  pages: number[];
+}
+
 /**
- * The editions in a build, from the paths of its HTML files (`2022/04/19/index.html`, `2022/04/19/<slug>/index.html`):
- * each edition's date and its article slugs, sorted. Redirect pages left at old URLs are not editions or articles.
+ * The editions in a build, from the paths of its HTML files (`2022/04/19/index.html`, `2022/04/19/<slug>/index.html`,
+ * `2022/04/19/ban/1/index.html`). Redirect pages left at old URLs are not editions or articles.
  */
-export function editionsInBuild(htmlPaths: readonly string[], readBuild: BuiltSite['readBuild']): { date: string; slugs: string[] }[] {
+export function editionsInBuild(htmlPaths: readonly string[], readBuild: BuiltSite['readBuild']): BuiltEdition[] {
   const isPage = (path: string) => {
     const bytes = readBuild(path);
     return bytes !== undefined && !isRedirectPage(bytes);
   };
-  const editions = new Map<string, string[]>();
+  const editions = new Map<string, BuiltEdition>();
   for (const path of [...htmlPaths].sort()) {
     const edition = /^(\d{4})\/(\d{2})\/(\d{2})\/index\.html$/.exec(path);
-    if (edition && isPage(path)) editions.set(`${edition[1]}-${edition[2]}-${edition[3]}`, []);
+    const date = edition && `${edition[1]}-${edition[2]}-${edition[3]}`;
+    if (date && isPage(path)) editions.set(date, { date, slugs: [], pages: [] });
   }
   for (const path of [...htmlPaths].sort()) {
     const article = /^(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/index\.html$/.exec(path);
-    const slugs = article && editions.get(`${article[1]}-${article[2]}-${article[3]}`);
-    if (slugs && isPage(path)) slugs.push(article[4]!);
+    const edition = article && editions.get(`${article[1]}-${article[2]}-${article[3]}`);
+    if (edition && isPage(path)) edition.slugs.push(article[4]!);
+    const view = /^(\d{4})\/(\d{2})\/(\d{2})\/ban\/(\d+)\/index\.html$/.exec(path);
+    const viewed = view && editions.get(`${view[1]}-${view[2]}-${view[3]}`);
+    if (viewed && view && epaperPagePath(viewed.date, Number(view[4])) === `/${path.slice(0, -'index.html'.length)}`) {
+      viewed.pages.push(Number(view[4]));
+    }
   }
-  return [...editions].map(([date, slugs]) => ({ date, slugs }));
+  for (const edition of editions.values()) edition.pages.sort((a, b) => a - b);
+  return [...editions.values()];
 }
 
-/** Builds the offline archive of the edition of `date` whose article pages are `slugs` (any order). */
-export function buildEditionArchive(date: string, slugs: readonly string[], built: BuiltSite): EditionArchive {
+/** The path in the archive of page view (版) `n`. */
+const pageViewFile = (n: number) => `ban/${n}.html`;
+
+/**
+ * Builds the offline archive of the edition of `date` whose article pages are `slugs` (any order) and whose page
+ * views are those of the 版 numbered `pages`.
+ */
+export function buildEditionArchive(
+  date: string,
+  slugs: readonly string[],
+  built: BuiltSite,
+  pages: readonly number[] = [],
+): EditionArchive {
   const base = basePath(built.base);
   const siteUrl = new URL(built.site);
   const editionDir = editionPath(date).slice(1);
@@ -102,9 +128,22 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
   const warnings: string[] = [];
   const live = (path: string) => new URL(`${base}${path}`, siteUrl);
 
+  // A page view's pictures: every width in its srcset is the largest one (one picture per 版 in the zip); its PDF
+  // stays a link to the live site (a PDF is as large as all the rest of an edition's zip).
+  const views = new Map(pages.map((n) => [epaperPagePath(date, n).slice(1), pageViewFile(n)]));
+  const largest = EPAPER_IMAGE_WIDTHS.at(-1)!;
+  const pictures = new Map(
+    pages.flatMap((n) =>
+      EPAPER_IMAGE_WIDTHS.map((w) => [epaperImagePath(date, n, w).slice(1), epaperImagePath(date, n, largest).slice(1)] as const),
+    ),
+  );
+  const pdfs = new Set(pages.map((n) => epaperPdfPath(date, n).slice(1)));
+
   /** Path in the build (without base) of a page in this archive → its path in the archive. */
   const pageInArchive = (path: string): string | undefined => {
     if (path === editionDir) return 'index.html';
+    const view = views.get(path);
+    if (view) return view;
     if (!path.startsWith(editionDir)) return undefined;
     const slug = path.slice(editionDir.length, -1);
     return path.endsWith('/') && slugSet.has(slug) ? `articles/${slug}.html` : undefined;
@@ -122,9 +161,11 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
         if (use === 'resource') warnings.push(`${page}: ${url.href} is loaded from elsewhere and will not show offline`);
         return undefined;
       }
-      const path = pathname.slice(base.length).replace(/(^|\/)index\.html$/, '$1');
-      const inArchive = pageInArchive(path);
+      const asked = pathname.slice(base.length).replace(/(^|\/)index\.html$/, '$1');
+      const inArchive = pageInArchive(asked);
       if (inArchive) return inArchive;
+      if (pdfs.has(asked)) return undefined;
+      const path = pictures.get(asked) ?? asked;
       // Another page of the site, or another download (never copied into this one).
       if (path === '' || path.endsWith('/') || path.endsWith('.html') || path.startsWith(`${DOWNLOADS_DIR}/`)) return undefined;
       if (files.has(path)) return path;
@@ -166,6 +207,12 @@ export function buildEditionArchive(date: string, slugs: readonly string[], buil
     const page = scanHtml(readPage(path));
     files.set(zipPath, encoder.encode(offlinePage(page, { url: live(path), zipPath }, resolverFor(`${path}index.html`))));
     articles.push(articleEntry(page, zipPath, `${path}index.html`));
+  }
+
+  for (const n of pages) {
+    const path = epaperPagePath(date, n).slice(1);
+    const zipPath = pageViewFile(n);
+    files.set(zipPath, encoder.encode(offlinePage(readPage(path), { url: live(path), zipPath }, resolverFor(`${path}index.html`))));
   }
 
   // The search box goes under the masthead, or at the top of <main>; its script at the end of <body>.

@@ -10,6 +10,7 @@ import {
   countyIndexPath,
   divisionPath,
   editionPath,
+  epaperPagePath,
   homePath,
   listingPagePath,
   listingYearPath,
@@ -18,6 +19,7 @@ import {
 import { modifiedDate } from './time.ts';
 import { listingLayout } from '../listing-pages.ts';
 import { peopleIndex, peopleIndexPaths } from '../people-index.ts';
+import { hasPageView } from '../edition.ts';
 
 interface DatedArticle {
   id: string;
@@ -25,8 +27,12 @@ interface DatedArticle {
 }
 
 export interface SitePagesInput {
-  /** Newest first, as assembleEditions returns them. */
-  editions: readonly { date: string; articles: readonly DatedArticle[] }[];
+  /** Newest first, as assembleEditions returns them; `pages` (版) with a PDF or image have page views (数字报). */
+  editions: readonly {
+    date: string;
+    articles: readonly DatedArticle[];
+    pages?: readonly { number: number; pdf?: string | undefined; image?: string | undefined; articles: readonly DatedArticle[] }[];
+  }[];
   counties: readonly { division: { slug: string }; articles: readonly DatedArticle[] }[];
   categories: readonly { category: { slug: string }; articles: readonly DatedArticle[] }[];
   bylines: readonly { name: string; slug: string; articles: readonly DatedArticle[] }[];
@@ -59,7 +65,7 @@ function listing(path: string, articles: readonly DatedArticle[], input: SitePag
 }
 
 /**
- * Home, archive, search, every edition and article, and the index of people, and every page of every county, category
+ * Home, archive, search, every edition, its page views and articles, and the index of people, and every page of every county, category
  * and byline listing: every page but the 404. The one page list: the sitemaps list it (src/utils/sitemaps.ts), the
  * redirect check looks paths up in it (src/lib/permanent-urls/redirects.ts: builtPages), and tests/site checks it against the built pages.
  */
@@ -79,6 +85,9 @@ export function sitePages(input: SitePagesInput): SitePage[] {
     { path: searchPath, lastmod: latest },
     ...input.editions.flatMap((e) => [
       { path: editionPath(e.date), lastmod: newest(e.articles) ?? e.date },
+      ...(e.pages ?? [])
+        .filter(hasPageView)
+        .map((p) => ({ path: epaperPagePath(e.date, p.number), lastmod: newest(p.articles) ?? e.date })),
       ...e.articles.map((a) => ({ path: articlePath(a.id), lastmod: modifiedDate(a.data) })),
     ]),
     ...input.counties.flatMap((c) => listing(divisionPath(c.division.slug), c.articles, input)),

@@ -1,0 +1,26 @@
+// The pictures of a 版 the site serves, made with sharp from one large source (the PNG the page cache rendered from
+// the PDF, or the newsroom's own image of the page): WebP at each width, and the size of a source image. Output
+// is deterministic: the same source and width give the same bytes (a page kept by the incremental build, or
+// rebuilt elsewhere, is the same file).
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+
+/**
+ * WebP quality of the page pictures: at 70 the 800-pixel picture a phone loads first is 88–146 KB on the e-paper
+ * fixture's pages (docs/epaper.md), and the type still reads when zoomed in on the larger ones.
+ */
+export const PAGE_WEBP_QUALITY = 70;
+/** The thumbnails of the strip of pages: small, where a higher quality would only add bytes. */
+export const THUMB_WEBP_QUALITY = 60;
+
+/** The picture at `source` resized to `width` pixels (height in proportion) as WebP. */
+export async function pageWebp(source: string, width: number, quality: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await sharp(source).resize({ width }).webp({ quality, effort: 4 }).toBuffer());
+}
+
+/** A newsroom image's size in pixels and its resolution (pixels per inch) when the file says. */
+export async function imageSize(path: string): Promise<{ width: number; height: number; density?: number | undefined }> {
+  const meta = await sharp(readFileSync(path)).metadata();
+  if (!meta.width || !meta.height) throw new Error(`${path}: not an image whose size can be read`);
+  return { width: meta.width, height: meta.height, density: meta.density };
+}
