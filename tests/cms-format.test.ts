@@ -125,7 +125,14 @@ describe('editor edition.yaml format', () => {
   it('writes an edition.yaml it read back byte for byte when nothing changed', () => {
     const originals: Originals = new Map();
     const entry = readEditionText(edition, originals);
-    expect(entry).toMatchObject({ date: '2022-04-19', issue: 6080, pages: [{ number: 1, name: '要闻' }, { number: 3, name: '法治社会' }] });
+    expect(entry).toMatchObject({
+      date: '2022-04-19',
+      issue: 6080,
+      pages: [
+        { number: 1, name: '要闻' },
+        { number: 3, name: '法治社会' },
+      ],
+    });
     expect(writeEditionText(entry, originals)).toBe(edition);
   });
 

@@ -13,7 +13,16 @@ import {
 
 const index: EditionIndex = editionIndex(
   [
-    { slug: '2022/04/19/edition', data: { date: '2022-04-19', pages: [{ number: 1, name: '要闻' }, { number: 3, name: '法治社会' }] } },
+    {
+      slug: '2022/04/19/edition',
+      data: {
+        date: '2022-04-19',
+        pages: [
+          { number: 1, name: '要闻' },
+          { number: 3, name: '法治社会' },
+        ],
+      },
+    },
     { slug: 'redirects', data: [{ from: 'a' }] },
   ],
   [
@@ -51,7 +60,10 @@ describe('what the editor refuses', () => {
 
   it('refuses a position another article holds, naming it and a free one, but not the article itself', () => {
     const [problem] = articleProblems({ ...article, order: 2 }, undefined, index);
-    expect(problem).toEqual({ field: 'order', message: '与 「二条」 在第 1 版的位置（order: 2）重复；请把其中一篇改到本版空着的位置，例如 order: 3' });
+    expect(problem).toEqual({
+      field: 'order',
+      message: '与 「二条」 在第 1 版的位置（order: 2）重复；请把其中一篇改到本版空着的位置，例如 order: 3',
+    });
     expect(articleProblems({ ...article, order: 2 }, '2022/04/19/b', index)).toEqual([]);
   });
 
@@ -61,9 +73,14 @@ describe('what the editor refuses', () => {
   });
 
   it('refuses a second edition.yaml for a date, a 版 twice, no 版, and dropping a 版 that has articles', () => {
-    const pages = [{ number: 1, name: '要闻' }, { number: 3, name: '法治社会' }];
+    const pages = [
+      { number: 1, name: '要闻' },
+      { number: 3, name: '法治社会' },
+    ];
     expect(editionProblems({ date: '2022-04-19', pages }, '2022/04/19/edition', index)).toEqual([]);
-    expect(editionProblems({ date: '2022-04-19', pages: [...pages, { number: 2, name: '政法' }] }, '2022/04/19/edition', index)).toEqual([]);
+    expect(editionProblems({ date: '2022-04-19', pages: [...pages, { number: 2, name: '政法' }] }, '2022/04/19/edition', index)).toEqual(
+      [],
+    );
     expect(editionProblems({ date: '2022-04-19', pages }, undefined, index)[0]!.message).toContain('这一期已经有 edition.yaml');
     expect(editionProblems({ date: '2022-04-20', pages: [...pages, pages[0]] }, undefined, index)).toEqual([
       { field: 'pages', message: '版次 1 重复' },

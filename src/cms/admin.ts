@@ -55,9 +55,10 @@ function refusal(messages: string[]): Error {
 const NEW_ENTRY_STATUS = '新建\uFF0C尚未保存';
 function fixNewEntryStatus(): void {
   const relabel = () => {
-    if (!/\/new(?:\?|$)/.test(location.hash)) return;
+    // React does not rewrite a text it thinks unchanged: put Decap's words back once the entry is no longer new.
+    const [from, to] = /\/new(?:\?|$)/.test(location.hash) ? ['修改已保存', NEW_ENTRY_STATUS] : [NEW_ENTRY_STATUS, '修改已保存'];
     for (const element of document.querySelectorAll('a div div, a div span')) {
-      if (element.childElementCount === 0 && element.textContent === '修改已保存') element.textContent = NEW_ENTRY_STATUS;
+      if (element.childElementCount === 0 && element.textContent === from) element.textContent = to;
     }
   };
   new MutationObserver(relabel).observe(document.body, { childList: true, subtree: true, characterData: true });

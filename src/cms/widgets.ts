@@ -28,12 +28,7 @@ interface ImmutableLike {
   getIn(path: string[]): unknown;
   toJS(): Record<string, unknown>;
 }
-type Query = (
-  namespace: string,
-  collection: string,
-  fields: string[],
-  term: string,
-) => Promise<{ payload?: { hits?: ListedEntry[] } }>;
+type Query = (namespace: string, collection: string, fields: string[], term: string) => Promise<{ payload?: { hits?: ListedEntry[] } }>;
 
 interface Win {
   h: H;
@@ -139,8 +134,7 @@ export function placementControl(numberControl: unknown): unknown {
     },
     isValid(this: { props: Props; inner?: { isValid?: () => unknown } }) {
       const own = this.inner?.isValid?.();
-      if (own !== undefined && own !== true && own !== null && typeof own === 'object' && (own as { error?: unknown }).error)
-        return own;
+      if (own !== undefined && own !== true && own !== null && typeof own === 'object' && (own as { error?: unknown }).error) return own;
       const getEntry = this.props['getEntry'] as (() => ImmutableLike) | undefined;
       const entry = getEntry ? getEntry() : (this.props['entry'] as ImmutableLike | undefined);
       if (!entry) return true;
@@ -224,12 +218,7 @@ export function articlePreview(): unknown {
             text('county') && h('li', null, text('county')),
           ),
         ),
-        h(
-          'div',
-          { className: 'article__body' },
-          source && h('p', { className: 'dateline' }, source),
-          this.props.widgetFor('body'),
-        ),
+        h('div', { className: 'article__body' }, source && h('p', { className: 'dateline' }, source), this.props.widgetFor('body')),
       );
     },
   });

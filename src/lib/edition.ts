@@ -134,7 +134,14 @@ export function editionProblems(articles: readonly ArticlePlacement[], editions:
     const { page, order } = article.data;
     const pages = slot.edition.data.pages;
     if (page !== undefined && pages !== undefined && !pages.some((p) => p.number === page)) {
-      problems.push({ file, field: 'page', message: pageMissingMessage(page, pages.map((p) => p.number)) });
+      problems.push({
+        file,
+        field: 'page',
+        message: pageMissingMessage(
+          page,
+          pages.map((p) => p.number),
+        ),
+      });
     }
     if (page !== undefined && order !== undefined) slot.articles.push({ ...article, data: { ...article.data, page, order } });
   }

@@ -39,6 +39,7 @@ export const EDITOR_PATH = '/admin/';
 /** Schema fields the editor does not show, and why. Every other schema field is a field of the editor. */
 export const FIELDS_NOT_EDITED: Readonly<Record<string, string>> = {
   draft: "the editorial workflow is the editor's draft: an article stays on its own branch until it is published",
+  area: "the article's hot zone on the e-paper page, found from the page PDF or measured by the layout desk, not typed by a reporter",
 };
 
 /** A git host the production editor logs in to. */
@@ -140,7 +141,13 @@ export function articleFields(): CmsField[] {
       field: { name: 'name', label: '姓名', widget: 'string' },
       hint: `按见报顺序，每人一项；带身份时写成“记者 徐洋”（身份：${bylineRoles.join('、')}）`,
     },
-    { name: 'date', label: '日期', ...dateWidget, required: schemaRequires('date'), hint: `出版日期，稿件存放在这一期的文件夹里；${DATE_HINT}` },
+    {
+      name: 'date',
+      label: '日期',
+      ...dateWidget,
+      required: schemaRequires('date'),
+      hint: `出版日期，稿件存放在这一期的文件夹里；${DATE_HINT}`,
+    },
     {
       name: 'county',
       label: '县区',
@@ -231,7 +238,16 @@ export function editionFields(): CmsField[] {
   });
   return [
     { name: 'date', label: '日期', ...dateWidget, required: true, hint: `出版日期；${DATE_HINT}` },
-    { name: 'issue', label: '期号', widget: 'number', value_type: 'int', min: 1, step: 1, required: false, hint: '报头上的总期号，例如 6080' },
+    {
+      name: 'issue',
+      label: '期号',
+      widget: 'number',
+      value_type: 'int',
+      min: 1,
+      step: 1,
+      required: false,
+      hint: '报头上的总期号，例如 6080',
+    },
     {
       name: 'pages',
       label: '版面',
@@ -243,7 +259,14 @@ export function editionFields(): CmsField[] {
       hint: '本期的每一版；稿件的版次必须是这里有的版',
       fields: [
         { name: 'number', label: '版次', widget: 'number', value_type: 'int', min: 1, step: 1, required: true },
-        { name: 'name', label: '版名', widget: 'string', required: true, pattern: ['^[\\s\\S]{1,20}$', '最多 20 个字'], hint: '例如 要闻、政法动态' },
+        {
+          name: 'name',
+          label: '版名',
+          widget: 'string',
+          required: true,
+          pattern: ['^[\\s\\S]{1,20}$', '最多 20 个字'],
+          hint: '例如 要闻、政法动态',
+        },
         file('pdf', '版面 PDF 文件名', '01.pdf', '排版系统导出的这一版 PDF，和 edition.yaml 放在同一文件夹；没有可不填'),
         file('image', '版面图片文件名', '01.jpg', '已有的版面图片，代替 PDF 显示；没有可不填'),
       ],
@@ -325,8 +348,7 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
         name: EDITION_COLLECTION,
         label: '版期',
         label_singular: '版期',
-        description:
-          '每一期一个 edition.yaml：出版日期、期号和本期的版面。稿件只能放在这里列出的版上：要用新的版，先在这里加上并发布。',
+        description: '每一期一个 edition.yaml：出版日期、期号和本期的版面。稿件只能放在这里列出的版上：要用新的版，先在这里加上并发布。',
         folder: options.contentFolder,
         extension: 'yaml',
         format: EDITION_FORMAT,

@@ -99,7 +99,11 @@ export function articleProblems(data: Record<string, unknown>, self: string | un
 }
 
 /** The page and position problems alone (what the 版次 and 版内顺序 fields show). */
-export function placementProblems(data: Record<string, unknown>, self: string | undefined, index: EditionIndex | undefined): FieldProblem[] {
+export function placementProblems(
+  data: Record<string, unknown>,
+  self: string | undefined,
+  index: EditionIndex | undefined,
+): FieldProblem[] {
   const date = dateOf(data['date']);
   const page = positiveInt(data['page']);
   const order = positiveInt(data['order']);
