@@ -75,6 +75,9 @@ describe('the web editor at /admin/', () => {
     await page.getByText(article.data.title).first().click();
     const title = page.getByLabel('主题（标题）');
     await expect(title.inputValue()).resolves.toBe(article.data.title);
+    // The date as the paper prints it, with no time zone.
+    await expect.poll(() => page.getByLabel('日期', { exact: true }).inputValue()).toBe('2022年4月19日');
+    expect(await page.getByText('UTC', { exact: true }).count()).toBe(0);
     // Decap will not save an entry that has not changed, so "saved back unchanged" can only be an edit and its revert:
     // change the headline, save, put it back, save again. That leaves a branch with no net change, which on a git host
     // is an empty pull request (CONTRIBUTING tells the reporter to close it). The byte-for-byte round trip of the file
@@ -103,6 +106,9 @@ describe('the web editor at /admin/', () => {
     const headline = '裕华区法院开展普法宣传';
     const file = `content/2022/04/19/${slugFromHeadline(headline)}.md`;
     await page.goto(`${ADMIN}#/collections/articles/new`);
+    // An empty new form does not claim to be saved.
+    await page.getByText('新建，尚未保存').waitFor({ timeout: 30_000 });
+    expect(await page.getByText('修改已保存').count()).toBe(0);
     // Decap may reset a new entry's form once while it sets up its draft: type into each field until it keeps the value.
     const fill = async (label: string, value: string) => {
       const input = page.getByLabel(label, { exact: true }).first();
@@ -115,23 +121,37 @@ describe('the web editor at /admin/', () => {
     await fill('主题（标题）', headline);
     await page.getByRole('button', { name: '新增署名' }).click();
     await fill('姓名', '记者 徐洋');
-    await fill('日期', '2022-04-19');
+    await fill('日期', '2022年4月19日');
     await page.getByLabel('县区').fill('裕华区');
     await page.getByRole('option', { name: '裕华区（石家庄市）', exact: true }).click();
     await page.getByLabel('栏目').fill('法院');
     await page.getByRole('option', { name: '法院', exact: true }).click();
     await fill('版次', '1');
     await fill('版内顺序', '2');
+    const save = page.getByRole('button', { name: '保存', exact: true });
+    // What the checker refuses, the editor refuses before saving, in the checker's words: a 版 the edition does not
+    // have, a position another article holds, an empty body.
+    await fill('版次', '2');
+    await save.click();
+    await page.getByText('第 2 版不在本期版面中（本期版面：1、3）', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await fill('版次', '1');
+    await fill('版内顺序', '1');
+    await save.click();
+    await page.getByText('在第 1 版的位置（order: 1）重复', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await fill('版内顺序', '2');
+    await save.click();
+    await page.getByText('正文是空的', { exact: false }).first().waitFor({ timeout: 30_000 });
+    expect(cmsBranches().filter((b) => b.includes('yu-hua'))).toEqual([]);
     await page.locator('[data-slate-editor]').first().click();
     await page.keyboard.type('4月18日，裕华区人民法院走进社区开展普法宣传。');
     for (const [label, value] of [
       ['主题（标题）', headline],
-      ['日期', '2022-04-19'],
+      ['日期', '2022年4月19日'],
       ['版次', '1'],
       ['版内顺序', '2'],
     ] as const)
       await fill(label, value);
-    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await save.click();
     await page.getByText('修改已保存').waitFor({ timeout: 60_000 });
 
     const branch = `cms/articles/${file.slice('content/'.length, -'.md'.length)}`;
@@ -161,5 +181,37 @@ describe('the web editor at /admin/', () => {
     } finally {
       git('worktree', 'remove', '--force', join(process.cwd(), tree));
     }
+  }, 240_000);
+
+  it('adds a 版 to an edition.yaml, as one line of the file, through the editorial workflow', async () => {
+    await page.goto(`${ADMIN}#/collections/editions`);
+    await page.getByText('2022年4月19日 · 第6080期').first().click({ timeout: 30_000 });
+    // The form has the edition's two 版 once it is loaded; then one more.
+    const names = page.getByLabel('版名', { exact: true });
+    await expect.poll(() => names.count(), { timeout: 30_000 }).toBe(2);
+    // Decap may reset the form once more while it loads the entry: add until the new 版 stays.
+    for (let i = 0; i < 10; i++) {
+      if ((await names.count()) < 3) await page.getByRole('button', { name: '新增版' }).click();
+      await page.waitForTimeout(700);
+      if ((await names.count()) === 3) break;
+    }
+    expect(await names.count()).toBe(3);
+    const last = async (label: string, value: string) => {
+      const input = page.getByLabel(label, { exact: true }).nth(2);
+      for (let i = 0; i < 10 && (await input.inputValue()) !== value; i++) {
+        await input.fill(value);
+        await page.waitForTimeout(300);
+      }
+      expect(await input.inputValue(), label).toBe(value);
+    };
+    await last('版名', '政法动态');
+    await last('版次', '2');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('修改已保存').waitFor({ timeout: 60_000 });
+    const file = 'content/2022/04/19/edition.yaml';
+    const branch = 'cms/editions/2022/04/19/edition';
+    await expect.poll(() => cmsBranches(), { timeout: 30_000 }).toContain(branch);
+    expect(git('diff', 'main', branch)).toContain('+  - { number: 2, name: 政法动态 }\n');
+    expect(git('diff', '--numstat', 'main', branch).trim()).toBe(`1\t0\t${file}`);
   }, 120_000);
 });

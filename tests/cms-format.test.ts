@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleFields } from '../src/lib/cms/config.ts';
-import { pathFields, readArticleText, writeArticleText, type Originals } from '../src/lib/cms/format.ts';
-import { readArticle } from '../src/lib/content/read.ts';
+import { pathFields, readArticleText, readEditionText, writeArticleText, writeEditionText, type Originals } from '../src/lib/cms/format.ts';
+import { readArticle, readEdition as readEditionFile } from '../src/lib/content/read.ts';
+
+const readEdition = (text: string) => readEditionFile('2022/04/20/edition.yaml', new TextEncoder().encode(text)).problems;
 
 const order = articleFields().map((f) => f.name);
 const sample = readFileSync('tests/fixtures/search-site/2022/04/19/dian-dong-che-zhuan-xiang.md', 'utf8');
@@ -114,5 +116,43 @@ describe('editing a file keeps every line it did not change', () => {
     const written = writeArticleText({ ...entry, images: [{ caption: '图为现场。', credit: ['唐新花', '熊海生'] }] }, order, originals);
     expect(written).toBe(text.replace('    credit: [唐新花]\n', '    credit:\n      - 唐新花\n      - 熊海生\n'));
     expect(readArticle('x.md', new TextEncoder().encode(written)).problems).toEqual([]);
+  });
+});
+
+describe('editor edition.yaml format', () => {
+  const edition = readFileSync('tests/fixtures/search-site/2022/04/19/edition.yaml', 'utf8');
+
+  it('writes an edition.yaml it read back byte for byte when nothing changed', () => {
+    const originals: Originals = new Map();
+    const entry = readEditionText(edition, originals);
+    expect(entry).toMatchObject({
+      date: '2022-04-19',
+      issue: 6080,
+      pages: [
+        { number: 1, name: '要闻' },
+        { number: 3, name: '法治社会' },
+      ],
+    });
+    expect(writeEditionText(entry, originals)).toBe(edition);
+  });
+
+  it('adds a 版 as one line beside the others, keeping the rest', () => {
+    const originals: Originals = new Map();
+    const entry = readEditionText(`# 第6080期\n${edition}`, originals);
+    const pages = [...(entry['pages'] as object[]), { number: 2, name: '政法动态', pdf: '', image: '' }];
+    const written = writeEditionText({ ...entry, pages }, originals);
+    expect(written).toBe(
+      '# 第6080期\ndate: 2022-04-19\nissue: 6080\npages:\n  - { number: 1, name: 要闻 }\n  - { number: 3, name: 法治社会 }\n  - { number: 2, name: 政法动态 }\n',
+    );
+    expect(readEdition(written)).toEqual([]);
+  });
+
+  it('writes a new edition.yaml in the editor’s order, each 版 on one line, empty fields left out', () => {
+    const written = writeEditionText(
+      { pages: [{ name: '要闻', number: 1, pdf: '01.pdf' }], note: '', date: '2022-04-20', issue: 6081, cms_year: '2022' },
+      new Map(),
+    );
+    expect(written).toBe('date: 2022-04-20\nissue: 6081\npages:\n  - { number: 1, name: 要闻, pdf: 01.pdf }\n');
+    expect(readEdition(written)).toEqual([]);
   });
 });

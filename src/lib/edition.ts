@@ -86,6 +86,11 @@ export interface EditionPlacement {
   filePath?: string | undefined;
 }
 
+/** The message of an article on a 版 its edition.yaml does not list (`pages`: the edition's 版次). */
+export function pageMissingMessage(page: number, pages: readonly number[]): string {
+  return `第 ${page} 版不在本期版面中\uFF08本期版面\uFF1A${pages.join('、')}\uFF09\uFF1A请在 edition.yaml 的 pages 里加上第 ${page} 版\uFF08number: ${page} 和它的版名 name\uFF09\uFF0C或把 page 改成本期已有的版次`;
+}
+
 /** The message of a clash of two articles at one position (also said on the other file when only it is checked). */
 export function clashMessage(other: string, page: number, order: number, free: number): string {
   return `与 ${other} 在第 ${page} 版的位置\uFF08order: ${order}\uFF09重复\uFF1B请把其中一篇改到本版空着的位置\uFF0C例如 order: ${free}`;
@@ -135,11 +140,13 @@ export function editionProblems(articles: readonly ArticlePlacement[], editions:
     const { page, order } = article.data;
     const pages = slot.edition.data.pages;
     if (page !== undefined && pages !== undefined && !pages.some((p) => p.number === page)) {
-      const list = pages.map((p) => p.number).join('、');
       problems.push({
         file,
         field: 'page',
-        message: `第 ${page} 版不在本期版面中\uFF08本期版面\uFF1A${list}\uFF09\uFF1A请在 edition.yaml 的 pages 里加上第 ${page} 版\uFF08number: ${page} 和它的版名 name\uFF09\uFF0C或把 page 改成本期已有的版次`,
+        message: pageMissingMessage(
+          page,
+          pages.map((p) => p.number),
+        ),
       });
     }
     if (page !== undefined && order !== undefined) slot.articles.push({ ...article, data: { ...article.data, page, order } });

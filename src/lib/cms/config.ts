@@ -4,6 +4,7 @@
 import { bylineRoles, articleSchema } from '../schema.ts';
 import { categoryNames } from '../categories.ts';
 import { canonicalCountyName, countiesOf, prefectures, provinceScope, nationalScope } from '../gazetteer.ts';
+import { DATE_HINT } from './dates.ts';
 import { TRANSIENT_PREFIX } from './format.ts';
 
 /** Name under which the admin page registers the article format (src/lib/cms/format.ts) with Decap. */
@@ -16,12 +17,29 @@ export const ARTICLE_COLLECTION = 'articles';
  */
 export const ARTICLE_PATH = `{{${TRANSIENT_PREFIX}year}}/{{${TRANSIENT_PREFIX}month}}/{{${TRANSIENT_PREFIX}day}}/{{slug}}`;
 export const ARTICLE_SLUG = `{{${TRANSIENT_PREFIX}slug}}`;
+/** Name under which the admin page registers the edition.yaml format (readEditionText in format.ts). */
+export const EDITION_FORMAT = 'hebei-edition';
+/** The editions collection (edition.yaml files): also the middle of its branch names, `cms/editions/<path>`. */
+export const EDITION_COLLECTION = 'editions';
+/** Where Decap writes a new edition.yaml: the folder of its date (the slug is always `edition`). */
+export const EDITION_PATH = `{{${TRANSIENT_PREFIX}year}}/{{${TRANSIENT_PREFIX}month}}/{{${TRANSIENT_PREFIX}day}}/{{slug}}`;
+/**
+ * The edition format marks what it read as an edition (a YAML map) under this key; the collection's filter keeps only
+ * those, so that redirects.yaml and other YAML files under content/ are not listed as editions.
+ */
+export const KIND_KEY = `${TRANSIENT_PREFIX}kind`;
+/** The article list's sort key (placementSortKey), added when a file is read, never written. */
+export const SORT_KEY = `${TRANSIENT_PREFIX}sort`;
+/** The editor's own widgets (src/cms/widgets.ts): the date shown as 2022年4月19日, and 版次/版内顺序 checked against the edition. */
+export const DATE_WIDGET = 'hebei-date';
+export const PLACEMENT_WIDGET = 'hebei-placement';
 /** Where the editor is served, under the site's base path. Not a reader's page: no sitemap entry, noindex. */
 export const EDITOR_PATH = '/admin/';
 
 /** Schema fields the editor does not show, and why. Every other schema field is a field of the editor. */
 export const FIELDS_NOT_EDITED: Readonly<Record<string, string>> = {
   draft: "the editorial workflow is the editor's draft: an article stays on its own branch until it is published",
+  area: "the article's hot zone on the e-paper page, found from the page PDF or measured by the layout desk, not typed by a reporter",
 };
 
 /** A git host the production editor logs in to. */
@@ -97,7 +115,7 @@ const text = (name: string, label: string, hint?: string): CmsField => ({
 const integer = (name: string, label: string, hint: string): CmsField => ({
   name,
   label,
-  widget: 'number',
+  widget: PLACEMENT_WIDGET,
   value_type: 'int',
   min: 1,
   step: 1,
@@ -105,7 +123,8 @@ const integer = (name: string, label: string, hint: string): CmsField => ({
   hint,
 });
 
-const dateWidget = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+/** A date, shown and typed as 2022年4月19日 and stored as YYYY-MM-DD, no time and no time zone. */
+const dateWidget = { widget: DATE_WIDGET };
 
 /** The article's fields, in the order a reporter reads a headline stack and fills in a story. */
 export function articleFields(): CmsField[] {
@@ -122,7 +141,13 @@ export function articleFields(): CmsField[] {
       field: { name: 'name', label: '姓名', widget: 'string' },
       hint: `按见报顺序，每人一项；带身份时写成“记者 徐洋”（身份：${bylineRoles.join('、')}）`,
     },
-    { name: 'date', label: '日期', ...dateWidget, required: schemaRequires('date'), hint: '出版日期，稿件存放在这一期的文件夹里' },
+    {
+      name: 'date',
+      label: '日期',
+      ...dateWidget,
+      required: schemaRequires('date'),
+      hint: `出版日期，稿件存放在这一期的文件夹里；${DATE_HINT}`,
+    },
     {
       name: 'county',
       label: '县区',
@@ -197,6 +222,56 @@ export function articleFields(): CmsField[] {
     },
     { name: 'editorHeadline', label: '标题由编辑拟定（原稿无标题的图片新闻）', widget: 'boolean', required: false },
     { name: 'truncated', label: '原文在版面上没有登完', widget: 'boolean', required: false },
+    { name: SORT_KEY, label: '日期、版次、版内顺序', widget: 'hidden', required: false },
+  ];
+}
+
+/** An edition.yaml's fields (src/lib/schema.ts editionSchema), in the order of the file. */
+export function editionFields(): CmsField[] {
+  const file = (name: 'pdf' | 'image', label: string, example: string, hint: string): CmsField => ({
+    name,
+    label,
+    widget: 'string',
+    required: false,
+    pattern: [`^[^/\\\\.][^/\\\\]*\\.(${name === 'pdf' ? 'pdf' : 'jpg|jpeg|png|webp'})$`, `只写文件名，例如 ${example}`],
+    hint,
+  });
+  return [
+    { name: 'date', label: '日期', ...dateWidget, required: true, hint: `出版日期；${DATE_HINT}` },
+    {
+      name: 'issue',
+      label: '期号',
+      widget: 'number',
+      value_type: 'int',
+      min: 1,
+      step: 1,
+      required: false,
+      hint: '报头上的总期号，例如 6080',
+    },
+    {
+      name: 'pages',
+      label: '版面',
+      label_singular: '版',
+      widget: 'list',
+      required: true,
+      collapsed: false,
+      summary: '第{{fields.number}}版 · {{fields.name}}',
+      hint: '本期的每一版；稿件的版次必须是这里有的版',
+      fields: [
+        { name: 'number', label: '版次', widget: 'number', value_type: 'int', min: 1, step: 1, required: true },
+        {
+          name: 'name',
+          label: '版名',
+          widget: 'string',
+          required: true,
+          pattern: ['^[\\s\\S]{1,20}$', '最多 20 个字'],
+          hint: '例如 要闻、政法动态',
+        },
+        file('pdf', '版面 PDF 文件名', '01.pdf', '排版系统导出的这一版 PDF，和 edition.yaml 放在同一文件夹；没有可不填'),
+        file('image', '版面图片文件名', '01.jpg', '已有的版面图片，代替 PDF 显示；没有可不填'),
+      ],
+    },
+    { name: 'note', label: '备注', widget: 'text', required: false, hint: '编辑部内部的说明，读者看不到' },
   ];
 }
 
@@ -262,11 +337,29 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
         path: ARTICLE_PATH,
         slug: ARTICLE_SLUG,
         identifier_field: 'title',
-        summary: '{{date}} · 第{{page}}版 · {{title}}',
-        sortable_fields: ['date', 'title', 'county', 'category'],
+        summary: `{{date | date('YYYY年M月D日')}} · 第{{page}}版第{{order}}篇 · {{title}}`,
+        // Decap sorts by one field: the hidden sort key orders by date (newest first), 版 and position at once.
+        sortable_fields: [{ field: SORT_KEY, label: '日期、版次、版内顺序', default_sort: 'desc' }, 'title', 'county', 'category'],
         media_folder: '',
         public_folder: '',
         fields,
+      },
+      {
+        name: EDITION_COLLECTION,
+        label: '版期',
+        label_singular: '版期',
+        description: '每一期一个 edition.yaml：出版日期、期号和本期的版面。稿件只能放在这里列出的版上：要用新的版，先在这里加上并发布。',
+        folder: options.contentFolder,
+        extension: 'yaml',
+        format: EDITION_FORMAT,
+        create: true,
+        path: EDITION_PATH,
+        slug: 'edition',
+        identifier_field: 'date',
+        filter: { field: KIND_KEY, value: 'edition' },
+        summary: `{{date | date('YYYY年M月D日')}} · 第{{issue}}期`,
+        sortable_fields: [{ field: 'date', label: '日期', default_sort: 'desc' }],
+        fields: editionFields(),
       },
     ],
   };

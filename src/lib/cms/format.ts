@@ -184,3 +184,71 @@ export function pathFields(data: { title?: unknown; date?: unknown }): Record<st
       : {}),
   };
 }
+
+/** The editor's order of an edition.yaml's fields (a new file is written in it). */
+export const EDITION_FIELD_ORDER = ['date', 'issue', 'pages', 'note'] as const;
+/** The order of a 版's fields in `pages`. */
+const PAGE_FIELD_ORDER = ['number', 'name', 'pdf', 'image'];
+
+/**
+ * An edition.yaml as Decap's entry data, read with the content door's YAML parser (版期信息 in its messages). The
+ * original text is kept in `originals`, as for an article, so an unchanged file is written back byte for byte.
+ */
+export function readEditionText(text: string, originals: Originals): Record<string, unknown> {
+  const yaml = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const parsed = parseYaml(yaml, 1, { line: 1, column: 1 }, '版期信息');
+  const [issue] = parsed.issues;
+  if (issue) throw new Error(`${issue.line}:${issue.column} ${issue.message}`);
+  const key = `${originals.size + 1}`;
+  originals.set(key, { yaml, separator: '', body: '' });
+  return { ...(parsed.data as Record<string, unknown>), [SOURCE_KEY]: key };
+}
+
+/**
+ * The edition.yaml for Decap's entry data: a file read before keeps its text where nothing changed (comments, the
+ * flow style of `pages`), only changed fields rewritten; a new one is written in the editor's order, each 版 on one
+ * line (`- { number: 2, name: 政法动态 }`), as `npm run new` and the importer write them.
+ */
+export function writeEditionText(entry: Record<string, unknown>, originals: Originals): string {
+  const original = typeof entry[SOURCE_KEY] === 'string' ? originals.get(entry[SOURCE_KEY]) : undefined;
+  const kept = new Map<string, unknown>();
+  const before = original ? (parseYaml(original.yaml, 1, { line: 1, column: 1 }, '').data as Record<string, unknown>) : {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (key.startsWith(TRANSIENT_PREFIX) || key === BODY_KEY) continue;
+    if (isEmpty(value) && !(key in before && same(value, before[key]))) continue;
+    kept.set(key, key === 'pages' && Array.isArray(value) ? value.map(pageInOrder) : pruned(value));
+  }
+  const order = [...EDITION_FIELD_ORDER];
+  if (original) {
+    const unchanged = kept.size === Object.keys(before).length && [...kept].every(([k, v]) => k in before && same(v, before[k]));
+    if (unchanged) return original.yaml;
+    return withFlowPages(editedYaml(original.yaml, before, kept, order));
+  }
+  const ordered = [...kept].sort(([a], [b]) => rank(order, a) - rank(order, b));
+  return withFlowPages(stringify(Object.fromEntries(ordered), { lineWidth: 0 }));
+}
+
+function pageInOrder(page: unknown): unknown {
+  const fields = pruned(page);
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fields;
+  return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => rank(PAGE_FIELD_ORDER, a) - rank(PAGE_FIELD_ORDER, b)));
+}
+
+/** `pages:` written block style by stringify, rewritten with each 版 on one line (flow mapping); the rest untouched. */
+function withFlowPages(yaml: string): string {
+  const doc = parseDocument(yaml);
+  const pages = doc.get('pages', true) as { items?: { flow?: boolean }[]; flow?: boolean } | undefined;
+  if (!pages?.items || pages.flow || pages.items.every((item) => item.flow)) return yaml;
+  const start = /^pages:.*\n/m.exec(yaml);
+  if (!start) return yaml;
+  // The block of `pages:`: its line and the indented or list lines after it.
+  const from = start.index;
+  let to = from + start[0].length;
+  for (const line of yaml.slice(to).split('\n')) {
+    if (!/^(\s|-\s|-$)/.test(line) || line === '') break;
+    to += line.length + 1;
+  }
+  const list = (doc.toJS() as { pages: Record<string, unknown>[] }).pages;
+  const lines = list.map((page) => `  - ${stringify(page, { collectionStyle: 'flow', lineWidth: 0 }).trim()}\n`);
+  return `${yaml.slice(0, from)}pages:\n${lines.join('')}${yaml.slice(to)}`;
+}
