@@ -202,6 +202,20 @@ export function articleFields(): CmsField[] {
     text('source', '稿件来源', '电头前的来源，例如“河北法制报讯”“新华社”'),
     text('dateline', '电头', '和来源连在一起显示，例如“北京电”'),
     {
+      name: 'reprint',
+      label: '转载',
+      widget: 'object',
+      required: false,
+      collapsed: false,
+      hint: '转载其他媒体的稿件（稿件来源不是本报）时必须填写原作者和原标题',
+      fields: [
+        { name: 'author', label: '原作者', widget: 'string', required: true, hint: '例如 新华社记者 张三；原稿没有署名时写 新华社记者' },
+        { name: 'title', label: '原标题', widget: 'string', required: true },
+        { name: 'url', label: '原文链接', widget: 'string', required: false, hint: '原稿在网上发表时填写，http:// 或 https:// 开头' },
+      ],
+    },
+    text('editor', '责任编辑', '不填时用本版的责任编辑（edition.yaml 里这一版的 editor）'),
+    {
       name: 'summary',
       label: '摘要',
       widget: 'text',
@@ -267,6 +281,7 @@ export function editionFields(): CmsField[] {
           pattern: ['^[\\s\\S]{1,20}$', '最多 20 个字'],
           hint: '例如 要闻、政法动态',
         },
+        { name: 'editor', label: '责任编辑', widget: 'string', required: false, hint: '本版稿件的责任编辑（真实姓名）' },
         file('pdf', '版面 PDF 文件名', '01.pdf', '排版系统导出的这一版 PDF，和 edition.yaml 放在同一文件夹；没有可不填'),
         file('image', '版面图片文件名', '01.jpg', '已有的版面图片，代替 PDF 显示；没有可不填'),
       ],
