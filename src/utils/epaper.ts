@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadSiteData, cacheKey, type Edition } from './site-data.ts';
-import { cachedPage } from '../lib/epaper/page-cache-fs.ts';
+import { cachedPage, RENDERING } from '../lib/epaper/page-cache-fs.ts';
 import { articleText, locateArticles } from '../lib/epaper/locate.ts';
 import { POINTS_PER_MM, type Box } from '../lib/epaper/geometry.ts';
 import { imageSize, pageWebp, PAGE_WEBP_QUALITY, THUMB_WEBP_QUALITY } from '../lib/epaper/page-images-fs.ts';
@@ -153,7 +153,7 @@ export function epaperFiles(page: EPage): EPageFile[] {
     name: epaperImageName(width),
     type: 'image/webp',
     make: () => pageWebp(page.source, width, quality),
-    key: cacheKey(page.digest, width, quality),
+    key: cacheKey(page.digest, RENDERING, width, quality),
   });
   const files = [webp(EPAPER_THUMB_WIDTH, THUMB_WEBP_QUALITY), ...EPAPER_IMAGE_WIDTHS.map((w) => webp(w, PAGE_WEBP_QUALITY))];
   const pdf = page.pdf;

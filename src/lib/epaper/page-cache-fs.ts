@@ -12,6 +12,8 @@ import type { PageText } from './page-text.ts';
 export const RENDER_WIDTH = 1800;
 /** Bumped whenever what is cached changes meaning (the reader or the renderer), so old entries are not reused. */
 const CACHE_VERSION = 1;
+/** What a rendering depends on besides the PDF: part of the cache keys of the pictures made from it. */
+export const RENDERING = `v${CACHE_VERSION}@${RENDER_WIDTH}`;
 
 export interface CachedPage {
   /** SHA-256 of the PDF, hex. */
