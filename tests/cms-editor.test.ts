@@ -2,7 +2,7 @@
 // the search fixture's content (never the project's own repository or content/): it lists the articles, writes one back
 // unchanged, and creates a new one through the editorial workflow, as a branch of one commit the checker accepts.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,15 @@ const PORT = 4471;
 const REPO = 'tests/.tmp/cms-editor-repo';
 const FIXTURE = 'tests/fixtures/search-site';
 const ADMIN = `http://127.0.0.1:${PORT}/admin/`;
+const EDITION = 'content/2022/04/19/edition.yaml';
+const EDITION_TEXT = `# 第6080期
+date: 2022-04-19
+issue: 6080
+pages:
+  - { number: 1, name: 要闻 } # 头版
+  # 第 2 版待定
+  - { number: 3, name: 法治社会 }
+`;
 let dev: DevServer;
 let browser: Browser;
 let page: Page;
@@ -31,6 +40,8 @@ beforeAll(async () => {
   rmSync(REPO, { recursive: true, force: true });
   mkdirSync(REPO, { recursive: true });
   cpSync(FIXTURE, join(REPO, 'content'), { recursive: true });
+  // Comments in an edition.yaml, which adding a 版 in the editor keeps.
+  writeFileSync(join(REPO, EDITION), EDITION_TEXT);
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', '测试记者');
   git('config', 'user.email', 'reporter@example.org');
@@ -60,6 +71,36 @@ async function openList(): Promise<void> {
       if (attempt === 2) throw error;
     }
   }
+}
+
+/**
+ * Waits until Decap has finished loading what it shows: no change to the page for `quiet` ms (Decap replaces its whole
+ * form when an entry finishes loading, so a field found before then may be gone the moment after).
+ */
+async function settled(quiet = 600): Promise<void> {
+  const calm = await page.evaluate(
+    (quiet) =>
+      new Promise<boolean>((resolve) => {
+        let timer: ReturnType<typeof setTimeout>;
+        const observer = new MutationObserver(() => arm());
+        const arm = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            observer.disconnect();
+            clearTimeout(limit);
+            resolve(true);
+          }, quiet);
+        };
+        const limit = setTimeout(() => {
+          observer.disconnect();
+          resolve(false);
+        }, 30_000);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        arm();
+      }),
+    quiet,
+  );
+  expect(calm, 'the editor settled').toBe(true);
 }
 
 describe('the web editor at /admin/', () => {
@@ -128,6 +169,9 @@ describe('the web editor at /admin/', () => {
     await page.getByRole('option', { name: '法院', exact: true }).click();
     await fill('版次', '1');
     await fill('版内顺序', '2');
+    // 转载 typed in and cleared again: left empty, it is not written (the schema refuses an empty reprint).
+    await fill('原作者', '新华社记者');
+    await fill('原作者', '');
     const save = page.getByRole('button', { name: '保存', exact: true });
     // What the checker refuses, the editor refuses before saving, in the checker's words: a 版 the edition does not
     // have, a position another article holds, an empty body.
@@ -160,6 +204,7 @@ describe('the web editor at /admin/', () => {
     expect(git('diff', '--name-only', 'main', branch).trim()).toBe(file);
     expect(git('ls-tree', '--name-only', 'main', file).trim()).toBe('');
     const text = git('show', `${branch}:${file}`);
+    expect(text).not.toMatch(/^reprint:/m);
     expect(text).toBe(
       '---\ntitle: 裕华区法院开展普法宣传\nbyline:\n  - 记者 徐洋\ndate: 2022-04-19\ncounty: 裕华区\ncategory: 法院\npage: 1\norder: 2\n---\n\n4月18日，裕华区人民法院走进社区开展普法宣传。\n',
     );
@@ -183,35 +228,38 @@ describe('the web editor at /admin/', () => {
     }
   }, 240_000);
 
-  it('adds a 版 to an edition.yaml, as one line of the file, through the editorial workflow', async () => {
+  it('adds a 版 to an edition.yaml, as one line of the file, comments kept, through the editorial workflow', async () => {
     await page.goto(`${ADMIN}#/collections/editions`);
     await page.getByText('2022年4月19日 · 第6080期').first().click({ timeout: 30_000 });
-    // The form has the edition's two 版 once it is loaded; then one more.
+    // The form has the edition's two 版 once Decap has loaded the entry (it replaces the whole form then): wait for
+    // them, and for the page to stop changing, before adding one.
     const names = page.getByLabel('版名', { exact: true });
     await expect.poll(() => names.count(), { timeout: 30_000 }).toBe(2);
-    // Decap may reset the form once more while it loads the entry: add until the new 版 stays.
-    for (let i = 0; i < 10; i++) {
-      if ((await names.count()) < 3) await page.getByRole('button', { name: '新增版' }).click();
-      await page.waitForTimeout(700);
-      if ((await names.count()) === 3) break;
-    }
+    await settled();
+    expect(await names.nth(1).inputValue()).toBe('法治社会');
+    await page.getByRole('button', { name: '新增版' }).click();
+    await expect.poll(() => names.count(), { timeout: 10_000 }).toBe(3);
+    // The new 版 is the list's last item: its own fields, found inside it (the outermost element around the new 版名
+    // holding one 版名 only), empty.
+    const item = names.nth(2).locator('xpath=ancestor::div[count(.//label[normalize-space(.)="版名"]) = 1][last()]');
+    await expect.poll(() => item.getByLabel('版次', { exact: true }).inputValue()).toBe('');
+    const name = item.getByLabel('版名', { exact: true });
+    const number = item.getByLabel('版次', { exact: true });
+    expect(await name.inputValue()).toBe('');
+    await name.fill('政法动态');
+    await number.fill('2');
+    // Nothing reloads the form and loses the new 版 before it is saved.
+    await settled();
     expect(await names.count()).toBe(3);
-    const last = async (label: string, value: string) => {
-      const input = page.getByLabel(label, { exact: true }).nth(2);
-      for (let i = 0; i < 10 && (await input.inputValue()) !== value; i++) {
-        await input.fill(value);
-        await page.waitForTimeout(300);
-      }
-      expect(await input.inputValue(), label).toBe(value);
-    };
-    await last('版名', '政法动态');
-    await last('版次', '2');
+    expect(await name.inputValue()).toBe('政法动态');
+    expect(await number.inputValue()).toBe('2');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('修改已保存').waitFor({ timeout: 60_000 });
-    const file = 'content/2022/04/19/edition.yaml';
     const branch = 'cms/editions/2022/04/19/edition';
     await expect.poll(() => cmsBranches(), { timeout: 30_000 }).toContain(branch);
-    expect(git('diff', 'main', branch)).toContain('+  - { number: 2, name: 政法动态 }\n');
-    expect(git('diff', '--numstat', 'main', branch).trim()).toBe(`1\t0\t${file}`);
+    await expect.poll(() => git('diff', '--numstat', 'main', branch).trim(), { timeout: 30_000 }).toBe(`1\t0\t${EDITION}`);
+    // One line added, at the end of the list; the comments and every other line as they were.
+    expect(git('show', `${branch}:${EDITION}`)).toBe(`${EDITION_TEXT}  - { number: 2, name: 政法动态 }\n`);
+    expect(git('rev-list', '--count', `main..${branch}`).trim()).toBe('1');
   }, 120_000);
 });

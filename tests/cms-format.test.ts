@@ -147,6 +147,34 @@ describe('editor edition.yaml format', () => {
     expect(readEdition(written)).toEqual([]);
   });
 
+  it('keeps the comments beside and between the 版 when one is added, removed or changed', () => {
+    const text = [
+      '# 第6080期',
+      'date: 2022-04-19',
+      'issue: 6080 # 总期号',
+      'pages:',
+      '  - { number: 1, name: 要闻 } # 头版',
+      '  # 第 2 版待定',
+      '  - { number: 3, name: 法治社会 } # 周二',
+      'note: 内部',
+      '',
+    ].join('\n');
+    const write = (pages: object[]) => {
+      const originals: Originals = new Map();
+      return writeEditionText({ ...readEditionText(text, originals), pages }, originals);
+    };
+    const [one, three] = [
+      { number: 1, name: '要闻' },
+      { number: 3, name: '法治社会' },
+    ];
+    const added = write([one, { number: 2, name: '政法动态', editor: '', pdf: '' }, three]);
+    expect(added).toBe(text.replace('  # 第 2 版待定\n', '  - { number: 2, name: 政法动态 }\n  # 第 2 版待定\n'));
+    expect(write([one, three, { number: 4, name: '综合' }])).toBe(text.replace('# 周二\n', '# 周二\n  - { number: 4, name: 综合 }\n'));
+    expect(write([three])).toBe(text.replace('  - { number: 1, name: 要闻 } # 头版\n', ''));
+    expect(write([one, { number: 3, name: '法治' }])).toBe(text.replace('name: 法治社会 }', 'name: 法治 }'));
+    for (const written of [added, write([three])]) expect(readEdition(written)).toEqual([]);
+  });
+
   it('writes a new edition.yaml in the editor’s order, each 版 on one line, empty fields left out', () => {
     const written = writeEditionText(
       { pages: [{ name: '要闻', number: 1, pdf: '01.pdf' }], note: '', date: '2022-04-20', issue: 6081, cms_year: '2022' },

@@ -8,6 +8,7 @@ import {
   editionIndex,
   editionProblems,
   placementSortKey,
+  reprintProblems,
   type EditionIndex,
 } from '../src/lib/cms/placement.ts';
 
@@ -70,6 +71,19 @@ describe('what the editor refuses', () => {
   it('refuses an empty body, also before the editions are read', () => {
     expect(articleProblems({ ...article, body: ' \n ' }, undefined, undefined)).toEqual([{ field: 'body', message: EMPTY_BODY }]);
     expect(articleProblems({ ...article, body: undefined, page: 2 }, undefined, undefined)).toHaveLength(1);
+  });
+
+  it('takes 转载 left empty, refuses one without its original author or title, and asks a reprint for one', () => {
+    expect(articleProblems({ ...article, reprint: { author: '', title: '', url: '' } }, undefined, index)).toEqual([]);
+    expect(reprintProblems({ ...article, source: '本报讯', reprint: {} })).toEqual([]);
+    expect(reprintProblems({ ...article, reprint: { author: '新华社记者', title: '原题' } })).toEqual([]);
+    expect(reprintProblems({ ...article, reprint: { author: ' 新华社记者 ', title: '' } })).toEqual([
+      { field: 'reprint', message: '转载\uFF1A请写上原标题' },
+    ]);
+    expect(reprintProblems({ ...article, reprint: { author: '新华社记者', title: '原题', url: 'ftp://x' } })).toHaveLength(1);
+    const [problem] = articleProblems({ ...article, source: '新华社' }, undefined, index);
+    expect(problem).toMatchObject({ field: 'reprint' });
+    expect(problem!.message).toContain('新华社');
   });
 
   it('refuses a second edition.yaml for a date, a 版 twice, no 版, and dropping a 版 that has articles', () => {

@@ -207,10 +207,18 @@ export function articleFields(): CmsField[] {
       widget: 'object',
       required: false,
       collapsed: false,
-      hint: '转载其他媒体的稿件（稿件来源不是本报）时必须填写原作者和原标题',
+      hint: '转载其他媒体的稿件（稿件来源不是本报）时必须填写原作者和原标题；不是转载稿时三项都空着',
+      // Required once 转载 is filled in, which Decap cannot express (an optional object still validates its required
+      // fields, so an empty 转载 would block every save): checked before saving (reprintProblems in placement.ts).
       fields: [
-        { name: 'author', label: '原作者', widget: 'string', required: true, hint: '例如 新华社记者 张三；原稿没有署名时写 新华社记者' },
-        { name: 'title', label: '原标题', widget: 'string', required: true },
+        {
+          name: 'author',
+          label: '原作者',
+          widget: 'string',
+          required: false,
+          hint: '转载稿必填，例如 新华社记者 张三；原稿没有署名时写 新华社记者',
+        },
+        { name: 'title', label: '原标题', widget: 'string', required: false, hint: '转载稿必填' },
         { name: 'url', label: '原文链接', widget: 'string', required: false, hint: '原稿在网上发表时填写，http:// 或 https:// 开头' },
       ],
     },

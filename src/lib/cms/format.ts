@@ -1,7 +1,7 @@
 // The editor's file format: reads an article file into the fields Decap CMS edits and writes them back, with the
 // content door's own frontmatter split and YAML parser (src/lib/content), so the editor and the checker read a file
 // the same way. Pure and browser-safe: the admin page registers it with Decap (src/cms/admin.ts).
-import { isMap, parseDocument, stringify } from 'yaml';
+import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { splitFrontmatter } from '../content/source.ts';
 import { parseYaml } from '../content/yaml.ts';
 import { slugFromHeadline } from '../slug.ts';
@@ -222,10 +222,89 @@ export function writeEditionText(entry: Record<string, unknown>, originals: Orig
   if (original) {
     const unchanged = kept.size === Object.keys(before).length && [...kept].every(([k, v]) => k in before && same(v, before[k]));
     if (unchanged) return original.yaml;
+    // A changed list of 版 edited line by line (a 版 added is one line added, comments between and beside 版 stay),
+    // then the other fields as in an article.
+    const pages = kept.get('pages');
+    const linewise = Array.isArray(pages) && !same(pages, before['pages']) ? editedPages(original.yaml, pages) : undefined;
+    if (linewise !== undefined) {
+      const read = parseYaml(linewise, 1, { line: 1, column: 1 }, '').data as Record<string, unknown>;
+      return editedYaml(linewise, read, kept, order);
+    }
     return withFlowPages(editedYaml(original.yaml, before, kept, order));
   }
   const ordered = [...kept].sort(([a], [b]) => rank(order, a) - rank(order, b));
   return withFlowPages(stringify(Object.fromEntries(ordered), { lineWidth: 0 }));
+}
+
+/**
+ * The edition.yaml with its block list `pages:` changed to `pages` one 版 at a time: the lines of 版 that stay are
+ * kept as they are (with their comments, and the comment lines between them), a removed 版's line is cut, an added
+ * 版 is one new line (`- { number: 2, name: 政法动态 }`) where the list puts it, and a changed 版's line is rewritten,
+ * keeping a comment at its end. Undefined when `pages:` is not a block list of one-line 版 (then the whole field is
+ * rewritten).
+ */
+function editedPages(yaml: string, pages: readonly unknown[]): string | undefined {
+  const text = yaml.endsWith('\n') ? yaml : `${yaml}\n`;
+  const doc = parseDocument(text);
+  const seq = doc.get('pages', true);
+  if (!isSeq(seq) || seq.flow || seq.items.length === 0) return undefined;
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = (offset: number) => text.indexOf('\n', offset) + 1;
+  const items: { start: number; end: number; indent: string; comment: string; value: unknown }[] = [];
+  for (const item of seq.items) {
+    const range = (item as { range?: [number, number, number] }).range;
+    if (!range) return undefined;
+    const start = lineStart(range[0]);
+    const end = lineEnd(Math.max(range[0], range[1] - 1));
+    const line = text.slice(start, end);
+    const head = /^(\s*)-\s/.exec(line);
+    // One 版 per line, each its own line: anything else is rewritten whole.
+    if (!head || line.slice(0, -1).includes('\n') || (items.length > 0 && start < items.at(-1)!.end)) return undefined;
+    const comment = / #.*$/.exec(text.slice(lineStart(range[1]), end - 1).slice(range[1] - lineStart(range[1])))?.[0] ?? '';
+    items.push({ start, end, indent: head[1]!, comment, value: pageInOrder((item as { toJSON(): unknown }).toJSON()) });
+  }
+  const lineOf = (page: unknown, indent: string, comment = '') =>
+    `${indent}- ${stringify(page, { collectionStyle: 'flow', lineWidth: 0 }).trim()}${comment}\n`;
+  // Which old 版 stay: the longest common subsequence of the old and new lists.
+  const n = items.length;
+  const m = pages.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = same(items[i]!.value, pages[j]) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const indent = items[0]!.indent;
+  const edits: { start: number; end: number; text: string }[] = [];
+  let i = 0;
+  let j = 0;
+  // Where a new 版 goes: after the line of the last old 版 passed, or before the first one.
+  let at = items[0]!.start;
+  while (i < n || j < m) {
+    if (i < n && j < m && same(items[i]!.value, pages[j])) {
+      at = items[i]!.end;
+      i++;
+      j++;
+    } else if (i < n && j < m && lcs[i + 1]![j + 1] === lcs[i]![j]) {
+      // A 版 changed in place.
+      edits.push({ start: items[i]!.start, end: items[i]!.end, text: lineOf(pages[j], items[i]!.indent, items[i]!.comment) });
+      at = items[i]!.end;
+      i++;
+      j++;
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      edits.push({ start: items[i]!.start, end: items[i]!.end, text: '' });
+      at = items[i]!.end;
+      i++;
+    } else {
+      edits.push({ start: at, end: at, text: lineOf(pages[j], indent) });
+      j++;
+    }
+  }
+  let out = text;
+  // From the end, so that the offsets before stay valid: at one place a cut line first, then the insertions there, in
+  // reverse order, so that they end up in the list's order.
+  const cut = (e: { start: number; end: number }) => (e.end > e.start ? 1 : 0);
+  for (const edit of edits.map((e, k) => ({ ...e, k })).sort((a, b) => b.start - a.start || cut(b) - cut(a) || b.k - a.k))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return yaml.endsWith('\n') ? out : out.slice(0, -1);
 }
 
 function pageInOrder(page: unknown): unknown {

@@ -3,6 +3,7 @@
 // a date that already has one, with a 版 twice or none. Pure: the editor (src/cms/admin.ts) gives it the editions and
 // articles it read through Decap's backend (the git host's main branch, or decap-server's in `npm run dev`).
 import { clashMessage, pageMissingMessage } from '../edition.ts';
+import { isOwnSource, reprintSchema } from '../schema.ts';
 
 /** An edition.yaml as the editor read it: its date and its 版次. */
 export interface EditionSummary {
@@ -94,8 +95,37 @@ export function articleProblems(data: Record<string, unknown>, self: string | un
   const problems: FieldProblem[] = [];
   const body = data['body'];
   if (typeof body !== 'string' || body.trim() === '') problems.push({ field: 'body', message: EMPTY_BODY });
+  problems.push(...reprintProblems(data));
   problems.push(...placementProblems(data, self, index));
   return problems;
+}
+
+/**
+ * 转载 as the schema wants it: left empty (omitted from the file), or with its original author and title. Decap cannot
+ * say "required once the object is filled in" (an optional object still validates its required fields, so an empty
+ * 转载 would block every save): its fields are optional in the editor and checked here. An article of another outlet
+ * (its 稿件来源) needs one, in the checker's words.
+ */
+export function reprintProblems(data: Record<string, unknown>): FieldProblem[] {
+  const filled = Object.fromEntries(
+    Object.entries(record(data['reprint']))
+      .map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value] as const)
+      .filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  );
+  const source = typeof data['source'] === 'string' ? data['source'].trim() : '';
+  if (Object.keys(filled).length === 0) {
+    return source !== '' && !isOwnSource(source)
+      ? [{ field: 'reprint', message: `\u300C${source}\u300D的稿件是转载稿\uFF1A请在\u201C转载\u201D里写上原作者和原标题` }]
+      : [];
+  }
+  const parsed = reprintSchema.safeParse(filled);
+  if (parsed.success) return [];
+  const label: Record<string, string> = { author: '原作者', title: '原标题', url: '原文链接' };
+  return parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    const missing = filled[key] === undefined && key in label;
+    return { field: 'reprint', message: `转载\uFF1A${missing ? `请写上${label[key]}` : issue.message}` };
+  });
 }
 
 /** The page and position problems alone (what the 版次 and 版内顺序 fields show). */
