@@ -43,8 +43,14 @@ function wrap(text: string, width: number, size: number, indent = 0): string[] {
   return lines;
 }
 
-/** One page PDF holding `articles` in order, as many as fit; returns its bytes. */
-export function pagePdf(pageNumber: number, pageName: string, date: string, articles: readonly PageArticle[]): Uint8Array {
+/** One page PDF holding `articles` in order, as many as fit: its bytes, and the indices of the articles it holds. */
+export function pagePdf(
+  pageNumber: number,
+  pageName: string,
+  date: string,
+  articles: readonly PageArticle[],
+): { bytes: Uint8Array; placed: number[] } {
+  const placed: number[] = [];
   const doc = new mupdf.PDFDocument();
   const font = doc.addCJKFont(new mupdf.Font('zh-Hans'), 'zh-Hans', 0, true);
   const ops: string[] = [];
@@ -76,6 +82,7 @@ export function pagePdf(pageNumber: number, pageName: string, date: string, arti
     const spanWidth = span * COLUMN + (span - 1) * GUTTER;
     let top = best + 6;
     if (top + HEADLINE * 2 + LEADING * 4 > bottomLimit) return;
+    placed.push(i);
     for (const line of wrap(article.title, spanWidth, HEADLINE)) {
       text(line, x, top, HEADLINE);
       top += HEADLINE * 1.3;
@@ -98,5 +105,5 @@ export function pagePdf(pageNumber: number, pageName: string, date: string, arti
   doc.insertPage(-1, page);
   const bytes = doc.saveToBuffer('compress').asUint8Array().slice();
   doc.destroy();
-  return bytes;
+  return { bytes, placed };
 }

@@ -14,7 +14,7 @@ export interface PageCost {
   readMs: number;
   renderMs: number;
   locateMs: number;
-  /** Articles of the 版, and how many of them the locator found. */
+  /** Articles printed on the page (those of the 版 that fit), and how many of them the locator found. */
   articles: number;
   found: number;
   pdfBytes: number;
@@ -45,7 +45,7 @@ export async function addPagePdfs(contentDir: string, days: number): Promise<Pag
       .filter((a) => a.data !== undefined);
     for (const page of edition.pages) {
       const onPage = articles.filter((a) => a.data.page === page.number).sort((a, b) => a.data.order - b.data.order);
-      const pdf = pagePdf(
+      const { bytes: pdf, placed } = pagePdf(
         page.number,
         page.name,
         edition.date,
@@ -60,12 +60,13 @@ export async function addPagePdfs(contentDir: string, days: number): Promise<Pag
       await renderPage(pdf, RENDER_WIDTH);
       const renderMs = performance.now() - started;
       started = performance.now();
+      // Only what the page holds: an article that did not fit is rightly not found.
       const location = locateArticles(
         text,
-        onPage.map((a) => articleText(a.id, a.data, a.body)),
+        onPage.filter((_, i) => placed.includes(i)).map((a) => articleText(a.id, a.data, a.body)),
       );
       const locateMs = performance.now() - started;
-      costs.push({ readMs, renderMs, locateMs, articles: onPage.length, found: location.areas.size, pdfBytes: pdf.byteLength });
+      costs.push({ readMs, renderMs, locateMs, articles: placed.length, found: location.areas.size, pdfBytes: pdf.byteLength });
     }
     writeFileSync(editionPath, stringify(edition));
   }
