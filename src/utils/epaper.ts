@@ -152,7 +152,8 @@ export function epaperFiles(page: EPage): EPageFile[] {
   const webp = (width: number, quality: number): EPageFile => ({
     name: epaperImageName(width),
     type: 'image/webp',
-    make: () => pageWebp(page.source, width, quality),
+    make: () =>
+      pageWebp(page.source, width, quality, join(settings.epaperCacheDir, 'webp', `${page.digest}-${RENDERING}-${width}-q${quality}.webp`)),
     key: cacheKey(page.digest, RENDERING, width, quality),
   });
   const files = [webp(EPAPER_THUMB_WIDTH, THUMB_WEBP_QUALITY), ...EPAPER_IMAGE_WIDTHS.map((w) => webp(w, PAGE_WEBP_QUALITY))];

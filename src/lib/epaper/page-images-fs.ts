@@ -2,7 +2,8 @@
 // the PDF, or the newsroom's own image of the page): WebP at each width, and the size of a source image. Output
 // is deterministic: the same source and width give the same bytes (a page kept by the incremental build, or
 // rebuilt elsewhere, is the same file).
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import sharp from 'sharp';
 
 /**
@@ -13,9 +14,21 @@ export const PAGE_WEBP_QUALITY = 70;
 /** The thumbnails of the strip of pages: small, where a higher quality would only add bytes. */
 export const THUMB_WEBP_QUALITY = 60;
 
-/** The picture at `source` resized to `width` pixels (height in proportion) as WebP. */
-export async function pageWebp(source: string, width: number, quality: number): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await sharp(source).resize({ width }).webp({ quality, effort: 4 }).toBuffer());
+/**
+ * The picture at `source` resized to `width` pixels (height in proportion) as WebP. With `cacheFile` (a path in the
+ * e-paper cache named by everything the picture depends on), it is made once and read from there after: encoding a
+ * page's five pictures costs more than rendering it, and a clean build of a year would otherwise pay it again.
+ */
+export async function pageWebp(source: string, width: number, quality: number, cacheFile?: string): Promise<Uint8Array<ArrayBuffer>> {
+  if (cacheFile !== undefined && existsSync(cacheFile)) return new Uint8Array(readFileSync(cacheFile));
+  const bytes = new Uint8Array(await sharp(source).resize({ width }).webp({ quality, effort: 4 }).toBuffer());
+  if (cacheFile !== undefined) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, cacheFile);
+  }
+  return bytes;
 }
 
 /** A newsroom image's size in pixels and its resolution (pixels per inch) when the file says. */
