@@ -1,5 +1,5 @@
 // Screenshots of a built site for docs/screenshots/: the home, an edition's and an article's page, the article's
-// print preview, and the foot of a reprint (its credits and the share box), each at phone (390 px) and desktop
+// print preview, the foot of a reprint (its credits and the share box) and the home page's footer, each at phone (390 px) and desktop
 // (1280 px) width, in Chromium (tools/browser.ts).
 //
 //   node scripts/screenshots.ts <built folder> [<out folder>, default docs/screenshots]
@@ -7,6 +7,7 @@
 // The built folder is a build of the sample (CONTENT_DIR=tests/fixtures/sample), served at `/`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { launchChromium } from '../tools/browser.ts';
 import { serveStatic } from '../tools/static-server-fs.ts';
 
@@ -27,6 +28,11 @@ const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, hei
 /** Pages are long: a shot is cut at this height (CSS pixels) so each PNG stays small. */
 const MAX_HEIGHT = { phone: 2400, desktop: 1800 };
 
+/** Writes a screenshot as a palette PNG: the pages are text on a few colours, and a shot stays under ~300 KB. */
+async function save(file: string, png: Buffer): Promise<void> {
+  await sharp(png).png({ palette: true, compressionLevel: 9, effort: 10 }).toFile(file);
+}
+
 mkdirSync(out, { recursive: true });
 const server = await serveStatic(site);
 const browser = await launchChromium();
@@ -43,7 +49,7 @@ try {
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
       const height = Math.min(MAX_HEIGHT[device], await page.evaluate(() => document.documentElement.scrollHeight));
       const file = join(out, `${name}-${device}.png`);
-      await page.screenshot({ path: file, type: 'png', fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+      await save(file, await page.screenshot({ type: 'png', fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } }));
       console.log(file);
     }
     await page.emulateMedia({ media: 'screen' });
@@ -52,13 +58,14 @@ try {
     const share = (await page.locator('.share').boundingBox())!;
     const y = top.y - 24 + (await page.evaluate(() => window.scrollY));
     const file = join(out, `article-foot-${device}.png`);
-    await page.screenshot({
-      path: file,
-      type: 'png',
-      fullPage: true,
-      clip: { x: 0, y, width: viewport.width, height: share.y + share.height - top.y + 48 },
-    });
+    const clip = { x: 0, y, width: viewport.width, height: share.y + share.height - top.y + 48 };
+    await save(file, await page.screenshot({ type: 'png', fullPage: true, clip }));
     console.log(file);
+    // The foot of the home page: copyright, 主管, 主办, CN, address, the ICP and 公安备案 numbers.
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    const footer = join(out, `footer-${device}.png`);
+    await save(footer, await page.locator('.site-footer').screenshot({ type: 'png' }));
+    console.log(footer);
     await context.close();
   }
 } finally {
