@@ -70,5 +70,10 @@ export default defineConfig({
   // Test builds and benchmark archives are not sources: keep the dev server from watching them, except the content
   // folder itself (a dev test's CONTENT_DIR is a copy under tests/.tmp/).
   // The output folder is not emptied first: unchanged pages stay in place (src/integrations/reuse-output.ts).
-  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: [notSources] } } },
+  // Scripts are always files, never inlined: Astro inlines a small script (the article page's reading tools) unless
+  // told not to, and the Content-Security-Policy allows no inline script.
+  vite: {
+    build: { emptyOutDir: false, assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined) },
+    server: { watch: { ignored: [notSources] } },
+  },
 });

@@ -22,6 +22,8 @@ export interface EditionPageView<A extends ArticleEntry> {
   pdf?: string | undefined;
   /** The 版 as an image the newsroom has, used instead of a PDF. */
   image?: string | undefined;
+  /** 责任编辑 of the 版: shown under each of its articles that names no editor of its own. */
+  editor?: string | undefined;
   articles: A[];
 }
 
@@ -222,6 +224,7 @@ export function assembleEditions<A extends ArticleEntry>(
       name: page.name,
       ...(page.pdf !== undefined && { pdf: page.pdf }),
       ...(page.image !== undefined && { image: page.image }),
+      ...(page.editor !== undefined && { editor: page.editor }),
       articles: list.filter((a) => a.data.page === page.number),
     }));
     views.push({
@@ -281,4 +284,12 @@ export function monthGrid(year: number, month: number): (number | null)[][] {
   const weeks: (number | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
+}
+
+/**
+ * The label over the home page's masthead: 今日报纸 when the newest edition is today's (`today`, the site's clock,
+ * src/lib/clock.ts), 最新一期 otherwise (an edition of days or years ago is not today's paper).
+ */
+export function frontLabel(latestDate: string, today: string): '今日报纸' | '最新一期' {
+  return latestDate === today ? '今日报纸' : '最新一期';
 }

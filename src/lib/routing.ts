@@ -5,7 +5,7 @@
 import { getCategory } from './categories.ts';
 import { resolveCounty } from './gazetteer.ts';
 
-/** The home page (今日报纸): the newest edition. */
+/** The home page (最新一期, 今日报纸 on the day): the newest edition. */
 export const homePath = '/';
 
 /** 检索: the search page. */

@@ -1,9 +1,13 @@
-// Site-wide settings readers see: the paper's name and the labels of its navigation.
+// Site-wide settings readers see: the paper's name and the labels of its navigation; the paper's registration and
+// imprint (主管, 主办, CN, ICP 备案 …) are in ./paper.ts, re-exported here.
 import { settings } from './settings.ts';
+import { paper } from './paper.ts';
 import { archivePath, bylineIndexPath, categoryIndexPath, countyIndexPath, homePath } from './routing.ts';
 
+export { paper, MIIT_BEIAN_URL, type PaperSettings, type Registration } from './paper.ts';
+
 export const site = {
-  name: '河北法制报',
+  name: paper.name,
   tagline: '数字报 · 每日版面',
   description: '河北法制报数字报：每日版面、往期报纸、各县区政法新闻与检索。',
   /** Listings longer than this are split into numbered pages. */
@@ -31,7 +35,7 @@ function wholeNumber(name: string, value: string | undefined, otherwise: number,
 }
 
 export const mainNav = [
-  { label: '今日报纸', path: homePath },
+  { label: '首页', path: homePath },
   { label: '往期', path: archivePath },
   { label: '县区', path: countyIndexPath },
   { label: '栏目', path: categoryIndexPath },

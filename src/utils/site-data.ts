@@ -37,6 +37,8 @@ export interface SiteData extends SiteStructure<ArticleRecord> {
   crossYear: boolean;
   /** In a part, which listings are split by year (`county/<slug>`): a part knows only its year's share of each. */
   splitInPart?: ReadonlySet<string> | undefined;
+  /** Today's date in China as the site's clock has it (src/lib/clock.ts): what this build publishes. */
+  today: string;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -102,6 +104,7 @@ async function build(dev: boolean, today: string): Promise<SiteData> {
     rendersYear: inYear,
     crossYear: rendersCrossYear(scope),
     splitInPart,
+    today,
   };
 }
 
@@ -125,7 +128,7 @@ export function editionKey(edition: Edition): string {
     key = cacheKey(
       edition.date,
       edition.issue,
-      edition.pages.map((p) => [p.number, p.name, p.pdf, p.image, p.articles.map((a) => [a.id, a.digest])]),
+      edition.pages.map((p) => [p.number, p.name, p.pdf, p.image, p.editor, p.articles.map((a) => [a.id, a.digest])]),
     );
     editionKeys.set(edition, key);
   }
