@@ -68,7 +68,8 @@ describe('astro build on content the checker passes', () => {
     const out = join(root, `tests/.tmp/check-build-good-${process.pid}`);
     const result = astroBuild(out, { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: `${out}-cache`, NO_COLOR: '1', FORCE_COLOR: '0' });
     const page = (slug: string) => readFileSync(join(out, '2022/04/19', slug, 'index.html'), 'utf8');
-    const body = (slug: string) => /<div class="article__body">([\s\S]*?)<\/div><nav/.exec(page(slug))?.[1];
+    const body = (slug: string) =>
+      /<div class="article__body">([\s\S]*?)<\/div><(?:nav|div class="article__credits"|section)/.exec(page(slug))?.[1];
     try {
       expect(result.ok, result.log).toBe(true);
       expect(body('fa-yuan-lf')).toContain('<p>4月14日');

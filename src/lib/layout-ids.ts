@@ -19,6 +19,9 @@ const EXACT = new Set([
   'search-status',
   'search-results',
   'search-more',
+  // src/components/ShareBox.astro
+  'share-title',
+  'share-url',
   // src/pages/admin/index.astro
   'cms-config',
   // src/lib/offline/search.ts (the search box of the offline copies)
@@ -37,6 +40,8 @@ const PATTERNS = [
   /^ban-\d+$/,
   // src/components/EditionFront.astro: page-1
   /^page-\d+$/,
+  // src/components/ArticleTools.astro: text-size-s, text-size-m, text-size-l
+  /^text-size-/,
   // src/pages/archive/[year].astro (MonthCalendar): m1 … m12
   /^m\d+$/,
   // remark-rehype: footnote references and definitions (user-content-fn-1, user-content-fnref-1-2)
