@@ -8,6 +8,7 @@ import {
   ARTICLE_FORMAT,
   DATE_WIDGET,
   EDITION_COLLECTION,
+  EDITOR_PATH,
   EDITION_FORMAT,
   KIND_KEY,
   PLACEMENT_WIDGET,
@@ -107,6 +108,25 @@ function start(cms: DecapCms, config: Record<string, unknown>): void {
   cms.init({ config });
 }
 
+/**
+ * In `astro dev`, keeps the editor from reloading when the site's content changes. Astro reloads every open page then:
+ * its content layer (a full reload of `*`) and its rewrite of `.astro/content-assets.mjs`, a module of the server's
+ * (a full reload naming nothing), as the content check's preview does (src/integrations/content-preview.ts). The
+ * editor shows none of that content: it reads and writes through its backend. And its local backend, decap-server,
+ * reads an unpublished entry by checking its cms/ branch out in the working tree, the very content folder the dev
+ * server watches: each reload opened the entry again, which checked the branch out again, which reloaded the page, in
+ * a loop, each time losing what the reporter had typed. Vite's client reloads a page for a reload naming an `.html`
+ * page only if it is that page: a reload no changed module of the page's own caused (no `triggeredBy`) is made to
+ * name a page that is not this one. A change to the editor's script still reloads it; one to the code that writes
+ * its configuration (on the server) is seen on the next reload.
+ */
+function ignoreContentReloads(): void {
+  import.meta.hot?.on('vite:beforeFullReload', (payload) => {
+    if (payload.triggeredBy === undefined) payload.path = `${EDITOR_PATH}content-changed.html`;
+  });
+}
+
+ignoreContentReloads();
 const configElement = document.getElementById('cms-config');
 const bundle = configElement?.dataset['bundle'];
 if (configElement && bundle) {
