@@ -6,6 +6,7 @@ import { categoryNames } from './categories.ts';
 import { forbiddenCharacters, normalizePersonName, type TextKind } from './content/text.ts';
 import { resolveCounty } from './gazetteer.ts';
 import { hasNameSlug } from './slug.ts';
+import { paper } from './paper.ts';
 
 /** Roles a byline name may carry, as printed: 记者 徐洋, 通讯员 刘爱军, 唐新花 摄 (摄影). */
 export const bylineRoles = ['记者', '特约记者', '见习记者', '实习生', '通讯员', '摄影', '编辑'] as const;
@@ -173,7 +174,7 @@ export type Reprint = z.output<typeof reprintSchema>;
 
 /** A source line of the paper's own (本报讯, 河北法制报讯, 本报记者 …); any other names the outlet an article is reprinted from. */
 export function isOwnSource(source: string): boolean {
-  return /^(本报|河北法制报)/.test(source);
+  return source.startsWith('本报') || source.startsWith(paper.name);
 }
 
 /** A correction appended to an article after publication (更正). */

@@ -6,9 +6,9 @@
 // an area and the article's way back work.
 // A point that lands wrong is named (page, article, point): that is the locator's to fix, not this test's.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/browser.ts';
 import { serveStatic, type StaticServer } from '../../tools/static-server-fs.ts';
@@ -29,8 +29,6 @@ interface TruthPage {
   ads: Rect[];
 }
 const truth = JSON.parse(readFileSync('tests/fixtures/epaper/pages/truth.json', 'utf8')) as { pages: Record<string, TruthPage> };
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const INSET = 5;
 /** The points a rectangle is probed at, in page points: its centre and 5 points in from each corner. */
@@ -164,24 +162,9 @@ for (const [device, options] of Object.entries(VIEWPORTS)) {
     it('has no serious or critical accessibility violation (axe-core), on the page view and the edition page', async () => {
       for (const path of ['2022/04/19/ban/1/', '2022/04/19/']) {
         const { page } = await open(path, options);
-        // axe is injected by the test, not by the site: the page's CSP must not apply to it.
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (
-                  d: Document,
-                  o: object,
-                ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run(document, { resultTypes: ['violations'] });
-          return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target)) }));
-        });
+        const violations = await seriousViolations(page);
         await page.context().close();
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        expect(violations).toEqual([]);
       }
     });
 

@@ -3,15 +3,13 @@
 // article, county, archive, search and 404 pages; every page, the search and a download work under the
 // production Content-Security-Policy with no violation, no failed request and no console error.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/browser.ts';
 import { serveStatic, type StaticServer } from '../../tools/static-server-fs.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/seo/headers.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The pages every gate visits: one of each kind. */
 const PAGES = {
@@ -82,24 +80,9 @@ describe('accessibility (axe-core)', () => {
   it.each(Object.entries(PAGES))('the %s page has no serious or critical violations', async (_kind, path) => {
     const { page } = await open(`${sample.url}${path}`);
     if (path.startsWith('search/')) await searchResults(page);
-    // axe is injected by the test, not by the site: the page's CSP must not apply to it.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: Document,
-              options: object,
-            ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target)) }));
-    });
+    const violations = await seriousViolations(page);
     await page.context().close();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(violations).toEqual([]);
   });
 });
 

@@ -37,6 +37,13 @@ export function overlapArea(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
+/** The shortest distance between two boxes (0 when they touch or overlap). */
+export function distance(a: Box, b: Box): number {
+  const dx = Math.max(0, Math.max(a.x, b.x) - Math.min(right(a), right(b)));
+  const dy = Math.max(0, Math.max(a.y, b.y) - Math.min(bottom(a), bottom(b)));
+  return Math.hypot(dx, dy);
+}
+
 export function containsPoint(box: Box, x: number, y: number): boolean {
   return x >= box.x && x <= right(box) && y >= box.y && y <= bottom(box);
 }

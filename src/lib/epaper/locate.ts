@@ -2,7 +2,8 @@
 // the article whose text holds it, pictures go to the article whose text they stand beside, and the page's
 // columns turn the matched lines into areas that follow the printed shape (a headline over four columns above a
 // body in three). Pure: the page's text (pdf.ts) and the articles in, areas out.
-import { bottom, enclosing, right, type Box } from './geometry.ts';
+import { bottom, distance, enclosing, right, type Box } from './geometry.ts';
+import { median } from '../util/median.ts';
 import type { PageText, PrintedLine } from './page-text.ts';
 
 /** The text of an article as the locator compares it with the page. */
@@ -111,17 +112,6 @@ function adoptShortLines(lines: readonly PrintedLine[], owners: number[]): void 
   owners.forEach((o, i) => {
     if (o === -2) owners[i] = -1;
   });
-}
-
-function distance(a: Box, b: Box): number {
-  const dx = Math.max(0, Math.max(a.x, b.x) - Math.min(right(a), right(b)));
-  const dy = Math.max(0, Math.max(a.y, b.y) - Math.min(bottom(a), bottom(b)));
-  return Math.hypot(dx, dy);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 interface Column {

@@ -3,9 +3,10 @@
 // reuses what an earlier build (or CI's cache) made. Writes are atomic (a temporary name, then rename), so two
 // builds sharing the cache never read half a file.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPageText, renderPage } from './pdf.ts';
+import { writeAtomic } from '../util/write-atomic-fs.ts';
 import type { PageText } from './page-text.ts';
 
 /** The width in pixels pages are rendered at; every image the site serves is made from this one. */
@@ -25,12 +26,6 @@ export interface CachedPage {
   png: string;
   pngWidth: number;
   pngHeight: number;
-}
-
-function writeAtomic(path: string, data: string | Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, path);
 }
 
 const inProcess = new Map<string, Promise<CachedPage>>();
@@ -56,7 +51,6 @@ async function load(pdf: Buffer, hash: string, cacheDir: string): Promise<Cached
     const saved = JSON.parse(readFileSync(meta, 'utf8')) as Omit<CachedPage, 'png'>;
     return { ...saved, png };
   }
-  mkdirSync(dir, { recursive: true });
   const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const text = await readPageText(bytes);
   const rendered = await renderPage(bytes, RENDER_WIDTH);

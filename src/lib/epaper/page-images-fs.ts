@@ -2,9 +2,9 @@
 // the PDF, or the newsroom's own image of the page): WebP at each width, and the size of a source image. Output
 // is deterministic: the same source and width give the same bytes (a page kept by the incremental build, or
 // rebuilt elsewhere, is the same file).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import sharp from 'sharp';
+import { writeAtomic } from '../util/write-atomic-fs.ts';
 
 /**
  * WebP quality of the page pictures: at 70 the 800-pixel picture a phone loads first is 88–146 KB on the e-paper
@@ -22,12 +22,7 @@ export const THUMB_WEBP_QUALITY = 60;
 export async function pageWebp(source: string, width: number, quality: number, cacheFile?: string): Promise<Uint8Array<ArrayBuffer>> {
   if (cacheFile !== undefined && existsSync(cacheFile)) return new Uint8Array(readFileSync(cacheFile));
   const bytes = new Uint8Array(await sharp(source).resize({ width }).webp({ quality, effort: 4 }).toBuffer());
-  if (cacheFile !== undefined) {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, cacheFile);
-  }
+  if (cacheFile !== undefined) writeAtomic(cacheFile, bytes);
   return bytes;
 }
 

@@ -9,6 +9,7 @@
 // cut is one column, read top to bottom.
 import { bottom, enclosing, right, type Box } from '../epaper/geometry.ts';
 import type { PageText, PrintedLine } from '../epaper/page-text.ts';
+import { median } from '../util/median.ts';
 import { isCaption } from './attribution.ts';
 import { FW, HAN } from './text.ts';
 
@@ -25,12 +26,6 @@ const HEADER_TEXT = new RegExp(
     '^河北法制报$|^HEBEI|国内统一连续出版物号|^CN\\s*13|邮发代号',
   ].join('|'),
 );
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** The body text's font size: the size most characters are set in. */
 export function bodySize(lines: readonly PrintedLine[]): number {

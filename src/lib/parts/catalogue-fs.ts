@@ -4,7 +4,7 @@
 // assembly builds every page that spans years from them. A catalogue is made by the content door, outside
 // Astro, and kept while its year's files and the code that reads them are unchanged.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_DIR, contentFiles } from '../content/content-files-fs.ts';
 import { walkContent } from '../content/tree-fs.ts';
@@ -12,6 +12,7 @@ import { articleRecord, leadOfBody, type ArticleRecord, type EditionRecord } fro
 import { sourceVersion } from '../source-version-fs.ts';
 import { PARTS_DIR } from './scope.ts';
 import { isPublished } from '../content/edition-dates.ts';
+import { writeAtomic } from '../util/write-atomic-fs.ts';
 
 export interface Catalogue {
   year: string;
@@ -73,10 +74,7 @@ export function readCatalogue(root: string, year: string): Catalogue | undefined
 }
 
 function writeCatalogue(root: string, catalogue: Catalogue): void {
-  const file = catalogueFile(root, catalogue.year);
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(catalogue));
-  renameSync(`${file}.tmp`, file);
+  writeAtomic(catalogueFile(root, catalogue.year), JSON.stringify(catalogue));
 }
 
 /**
